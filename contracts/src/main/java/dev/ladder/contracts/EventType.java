@@ -1,0 +1,60 @@
+package dev.ladder.contracts;
+
+import dev.ladder.contracts.achievements.CertificationRecorded;
+import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.contracts.profile.EmployeeUpdated;
+import dev.ladder.contracts.progress.MilestoneReached;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The registry of event types: the logical type id on the wire ({@code ce_type}), the record it maps to, the topic
+ * it travels on and its JSON Schema. Java class names never appear on the wire.
+ */
+public enum EventType {
+
+    CATALOG_VERSION_PUBLISHED("dev.ladder.catalog.CatalogVersionPublished.v1", CatalogVersionPublished.class,
+            Topics.CATALOG_RELEASES),
+    EMPLOYEE_UPDATED("dev.ladder.profile.EmployeeUpdated.v1", EmployeeUpdated.class, Topics.EMPLOYEES),
+    CERTIFICATION_RECORDED("dev.ladder.achievements.CertificationRecorded.v1", CertificationRecorded.class,
+            Topics.ACHIEVEMENTS),
+    MILESTONE_REACHED("dev.ladder.progress.MilestoneReached.v1", MilestoneReached.class, Topics.MILESTONES);
+
+    private final String id;
+    private final Class<?> payload;
+    private final String topic;
+
+    EventType(String id, Class<?> payload, String topic) {
+        this.id = id;
+        this.payload = payload;
+        this.topic = topic;
+    }
+
+    /** The {@code ce_type} value. */
+    public String id() {
+        return id;
+    }
+
+    public Class<?> payload() {
+        return payload;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** Classpath location of the JSON Schema (draft 2020-12) of this event's payload. */
+    public String schemaResource() {
+        return "/schemas/" + id + ".schema.json";
+    }
+
+    public static Optional<EventType> byId(String id) {
+        return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+    }
+
+    public static EventType of(Class<?> payload) {
+        return Arrays.stream(values()).filter(t -> t.payload.equals(payload)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a Ladder event: " + payload.getName()));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ladder.contracts;
+
+/** Every Kafka topic Ladder uses. Records are keyed by the aggregate id so one aggregate's events stay ordered. */
+public final class Topics {
+
+    /** Published catalog versions, keyed by track id. */
+    public static final String CATALOG_RELEASES = "ladder.catalog.releases.v1";
+    /** Employee, team and manager changes, keyed by employee id. */
+    public static final String EMPLOYEES = "ladder.profile.employees.v1";
+    /** Achievements, keyed by employee id. A public contract: LMS and credential issuers may produce here. */
+    public static final String ACHIEVEMENTS = "ladder.achievements.v1";
+    /** Milestones reached, keyed by employee id. */
+    public static final String MILESTONES = "ladder.progress.milestones.v1";
+
+    /** Spring Kafka's default dead-letter naming, used by the shared error handler. */
+    public static String deadLetter(String topic) {
+        return topic + "-dlt";
+    }
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ladder.contracts.catalog;
+
+import dev.ladder.contracts.Require;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A published, immutable version of a track: everything a consumer needs to evaluate level requirements without
+ * asking catalog-service. Consumers keep every version.
+ */
+public record CatalogVersionPublished(
+        String trackId,
+        String trackName,
+        int version,
+        Instant publishedAt,
+        List<Level> levels,
+        List<Certification> certifications,
+        List<Skill> skills) {
+
+    public CatalogVersionPublished {
+        Require.text(trackId, "trackId");
+        Require.text(trackName, "trackName");
+        Require.range(version, 1, Integer.MAX_VALUE, "version");
+        Require.present(publishedAt, "publishedAt");
+        levels = Require.list(levels, "levels");
+        certifications = Require.list(certifications, "certifications");
+        skills = Require.list(skills, "skills");
+    }
+
+    /** A level of the track; rank 1 is the entry level. */
+    public record Level(String id, int rank, String name, int minYears, Integer maxYears,
+                        List<RequirementGroup> requirements) {
+        public Level {
+            Require.text(id, "level.id");
+            Require.text(name, "level.name");
+            requirements = Require.list(requirements, "level.requirements");
+        }
+    }
+
+    /** A group of requirements of which {@code required} must hold (all-of, any-of and N-of-M alike). */
+    public record RequirementGroup(String id, String description, GroupKind kind, int required,
+                                   List<Requirement> items) {
+        public RequirementGroup {
+            Require.text(id, "group.id");
+            Require.present(kind, "group.kind");
+            items = Require.list(items, "group.items");
+            Require.range(required, 1, Math.max(1, items.size()), "group.required");
+        }
+    }
+
+    public enum GroupKind { ALL_OF, ANY_OF, N_OF_M }
+
+    /** One condition: a certification valid on the evaluated date, a skill at a proficiency, or years of experience. */
+    public record Requirement(RequirementType type, String ref, Integer minProficiency, Integer minYears) {
+        public Requirement {
+            Require.present(type, "requirement.type");
+            if (type != RequirementType.EXPERIENCE) {
+                Require.text(ref, "requirement.ref");
+            }
+        }
+    }
+
+    public enum RequirementType { CERTIFICATION, SKILL, EXPERIENCE }
+
+    public record Certification(String id, String name, Integer renewalMonths) {
+        public Certification {
+            Require.text(id, "certification.id");
+            Require.text(name, "certification.name");
+        }
+    }
+
+    public record Skill(String id, String name) {
+        public Skill {
+            Require.text(id, "skill.id");
+            Require.text(name, "skill.name");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ladder.contracts;
+
+import dev.ladder.contracts.achievements.CertificationRecorded;
+import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.Certification;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.GroupKind;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.Requirement;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementType;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.Skill;
+import dev.ladder.contracts.profile.EmployeeUpdated;
+import dev.ladder.contracts.progress.MilestoneReached;
+import dev.ladder.contracts.progress.MilestoneReached.MilestoneKind;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The schemas are the published contract and the records are what producers write: every event type, written the
+ * way the services write it (Jackson 3 defaults), must validate against its schema, and the schemas must reject
+ * what the records reject. Producer services also validate the records they actually publish in their own tests.
+ */
+class EventSchemasTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
+
+    static final Map<EventType, Object> SAMPLES = Map.of(
+            EventType.CATALOG_VERSION_PUBLISHED, new CatalogVersionPublished("ai-ml-security-specialist",
+                    "AI & ML Security Specialist", 1, NOW,
+                    List.of(new Level("entry", 1, "Entry Level", 0, 2, List.of()),
+                            new Level("mid", 2, "Mid-Level", 3, 5, List.of(
+                                    new RequirementGroup("mid-certifications", "One foundational certification",
+                                            GroupKind.ANY_OF, 1, List.of(
+                                            new Requirement(RequirementType.CERTIFICATION, "comptia-security-plus",
+                                                    null, null),
+                                            new Requirement(RequirementType.CERTIFICATION, "ceh", null, null))),
+                                    new RequirementGroup("mid-experience", "Three years", GroupKind.ALL_OF, 1,
+                                            List.of(new Requirement(RequirementType.EXPERIENCE, null, null, 3))))),
+                            new Level("executive", 4, "Executive", 10, null, List.of())),
+                    List.of(new Certification("comptia-security-plus", "CompTIA Security+", 36),
+                            new Certification("ceh", "Certified Ethical Hacker (CEH)", null)),
+                    List.of(new Skill("python-programming-skills", "Python programming skills"))),
+            EventType.EMPLOYEE_UPDATED, new EmployeeUpdated("11111111-1111-4111-8111-111111111111", "Alice Anders",
+                    "alice@ladder.local", "ai-security", "AI Security", "22222222-2222-4222-8222-222222222222",
+                    "ai-ml-security-specialist", "united-states", LocalDate.of(2024, 9, 1), NOW),
+            EventType.CERTIFICATION_RECORDED, new CertificationRecorded("a-1", "11111111-1111-4111-8111-111111111111",
+                    "comptia-security-plus", "COMP001", "CompTIA", LocalDate.of(2026, 1, 10),
+                    LocalDate.of(2029, 1, 10), NOW),
+            EventType.MILESTONE_REACHED, new MilestoneReached("m-1", "11111111-1111-4111-8111-111111111111",
+                    MilestoneKind.READINESS_THRESHOLD_CROSSED, "ai-ml-security-specialist", "mid", "Mid-Level", 33,
+                    25, "You are now 33% ready for Mid-Level", NOW));
+
+    @Test
+    void everyEventTypeHasASampleWrittenAsProducersWriteIt() {
+        assertThat(SAMPLES.keySet()).containsExactlyInAnyOrder(EventType.values());
+    }
+
+    @Test
+    void producersOutputValidatesAgainstItsSchema() {
+        SAMPLES.forEach((type, event) -> {
+            String json = JSON.writeValueAsString(event);
+            assertThat(EventSchemas.violations(type, json)).as(type + " " + json).isEmpty();
+            assertThat(JSON.readValue(json, type.payload())).isEqualTo(event);
+        });
+    }
+
+    @Test
+    void schemasRejectMissingRequiredFieldsAndWrongTypes() {
+        assertThat(EventSchemas.violations(EventType.CERTIFICATION_RECORDED, "{\"employeeId\":\"e\"}"))
+                .anyMatch(v -> v.contains("certificationId"))
+                .anyMatch(v -> v.contains("issuedOn"));
+        assertThat(EventSchemas.violations(EventType.MILESTONE_REACHED, JSON.writeValueAsString(
+                SAMPLES.get(EventType.MILESTONE_REACHED)).replace("\"readinessPercent\":33",
+                "\"readinessPercent\":500")))
+                .anyMatch(v -> v.contains("readinessPercent"));
+    }
+
+    @Test
+    void recordsRejectWhatTheSchemaRejects() {
+        assertThatThrownBy(() -> JSON.readValue("{\"employeeId\":\"e\"}", CertificationRecorded.class))
+                .hasMessageContaining("achievementId is required");
+        assertThatThrownBy(() -> new CertificationRecorded("a", "e", "c", "x", null, LocalDate.of(2026, 2, 1),
+                LocalDate.of(2026, 1, 1), NOW)).hasMessageContaining("expiresOn");
+    }
+
+    @Test
+    void typeIdsAreLogicalAndUniqueAndMapBack() {
+        Map<String, EventType> byId = Arrays.stream(EventType.values())
+                .collect(Collectors.toMap(EventType::id, Function.identity()));
+        assertThat(byId).hasSize(EventType.values().length);
+        byId.forEach((id, type) -> {
+            assertThat(id).startsWith("dev.ladder.").doesNotContain("contracts");
+            assertThat(EventType.byId(id)).contains(type);
+            assertThat(EventType.of(type.payload())).isEqualTo(type);
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ladder.kit.messaging;
+
+import dev.ladder.contracts.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Kafka as every Ladder service uses it: CloudEvents in, JSON out, and one error handler that retries transient
+ * failures briefly and sends everything else to {@code <topic>-dlt} so a poison record never stalls a partition.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(LadderKafkaProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer ladderConsumerDeserializers(JsonMapper json) {
+        return factory -> {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            DefaultKafkaConsumerFactory<Object, Object> typed = (DefaultKafkaConsumerFactory) factory;
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Deserializer<Object> keys = (Deserializer) new ErrorHandlingDeserializer<>(new StringDeserializer());
+            typed.setKeyDeserializer(keys);
+            typed.setValueDeserializer(new ErrorHandlingDeserializer<>(new CloudEventDeserializer(json)));
+        };
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer ladderProducerSerializers(JsonMapper json) {
+        return factory -> {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            DefaultKafkaProducerFactory<Object, Object> typed = (DefaultKafkaProducerFactory) factory;
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Serializer<Object> keys = (Serializer) new StringSerializer();
+            typed.setKeySerializer(keys);
+            typed.setValueSerializer(new EventValueSerializer(json));
+        };
+    }
+
+    @Bean
+    CommonErrorHandler ladderErrorHandler(KafkaOperations<Object, Object> kafka, LadderKafkaProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(properties.retryBackoff().toMillis(), properties.retries()));
+        // A record that breaks an event's rules will break them on every redelivery: dead-letter it at once.
+        handler.addNotRetryableExceptions(IllegalArgumentException.class, InvalidEventException.class);
+        return handler;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics ladderTopics(LadderKafkaProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : properties.topics()) {
+            topics.add(TopicBuilder.name(name).partitions(properties.partitions()).build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(name)).partitions(properties.partitions()).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

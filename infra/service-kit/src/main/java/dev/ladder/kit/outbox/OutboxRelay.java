@@ -1,0 +1,154 @@
+package dev.ladder.kit.outbox;
+
+import dev.ladder.contracts.CloudEventHeaders;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes committed outbox rows in order and marks them sent. Rows are claimed with {@code FOR UPDATE SKIP
+ * LOCKED}, so several instances share the work without publishing a row twice at once; a row is marked sent only
+ * after the broker acknowledged it, so a crash between the two re-publishes it (at-least-once; consumers' inboxes
+ * make the effect exactly-once). A relay that was stopped picks up every unsent row when it starts again.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final KafkaTemplate<Object, Object> kafka;
+    private final OutboxProperties properties;
+    private final String source;
+    private volatile ScheduledExecutorService scheduler;
+
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<Object, Object> kafka,
+                       OutboxProperties properties, String source) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.source = source;
+    }
+
+    /** Publishes every pending row now; returns how many were sent. */
+    public int publishPending() {
+        int total = 0;
+        int sent;
+        do {
+            sent = publishBatch();
+            total += sent;
+        } while (sent == properties.batchSize());
+        return total;
+    }
+
+    private int publishBatch() {
+        Integer sent = tx.execute(status -> {
+            List<Row> rows = jdbc.sql("""
+                            SELECT seq, event_id, topic, event_key, event_type, payload, occurred_at
+                            FROM outbox_event WHERE sent_at IS NULL
+                            ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                    .param("limit", properties.batchSize())
+                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                    .list();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<?>> acks = rows.stream().<CompletableFuture<?>>map(row -> kafka.send(record(row)))
+                    .toList();
+            // Wait for every acknowledgement before marking: a failure rolls back and the rows stay pending.
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+            jdbc.sql("UPDATE outbox_event SET sent_at = :now WHERE seq IN (:seqs)")
+                    .param("now", Timestamp.from(Instant.now()))
+                    .param("seqs", rows.stream().map(Row::seq).toList())
+                    .update();
+            return rows.size();
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    private ProducerRecord<Object, Object> record(Row row) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(headers, CloudEventHeaders.ID, row.eventId());
+        header(headers, CloudEventHeaders.TYPE, row.type());
+        header(headers, CloudEventHeaders.SOURCE, source);
+        header(headers, CloudEventHeaders.TIME, row.occurredAt().toString());
+        header(headers, CloudEventHeaders.SUBJECT, row.key());
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return new ProducerRecord<>(row.topic(), null, row.key(), row.payload().getBytes(StandardCharsets.UTF_8),
+                headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void poll() {
+        try {
+            publishPending();
+        } catch (RuntimeException e) {
+            // The broker or database is unavailable; the rows stay pending and the next poll retries them.
+            log.warn("Outbox relay could not publish yet: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!properties.relayEnabled()) {
+            log.info("Outbox relay disabled (ladder.outbox.relay-enabled=false)");
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        long interval = properties.pollInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::poll, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService s = scheduler;
+        if (s != null) {
+            s.shutdown();
+            try {
+                s.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+
+    /** Start after the Kafka listeners and web server so a publish never races application start-up. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private record Row(long seq, String eventId, String topic, String key, String type, String payload,
+                       Instant occurredAt) {
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ladder.kit.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.util.Set;
+
+/**
+ * Who is calling, from the validated Keycloak token. The employee id everywhere in Ladder is the token subject.
+ */
+public record Caller(String id, String username, String name, String email, Set<String> roles) {
+
+    public static final String EMPLOYEE = "employee";
+    public static final String MANAGER = "manager";
+    public static final String ADMIN = "admin";
+
+    /** The caller of the current request; fails if the request is not authenticated with a JWT. */
+    public static Caller current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication instanceof JwtAuthenticationToken token)) {
+            throw new IllegalStateException("No JWT-authenticated caller");
+        }
+        Jwt jwt = token.getToken();
+        return new Caller(jwt.getSubject(), jwt.getClaimAsString("preferred_username"),
+                jwt.getClaimAsString("name"), jwt.getClaimAsString("email"), RealmRoles.of(jwt));
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isAdmin() {
+        return hasRole(ADMIN);
+    }
+
+    public boolean isManager() {
+        return hasRole(MANAGER);
+    }
+
+    /** A name to show: the full name, else the username, else the id. */
+    public String displayName() {
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        return username != null && !username.isBlank() ? username : id;
+    }
+}
