@@ -2,6 +2,7 @@ package dev.ladder.kit.messaging;
 
 import dev.ladder.contracts.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Kafka as every Ladder service uses it: CloudEvents in, JSON out, and one error handler that retries transient
@@ -44,6 +46,11 @@ public class MessagingAutoConfiguration {
             Deserializer<Object> keys = (Deserializer) new ErrorHandlingDeserializer<>(new StringDeserializer());
             typed.setKeyDeserializer(keys);
             typed.setValueDeserializer(new ErrorHandlingDeserializer<>(new CloudEventDeserializer(json)));
+            // A new consumer group reads a topic from its beginning: a service that starts after an event was
+            // published (a catalog release, say) must still see it. An explicit setting wins.
+            if (!typed.getConfigurationProperties().containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
+                typed.updateConfigs(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+            }
         };
     }
 

@@ -1,0 +1,33 @@
+package dev.ladder.catalog.release;
+
+import dev.ladder.catalog.track.TrackContent;
+import dev.ladder.contracts.catalog.CatalogVersionPublished;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Maps a release to its event: the requirement rules and the reference data consumers need to evaluate them. */
+final class CatalogEvents {
+
+    private CatalogEvents() {
+    }
+
+    static CatalogVersionPublished published(TrackRelease release) {
+        List<CatalogVersionPublished.Level> levels = release.levels().stream()
+                .map(l -> new CatalogVersionPublished.Level(l.id(), l.rank(), l.name(), l.minYears(), l.maxYears(),
+                        l.requirements()))
+                .toList();
+        List<CatalogVersionPublished.Certification> certifications = release.certifications().stream()
+                .map(c -> new CatalogVersionPublished.Certification(c.id(), c.name(), c.renewalMonths()))
+                .toList();
+        Map<String, CatalogVersionPublished.Skill> skills = new LinkedHashMap<>();
+        for (TrackContent.Level level : release.levels()) {
+            for (TrackContent.Skill skill : level.skills()) {
+                skills.putIfAbsent(skill.id(), new CatalogVersionPublished.Skill(skill.id(), skill.name()));
+            }
+        }
+        return new CatalogVersionPublished(release.id(), release.name(), release.version(), release.publishedAt(),
+                levels, certifications, List.copyOf(skills.values()));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ladder.catalog.seed;
+
+import dev.ladder.catalog.release.CatalogPublisher;
+import dev.ladder.catalog.release.TrackRelease;
+import dev.ladder.catalog.roadmap.Roadmap;
+import dev.ladder.catalog.rules.LevelRulesV1;
+import dev.ladder.catalog.track.TrackStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Optional;
+
+/** Turns a parsed roadmap into a new track and publishes it as version 1 — all or nothing. */
+@Service
+public class RoadmapImport {
+
+    private final TrackStore tracks;
+    private final CatalogPublisher publisher;
+
+    public RoadmapImport(TrackStore tracks, CatalogPublisher publisher) {
+        this.tracks = tracks;
+        this.publisher = publisher;
+    }
+
+    /**
+     * One transaction: track rows, version-1 snapshot and the CatalogVersionPublished outbox row. If the track exists
+     * (an earlier start, or another instance that won the race) nothing is written.
+     *
+     * @return the published release, empty when the track already existed
+     */
+    @Transactional
+    public Optional<TrackRelease> importIfAbsent(Roadmap roadmap, String source) {
+        if (!tracks.createIfAbsent(roadmap, LevelRulesV1.derive(roadmap), source)) {
+            return Optional.empty();
+        }
+        return Optional.of(publisher.publish(roadmap.trackId()));
+    }
+}

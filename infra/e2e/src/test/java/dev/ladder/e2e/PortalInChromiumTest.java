@@ -1,0 +1,140 @@
+package dev.ladder.e2e;
+
+import dev.ladder.devstack.Platform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import static dev.ladder.keycloak.DemoUsers.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The spine as an employee lives it, in a real headless Chromium: Keycloak's own login page, the portal served by
+ * the gateway (session + CSRF + TokenRelay), a certification recorded through the form, and the readiness and the
+ * milestone notification appearing within seconds.
+ */
+class PortalInChromiumTest {
+
+    private static Platform platform;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Browser.requireChromium();
+        platform = RunningPlatform.get();
+        browser = Browser.headlessChromium();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anEmployeeRecordsACertificationAndSeesReadinessAndTheMilestone() throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(platform.gatewayUrl() + "/");
+
+        // Keycloak's own login page, not a form of ours.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(platform.issuerUri());
+        browser.findElement(By.id("username")).sendKeys(ALICE.username());
+        browser.findElement(By.id("password")).sendKeys(ALICE.password());
+        browser.findElement(By.id("kc-login")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-name"), "Alice"));
+        assertThat(browser.getCurrentUrl()).startsWith(platform.gatewayUrl());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readiness-percent"), "0%"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("next-level"), "Mid-Level"));
+
+        WebElement certification = wait.until(ExpectedConditions.elementToBeClickable(By.id("certification")));
+        wait.until(d -> new Select(certification).getOptions().size() > 1);
+        new Select(certification).selectByValue("comptia-security-plus");
+        browser.findElement(By.id("credential-id")).sendKeys("COMP-ALICE-0001");
+        browser.findElement(By.id("issuer")).sendKeys("CompTIA");
+        setDate("issued-on", "2026-02-01");
+        setDate("expires-on", "2029-02-01");
+        browser.findElement(By.id("record-submit")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("certifications-list"),
+                "COMP-ALICE-0001"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readiness-percent"), "33%"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notifications"), "Mid-Level"));
+        assertThat(browser.findElements(By.cssSelector("#notifications .notification"))).hasSize(1);
+
+        Path screenshot = Path.of("target", "portal-after-recording.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Date inputs take keyboard input in the browser's locale format; setting the ISO value is locale-proof. */
+    private static void setDate(String id, String isoDate) {
+        ((JavascriptExecutor) browser).executeScript("""
+                const input = document.getElementById(arguments[0]);
+                input.value = arguments[1];
+                input.dispatchEvent(new Event('input', {bubbles: true}));
+                input.dispatchEvent(new Event('change', {bubbles: true}));""", id, isoDate);
+    }
+
+    /** Debian's Chromium and ChromeDriver, never a downloaded browser. */
+    static final class Browser {
+        static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LADDER_CHROMIUM", "/usr/bin/chromium"));
+        static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("LADDER_CHROMEDRIVER",
+                "/usr/bin/chromedriver"));
+
+        /**
+         * Without Chromium the browser test cannot run. In CI that is a failure; on a developer machine it is
+         * skipped with the install command (README: "Running the tests").
+         */
+        static void requireChromium() {
+            boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+            String message = "Chromium and ChromeDriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (Debian: apt-get install chromium chromium-driver)";
+            if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(message);
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(present, message);
+        }
+
+        static WebDriver headlessChromium() throws IOException {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            // --no-sandbox: CI runs as root. The networking flags keep Chromium from calling home on a closed
+            // network, which otherwise floods the log with refused connections.
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--window-size=1280,1600",
+                    "--user-data-dir=" + Files.createTempDirectory("ladder-chromium-"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                    .usingAnyFreePort()
+                    .build();
+            return new ChromeDriver(service, options);
+        }
+
+        private Browser() {
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ladder.notification.delivery;
+
+import dev.ladder.contracts.progress.MilestoneReached;
+
+import java.time.Instant;
+
+/**
+ * One thing to tell one employee, independent of how it is delivered. The id is the milestone id, which progress
+ * derives deterministically, so the same milestone re-published under another {@code ce_id} is still one
+ * notification.
+ */
+public record Notification(String id, String employeeId, String kind, String title, String message,
+                           Instant createdAt) {
+
+    public static Notification of(MilestoneReached milestone) {
+        return new Notification(milestone.milestoneId(), milestone.employeeId(), milestone.kind().name(),
+                titleOf(milestone), milestone.message(),
+                // the milestone's own time, not the consumer's clock: a replay or a lagging consumer must not
+                // reorder the feed or make an old milestone look new
+                milestone.occurredAt());
+    }
+
+    static String titleOf(MilestoneReached milestone) {
+        String level = milestone.levelName() == null || milestone.levelName().isBlank()
+                ? milestone.levelId() : milestone.levelName();
+        return switch (milestone.kind()) {
+            case READINESS_THRESHOLD_CROSSED -> milestone.readinessPercent() + "% ready for " + level;
+            case LEVEL_ADVANCED -> "Promoted to " + level;
+            case CERTIFICATION_EXPIRING -> "A certification is about to expire";
+            case CERTIFICATION_EXPIRED -> "A certification has expired";
+        };
+    }
+}

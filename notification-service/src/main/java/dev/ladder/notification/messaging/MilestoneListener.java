@@ -1,0 +1,36 @@
+package dev.ladder.notification.messaging;
+
+import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.Topics;
+import dev.ladder.contracts.progress.MilestoneReached;
+import dev.ladder.notification.delivery.Notifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.stereotype.Component;
+
+@Component
+@KafkaListener(topics = Topics.MILESTONES, groupId = "notification")
+class MilestoneListener {
+
+    private static final Logger log = LoggerFactory.getLogger(MilestoneListener.class);
+
+    private final Notifier notifier;
+
+    MilestoneListener(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    @KafkaHandler
+    void on(MilestoneReached milestone, @Header(CloudEventHeaders.ID) String eventId) {
+        notifier.milestoneReached(eventId, milestone);
+    }
+
+    /** A Ladder event type this service has no use for (yet): skipping it keeps the partition moving. */
+    @KafkaHandler(isDefault = true)
+    void ignore(Object other, @Header(name = CloudEventHeaders.TYPE, required = false) String type) {
+        log.info("Ignoring event of type {} on {}", type, Topics.MILESTONES);
+    }
+}

@@ -1,0 +1,229 @@
+package dev.ladder.notification;
+
+import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventType;
+import dev.ladder.contracts.Topics;
+import dev.ladder.testkit.KafkaProbe;
+import dev.ladder.testkit.LadderInfra;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The whole service against real PostgreSQL, Kafka and Keycloak: milestones in over Kafka, the feed out over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NotificationFlowTest {
+
+    private static final String ALICE = "11111111-1111-4111-8111-111111111111";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        LadderInfra.register(registry, "notification");
+    }
+
+    @LocalServerPort
+    int port;
+
+    RestTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    @Test
+    void aliceSeesHerMilestoneAndOnlySheCanMarkItRead() {
+        String id = milestoneId();
+        send(UUID.randomUUID().toString(), EventType.MILESTONE_REACHED.id(), milestone(id, 33, Instant.now()));
+
+        Map<String, Object> item = awaitItem("alice", id);
+        assertThat(item).containsOnlyKeys("id", "kind", "title", "message", "createdAt", "read");
+        assertThat(item).containsEntry("kind", "READINESS_THRESHOLD_CROSSED")
+                .containsEntry("title", "33% ready for Mid-Level")
+                .containsEntry("message", "You are 33% ready for Mid-Level")
+                .containsEntry("read", false);
+
+        // bob neither sees it nor learns that it exists
+        assertThat(feed("bob", "")).extracting(n -> n.get("id")).doesNotContain(id);
+        http.post().uri("/api/notifications/{id}/read", id).header("Authorization", bearer("bob")).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(find(feed("alice", ""), id)).containsEntry("read", false);
+        assertThat(feed("alice", "?unread=true")).extracting(n -> n.get("id")).contains(id);
+
+        markRead("alice", id);
+        markRead("alice", id); // idempotent
+
+        assertThat(find(feed("alice", ""), id)).containsEntry("read", true);
+        assertThat(feed("alice", "?unread=true")).extracting(n -> n.get("id")).doesNotContain(id);
+    }
+
+    @Test
+    void unknownNotificationIsNotFound() {
+        http.post().uri("/api/notifications/{id}/read", "no-such-" + UUID.randomUUID())
+                .header("Authorization", bearer("alice")).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void feedIsNewestFirst() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String older = milestoneId();
+        String newer = milestoneId();
+        // newer first on the wire: the feed orders by when the milestone happened, not by arrival
+        send(UUID.randomUUID().toString(), EventType.MILESTONE_REACHED.id(), milestone(newer, 50, now));
+        send(UUID.randomUUID().toString(), EventType.MILESTONE_REACHED.id(),
+                milestone(older, 26, now.minus(Duration.ofMinutes(5))));
+        awaitItem("alice", older);
+
+        List<Object> ids = feed("alice", "").stream().map(n -> n.get("id")).toList();
+        assertThat(ids.indexOf(newer)).isLessThan(ids.indexOf(older));
+    }
+
+    @Test
+    void theSameMilestoneIsStoredOnceHoweverItArrives() {
+        String id = milestoneId();
+        String eventId = UUID.randomUUID().toString();
+        String json = milestone(id, 40, Instant.now());
+        send(eventId, EventType.MILESTONE_REACHED.id(), json);
+        send(eventId, EventType.MILESTONE_REACHED.id(), json);                    // redelivery, same ce_id
+        send(UUID.randomUUID().toString(), EventType.MILESTONE_REACHED.id(), json); // re-published, new ce_id
+        // same key, same partition: once this one shows up, the three above have been handled
+        String marker = milestoneId();
+        send(UUID.randomUUID().toString(), EventType.MILESTONE_REACHED.id(), milestone(marker, 41, Instant.now()));
+        awaitItem("alice", marker);
+
+        assertThat(feed("alice", "")).filteredOn(n -> id.equals(n.get("id"))).hasSize(1);
+    }
+
+    @Test
+    void poisonRecordsAreDeadLetteredAndTheNextRecordIsStillProcessed() {
+        try (KafkaProbe dlt = LadderInfra.probe(Topics.deadLetter(Topics.MILESTONES))) {
+            poisonThenGood(dlt);
+        }
+    }
+
+    private void poisonThenGood(KafkaProbe dlt) {
+        String garbage = UUID.randomUUID().toString();
+        String unknownType = UUID.randomUUID().toString();
+        String invalid = UUID.randomUUID().toString();
+
+        send(garbage, EventType.MILESTONE_REACHED.id(), "{not json at all");
+        send(unknownType, "dev.ladder.progress.SomethingNobodyKnows.v1", milestone(milestoneId(), 30, Instant.now()));
+        send(invalid, EventType.MILESTONE_REACHED.id(), milestone(milestoneId(), 500, Instant.now()));
+        String good = milestoneId();
+        send(UUID.randomUUID().toString(), EventType.MILESTONE_REACHED.id(), milestone(good, 75, Instant.now()));
+
+        for (String eventId : List.of(garbage, unknownType, invalid)) {
+            ConsumerRecord<String, String> dead = dlt.await(KafkaProbe.hasHeader(CloudEventHeaders.ID, eventId), WAIT);
+            assertThat(dead.key()).isEqualTo(ALICE);
+        }
+        assertThat(find(awaitFeedWith("alice", good), good)).containsEntry("title", "75% ready for Mid-Level");
+    }
+
+    @Test
+    void anotherLadderEventTypeOnTheTopicIsSkippedNotDeadLettered() {
+        try (KafkaProbe dlt = LadderInfra.probe(Topics.deadLetter(Topics.MILESTONES))) {
+            String stray = UUID.randomUUID().toString();
+            send(stray, EventType.CERTIFICATION_RECORDED.id(), """
+                    {"achievementId":"%s","employeeId":"%s","certificationId":"comptia-security-plus",
+                     "credentialId":"CSP-1","issuer":"CompTIA","issuedOn":"2025-01-10","expiresOn":null,
+                     "recordedAt":"%s"}""".formatted(stray, ALICE, Instant.now()));
+            String good = milestoneId();
+            send(UUID.randomUUID().toString(), EventType.MILESTONE_REACHED.id(), milestone(good, 50, Instant.now()));
+
+            awaitItem("alice", good);
+            dlt.none(KafkaProbe.hasHeader(CloudEventHeaders.ID, stray), Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void noOrBadTokenIs401() {
+        http.get().uri("/api/notifications/me").exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/notifications/{id}/read", "x").exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/notifications/me").header("Authorization", "Bearer not-a-jwt").exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void publishesOpenApiAndReadiness() {
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/api/notifications/me'].get").exists()
+                .jsonPath("$.paths['/api/notifications/{id}/read'].post").exists();
+    }
+
+    // --- helpers
+
+    private static String milestoneId() {
+        // the shape progress uses, made unique per test run so a shared broker's history cannot interfere
+        return ALICE + ":READINESS_THRESHOLD_CROSSED:mid:" + UUID.randomUUID();
+    }
+
+    private static String milestone(String milestoneId, int percent, Instant occurredAt) {
+        return """
+                {"milestoneId":"%s","employeeId":"%s","kind":"READINESS_THRESHOLD_CROSSED",
+                 "trackId":"ai-ml-security-specialist","levelId":"mid","levelName":"Mid-Level",
+                 "readinessPercent":%d,"threshold":25,"message":"You are %d%% ready for Mid-Level",
+                 "occurredAt":"%s"}""".formatted(milestoneId, ALICE, percent, percent, occurredAt);
+    }
+
+    private static void send(String eventId, String type, String json) {
+        LadderInfra.send(Topics.MILESTONES, ALICE, Map.of(
+                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
+                CloudEventHeaders.ID, eventId,
+                CloudEventHeaders.TYPE, type,
+                CloudEventHeaders.SOURCE, "urn:ladder:progress-service",
+                CloudEventHeaders.TIME, Instant.now().toString(),
+                CloudEventHeaders.SUBJECT, ALICE,
+                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON), json);
+    }
+
+    private static String bearer(String user) {
+        return "Bearer " + LadderInfra.accessToken(user);
+    }
+
+    private List<Map<String, Object>> feed(String user, String query) {
+        return http.get().uri("/api/notifications/me" + query).header("Authorization", bearer(user)).exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+    }
+
+    private List<Map<String, Object>> awaitFeedWith(String user, String id) {
+        return await().atMost(WAIT).until(() -> feed(user, ""),
+                items -> items.stream().anyMatch(n -> id.equals(n.get("id"))));
+    }
+
+    private Map<String, Object> awaitItem(String user, String id) {
+        return find(awaitFeedWith(user, id), id);
+    }
+
+    private static Map<String, Object> find(List<Map<String, Object>> items, String id) {
+        return items.stream().filter(n -> id.equals(n.get("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no notification " + id + " in " + items));
+    }
+
+    private void markRead(String user, String id) {
+        http.post().uri("/api/notifications/{id}/read", id).header("Authorization", bearer(user)).exchange()
+                .expectStatus().isNoContent();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.ladder.progress;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param defaultTrack the track of employees whose profile names none (and of achievements that arrive before the
+ *                     employee's profile does)
+ */
+@ConfigurationProperties("ladder.progress")
+public record ProgressProperties(@DefaultValue("ai-ml-security-specialist") String defaultTrack) {
+}
