@@ -12,6 +12,14 @@ public final class Topics {
     /** Milestones reached, keyed by employee id. */
     public static final String MILESTONES = "ladder.progress.milestones.v1";
 
+    /**
+     * Whether a topic keeps its records for ever. Catalog releases do: they are few, and a consumer that starts
+     * from an empty database (a new service, a rebuilt projection) must be able to read every version.
+     */
+    public static boolean retainedForever(String topic) {
+        return CATALOG_RELEASES.equals(topic);
+    }
+
     /** Spring Kafka's default dead-letter naming, used by the shared error handler. */
     public static String deadLetter(String topic) {
         return topic + "-dlt";

@@ -3,6 +3,7 @@ package dev.ladder.kit.messaging;
 import dev.ladder.contracts.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -80,7 +81,11 @@ public class MessagingAutoConfiguration {
     KafkaAdmin.NewTopics ladderTopics(LadderKafkaProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : properties.topics()) {
-            topics.add(TopicBuilder.name(name).partitions(properties.partitions()).build());
+            TopicBuilder topic = TopicBuilder.name(name).partitions(properties.partitions());
+            if (Topics.retainedForever(name)) {
+                topic.config(TopicConfig.RETENTION_MS_CONFIG, "-1");
+            }
+            topics.add(topic.build());
             topics.add(TopicBuilder.name(Topics.deadLetter(name)).partitions(properties.partitions()).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));

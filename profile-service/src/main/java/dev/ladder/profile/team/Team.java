@@ -1,0 +1,4 @@
+package dev.ladder.profile.team;
+
+public record Team(String id, String name, String managerId) {
+}

@@ -1,0 +1,80 @@
+package dev.ladder.profile.employee;
+
+import dev.ladder.profile.Api;
+import dev.ladder.profile.ProfileServiceTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProfileMeTest extends ProfileServiceTest {
+
+    @Test
+    void aliceSeesHerDemoProfileWithTeamManagerAndRoles() {
+        Api.Response response = api.get("/api/profiles/me", "alice");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode me = response.json();
+        assertThat(me.path("id").asString()).isEqualTo(ALICE);
+        assertThat(me.path("displayName").asString()).isEqualTo("Alice Anders");
+        assertThat(me.path("email").asString()).isEqualTo("alice@ladder.local");
+        assertThat(me.path("teamId").asString()).isEqualTo("ai-security");
+        assertThat(me.path("teamName").asString()).isEqualTo("AI Security");
+        assertThat(me.path("managerId").asString()).isEqualTo(MARK);
+        assertThat(me.path("trackId").asString()).isEqualTo("ai-ml-security-specialist");
+        assertThat(me.path("region").asString()).isEqualTo("united-states");
+        assertThat(me.path("startDate").asString()).isEqualTo("2024-09-01");
+        assertThat(me.path("roles").values()).extracting(JsonNode::asString).contains("employee");
+    }
+
+    @Test
+    void markHasNoManagerAndTheManagerRole() {
+        JsonNode me = api.get("/api/profiles/me", "mark").json();
+
+        assertThat(me.path("managerId").isNull()).isTrue();
+        assertThat(me.path("roles").values()).extracting(JsonNode::asString).contains("employee", "manager");
+    }
+
+    @Test
+    void markSeesTheTeamHeManagesWithItsMembers() {
+        Api.Response response = api.get("/api/profiles/teams/mine", "mark");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode teams = response.json();
+        assertThat(teams.size()).isEqualTo(1);
+        JsonNode team = teams.path(0);
+        assertThat(team.path("id").asString()).isEqualTo("ai-security");
+        assertThat(team.path("name").asString()).isEqualTo("AI Security");
+        assertThat(team.path("managerId").asString()).isEqualTo(MARK);
+        assertThat(team.path("members").values()).extracting(m -> m.path("id").asString())
+                .containsExactlyInAnyOrder(ALICE, BOB);
+        JsonNode bob = team.path("members").values().stream()
+                .filter(m -> m.path("id").asString().equals(BOB)).findFirst().orElseThrow();
+        assertThat(bob.path("displayName").asString()).isEqualTo("Bob Berg");
+        assertThat(bob.path("email").asString()).isEqualTo("bob@ladder.local");
+        assertThat(bob.path("startDate").asString()).isEqualTo("2021-03-01");
+    }
+
+    @Test
+    void anInvalidTokenIsUnauthorized() {
+        String forged = Api.token("alice");
+        // flip a character of the signature: the token is well-formed but no longer Keycloak's
+        char last = forged.charAt(forged.length() - 2);
+        forged = forged.substring(0, forged.length() - 2) + (last == 'A' ? 'B' : 'A') + forged.charAt(forged.length() - 1);
+
+        Api.Response response = api.getWithBearer("/api/profiles/me", forged);
+
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
+    void theServicePublishesItsOpenApiAndReadiness() {
+        Api.Response openApi = api.get("/v3/api-docs", null);
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.raw()).contains("/api/profiles/me/certifications", "/api/profiles/teams/mine");
+
+        Api.Response readiness = api.get("/actuator/health/readiness", null);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
+    }
+}
