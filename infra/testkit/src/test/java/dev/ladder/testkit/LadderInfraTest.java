@@ -1,0 +1,127 @@
+package dev.ladder.testkit;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.ladder.keycloak.DemoUsers;
+import dev.ladder.keycloak.TokenClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The testkit against the real servers it starts (embedded here: no Docker on these machines). */
+class LadderInfraTest {
+
+    @BeforeAll
+    static void startInParallel() {
+        LadderInfra.startAll();
+    }
+
+    @Test
+    void registerGivesEachContextAFreshDatabaseOnARealPostgreSql() throws Exception {
+        Map<String, Supplier<Object>> first = new HashMap<>();
+        Map<String, Supplier<Object>> second = new HashMap<>();
+        LadderInfra.register(first::put, "testkit");
+        LadderInfra.register(second::put, "testkit");
+
+        assertThat(first).containsOnlyKeys("spring.datasource.url", "spring.datasource.username",
+                "spring.datasource.password", "spring.kafka.bootstrap-servers",
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri");
+        String firstUrl = (String) first.get("spring.datasource.url").get();
+        String secondUrl = (String) second.get("spring.datasource.url").get();
+        assertThat(firstUrl).matches("jdbc:postgresql://.*/testkit_\\d+.*").isNotEqualTo(secondUrl);
+        assertThat(first.get("spring.kafka.bootstrap-servers").get()).isEqualTo(LadderInfra.kafkaBootstrap());
+        assertThat(first.get("spring.security.oauth2.resourceserver.jwt.issuer-uri").get())
+                .isEqualTo(LadderInfra.issuerUri());
+
+        String firstName;
+        try (Connection one = connect(first); Statement st = one.createStatement()) {
+            assertThat(single(st, "select version()")).startsWith("PostgreSQL 17");
+            firstName = single(st, "select current_database()");
+            assertThat(firstUrl).contains("/" + firstName);
+            st.execute("create table marker (id int primary key)");
+            st.execute("insert into marker values (1)");
+        }
+        try (Connection two = connect(second); Statement st = two.createStatement()) {
+            assertThat(single(st, "select current_database()")).startsWith("testkit_").isNotEqualTo(firstName);
+            assertThat(single(st, "select count(*) from information_schema.tables where table_schema = 'public'"))
+                    .isEqualTo("0");
+        }
+    }
+
+    @Test
+    void probeSeesOnlyRecordsSentAfterItWasCreatedWithTheirHeaders() {
+        String topic = "testkit.probe.v1";
+        LadderInfra.send(topic, "before", Map.of(), "{\"n\":0}");
+        try (KafkaProbe probe = LadderInfra.probe(topic)) {
+            LadderInfra.send(topic, "k-1", Map.of("ce_id", "id-1", "ce_type", "ladder.test.v1",
+                    "content-type", "application/json"), "{\"n\":1}");
+
+            ConsumerRecord<String, String> record = probe.await(KafkaProbe.hasKey("k-1"), Duration.ofSeconds(20));
+
+            assertThat(record.value()).isEqualTo("{\"n\":1}");
+            assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo("ladder.test.v1");
+            assertThat(KafkaProbe.headers(record)).containsEntry("ce_id", "id-1")
+                    .containsEntry("content-type", "application/json");
+            assertThat(probe.await(KafkaProbe.hasHeader("ce_id", "id-1"), Duration.ofSeconds(1))).isSameAs(record);
+            probe.none(KafkaProbe.hasKey("before"), Duration.ofMillis(500));
+        }
+    }
+
+    @Test
+    void aliceGetsARealTokenThatKeycloakAccepts() throws Exception {
+        String token = LadderInfra.accessToken("alice");
+
+        Map<String, Object> claims = TokenClient.claims(token);
+        assertThat(claims.get("iss")).isEqualTo(LadderInfra.issuerUri());
+        assertThat(claims.get("sub")).isEqualTo(DemoUsers.ALICE.id());
+        assertThat(claims.get("aud") instanceof Collection<?> c ? c : java.util.List.of(claims.get("aud")))
+                .contains("ladder-api");
+
+        // the server-side check: Keycloak's userinfo endpoint accepts the token and names alice
+        HttpResponse<String> userinfo = HttpClient.newHttpClient().send(HttpRequest
+                        .newBuilder(URI.create(LadderInfra.issuerUri() + "/protocol/openid-connect/userinfo"))
+                        .header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(userinfo.statusCode()).isEqualTo(200);
+        assertThat(userinfo.body()).contains(DemoUsers.ALICE.id()).contains("\"preferred_username\":\"alice\"");
+    }
+
+    @Test
+    void databaseNamesAndUrlsAreDerivedSafely() {
+        assertThat(LadderInfra.sanitize("Profile-Service")).isEqualTo("profile_service");
+        assertThat(LadderInfra.sanitize("1x")).isEqualTo("db_1x");
+        assertThat(LadderInfra.withDatabase("jdbc:postgresql://localhost:5432/postgres", "p_1"))
+                .isEqualTo("jdbc:postgresql://localhost:5432/p_1");
+        assertThat(LadderInfra.withDatabase("jdbc:postgresql://h:1/test?loggerLevel=OFF", "p_2"))
+                .isEqualTo("jdbc:postgresql://h:1/p_2?loggerLevel=OFF");
+        assertThat(LadderInfra.withDatabase("jdbc:postgresql://h:1?ssl=false", "p_3"))
+                .isEqualTo("jdbc:postgresql://h:1/p_3?ssl=false");
+    }
+
+    private static Connection connect(Map<String, Supplier<Object>> props) throws Exception {
+        return DriverManager.getConnection((String) props.get("spring.datasource.url").get(),
+                (String) props.get("spring.datasource.username").get(),
+                (String) props.get("spring.datasource.password").get());
+    }
+
+    private static String single(Statement st, String sql) throws Exception {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+}
