@@ -1,0 +1,71 @@
+// Talks to the gateway: same-origin fetch with the session cookie, CSRF header on writes,
+// RFC 9457 problem documents turned into ApiError.
+
+export class ApiError extends Error {
+  constructor(status, problem, path) {
+    super(describe(status, problem, path));
+    this.status = status;
+    this.problem = problem || {};
+    this.path = path;
+  }
+
+  /** [{field, message}] from a problem document, whatever shape the service chose. */
+  get fieldErrors() {
+    const errors = this.problem.errors ?? this.problem.fieldErrors ?? this.problem.violations;
+    if (Array.isArray(errors)) {
+      return errors
+        .filter((e) => e && typeof e === 'object')
+        .map((e) => ({ field: e.field ?? e.name ?? e.property ?? e.pointer ?? '', message: e.message ?? e.detail ?? e.reason ?? 'is invalid' }));
+    }
+    if (errors && typeof errors === 'object') {
+      return Object.entries(errors).map(([field, message]) => ({ field, message: String(message) }));
+    }
+    return [];
+  }
+}
+
+function describe(status, problem, path) {
+  if (status === 0) return `Could not reach the server (${path}).`;
+  const text = problem?.detail || problem?.title || `HTTP ${status}`;
+  return `${text} (${path})`;
+}
+
+export function csrfToken() {
+  const match = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return match ? decodeURIComponent(match.substring('XSRF-TOKEN='.length)) : '';
+}
+
+/** Resolves to the parsed JSON body (or null for 204); rejects with ApiError. */
+export async function api(path, { method = 'GET', body } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD') headers['X-XSRF-TOKEN'] = csrfToken();
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      redirect: 'manual',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (networkError) {
+    throw new ApiError(0, { detail: networkError.message }, path);
+  }
+  // A redirect means the gateway wants a (re)login; for an API call that is the same as a 401.
+  if (response.type === 'opaqueredirect') throw new ApiError(401, { detail: 'Your session has ended' }, path);
+  const data = await readBody(response);
+  if (!response.ok) throw new ApiError(response.status, data && typeof data === 'object' ? data : { detail: data }, path);
+  return data;
+}
+
+async function readBody(response) {
+  if (response.status === 204) return null;
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

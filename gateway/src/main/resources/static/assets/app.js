@@ -1,0 +1,197 @@
+// Ladder portal: one page, plain ES modules, no build step. Everything goes through the gateway,
+// which holds the login session and relays the access token to the services.
+import { api, ApiError, csrfToken } from './api.js';
+import { $, h } from './dom.js';
+import { initRecordForm, renderCertificationOptions } from './record.js';
+import {
+  renderCertifications, renderNotifications, renderProgress, renderSession, renderTeam, teamMembers,
+} from './views.js';
+
+const POLL_MS = 2000;
+const errors = new Map(); // source -> message shown in the banner
+const lastSeen = new Map(); // source -> JSON last rendered, so unchanged data does not re-render
+let sessionEnded = false;
+let session = null;
+
+// ---- banner ---------------------------------------------------------------------------------
+
+function renderBanner() {
+  const banner = $('error-banner');
+  if (sessionEnded) {
+    banner.replaceChildren(
+      'Your session has ended. ',
+      h('a', { href: '/', id: 'relogin' }, 'Log in again'));
+    banner.hidden = false;
+    return;
+  }
+  const messages = [...errors.values()];
+  banner.replaceChildren(...(messages.length === 1
+    ? [messages[0]]
+    : [h('ul', {}, messages.map((m) => h('li', {}, m)))]));
+  banner.hidden = messages.length === 0;
+}
+
+function reportError(source, error) {
+  if (error instanceof ApiError && error.status === 401) {
+    onUnauthorized();
+    return;
+  }
+  const label = { session: 'Your account', catalog: 'The catalog', progress: 'Your progress', certifications: 'Your certifications', notifications: 'Notifications', team: 'Your team' }[source] ?? source;
+  errors.set(source, `${label} could not be loaded: ${error.message}`);
+  renderBanner();
+}
+
+function clearError(source) {
+  if (errors.delete(source)) renderBanner();
+}
+
+function onUnauthorized() {
+  if (sessionEnded) return;
+  sessionEnded = true;
+  renderBanner();
+  // Go through login again, but never loop: at most one automatic attempt every 30 seconds.
+  const last = Number(sessionStorage.getItem('ladder.relogin') || 0);
+  if (Date.now() - last > 30000) {
+    sessionStorage.setItem('ladder.relogin', String(Date.now()));
+    window.location.assign('/');
+  }
+}
+
+// ---- loaders --------------------------------------------------------------------------------
+
+/** Calls render only when the data changed since the last render of this source. */
+function changed(source, data) {
+  const json = JSON.stringify(data ?? null);
+  if (lastSeen.get(source) === json) return false;
+  lastSeen.set(source, json);
+  return true;
+}
+
+async function orNullOn404(promise) {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+async function loadCatalog() {
+  const data = await api('/api/catalog/certifications');
+  const list = Array.isArray(data) ? data : data?.certifications ?? data?.items ?? [];
+  renderCertificationOptions(list);
+}
+
+async function loadProgress() {
+  const progress = await orNullOn404(api('/api/progress/me'));
+  if (changed('progress', progress)) renderProgress(progress);
+}
+
+async function loadCertifications() {
+  const data = await orNullOn404(api('/api/profiles/me/certifications'));
+  if (changed('certifications', data)) renderCertifications(data ?? []);
+}
+
+async function loadNotifications() {
+  const data = await orNullOn404(api('/api/notifications/me'));
+  if (changed('notifications', data)) renderNotifications(data ?? [], markRead);
+}
+
+async function loadTeam() {
+  let data;
+  try {
+    data = await api('/api/profiles/teams/mine');
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 403)) data = [];
+    else throw error;
+  }
+  const members = teamMembers(data);
+  const results = await Promise.allSettled(
+    members.map((m) => api(`/api/progress/employees/${encodeURIComponent(m.id)}`)));
+  const progressById = new Map();
+  results.forEach((r, i) => { if (r.status === 'fulfilled' && r.value) progressById.set(members[i].id, r.value); });
+  const unauthorized = results.find((r) => r.status === 'rejected' && r.reason?.status === 401);
+  if (unauthorized) throw unauthorized.reason;
+  if (changed('team', { members, progress: [...progressById] })) renderTeam(members, progressById);
+}
+
+async function markRead(id, button) {
+  button.disabled = true;
+  try {
+    await api(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' });
+    await loadNotifications();
+    clearError('notifications');
+  } catch (error) {
+    button.disabled = false;
+    reportError('notifications', error);
+  }
+}
+
+// ---- polling --------------------------------------------------------------------------------
+
+async function run(source, loader) {
+  if (sessionEnded) return;
+  try {
+    await loader();
+    clearError(source);
+  } catch (error) {
+    reportError(source, error);
+  }
+}
+
+/** For data that rarely changes: load once, retrying only while it fails. */
+function retryUntilLoaded(source, loader, intervalMs) {
+  const tick = async () => {
+    if (sessionEnded) return;
+    try {
+      await loader();
+      clearError(source);
+    } catch (error) {
+      reportError(source, error);
+      setTimeout(tick, intervalMs);
+    }
+  };
+  tick();
+}
+
+/** Polls with a pause between calls (not setInterval) so slow responses never pile up. */
+function poll(source, loader, intervalMs) {
+  const tick = async () => {
+    await run(source, loader);
+    if (!sessionEnded) setTimeout(tick, intervalMs);
+  };
+  tick();
+}
+
+// ---- start ----------------------------------------------------------------------------------
+
+async function start() {
+  $('logout-form').addEventListener('submit', () => {
+    $('logout-csrf').value = csrfToken();
+    sessionEnded = true; // stop polling while the browser leaves
+  });
+  initRecordForm({
+    onRecorded: () => { run('certifications', loadCertifications); run('progress', loadProgress); },
+    onUnauthorized,
+  });
+
+  try {
+    session = await api('/session');
+    renderSession(session);
+    sessionStorage.removeItem('ladder.relogin');
+  } catch (error) {
+    reportError('session', error);
+    return;
+  }
+
+  retryUntilLoaded('catalog', loadCatalog, 5000);
+  poll('progress', loadProgress, POLL_MS);
+  poll('notifications', loadNotifications, POLL_MS);
+  poll('certifications', loadCertifications, 5 * POLL_MS);
+  if ((session.roles ?? []).includes('manager')) {
+    $('team-card').hidden = false;
+    poll('team', loadTeam, POLL_MS);
+  }
+}
+
+start();

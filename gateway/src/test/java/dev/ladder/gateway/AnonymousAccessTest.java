@@ -1,0 +1,90 @@
+package dev.ladder.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+
+import dev.ladder.testkit.LadderInfra;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class AnonymousAccessTest extends GatewayTestSupport {
+
+    @Test
+    void pageWithoutSessionIsSentToKeycloakLogin() {
+        Browser browser = new Browser();
+
+        HttpResponse<String> page = browser.get(gateway("/"), "Accept", "text/html");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(Browser.location(page)).isEqualTo(URI.create(gateway("/oauth2/authorization/keycloak")));
+
+        HttpResponse<String> start = browser.get(Browser.location(page).toString(), "Accept", "text/html");
+        assertThat(start.statusCode()).isEqualTo(302);
+        String keycloak = Browser.location(start).toString();
+        assertThat(keycloak).startsWith(LadderInfra.issuerUri() + "/protocol/openid-connect/auth?")
+                .contains("client_id=ladder-gateway", "response_type=code", "scope=openid", "code_challenge=",
+                        "redirect_uri=http://localhost:" + port + "/login/oauth2/code/keycloak");
+    }
+
+    /**
+     * Regression test for the Reactor Netty keep-alive stall (see EventLoopCompletionWebFilter): a redirect
+     * that creates a session, immediately followed by the next request on the same connection, as browsers do.
+     */
+    @Test
+    void keepAliveConnectionsKeepAnsweringAfterSessionCreatingRedirects() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < 150; i++) {
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(gateway("/")))
+                    .header("Accept", "text/html").timeout(Duration.ofSeconds(5)).build(), BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(302);
+            HttpResponse<String> next = client.send(HttpRequest.newBuilder(URI.create(gateway("/actuator/health/liveness")))
+                    .timeout(Duration.ofSeconds(5)).build(), BodyHandlers.ofString());
+            assertThat(next.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void apiWithoutSessionOrTokenIs401ProblemNotARedirect() {
+        Browser browser = new Browser();
+
+        HttpResponse<String> get = browser.get(gateway("/api/progress/me"), "Accept", "application/json");
+        HttpResponse<String> post = browser.post(gateway("/api/profiles/me/certifications"), "application/json", "{}");
+
+        for (HttpResponse<String> response : java.util.List.of(get, post)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Location")).isEmpty();
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode problem = json(response.body());
+            assertThat(problem.get("status").asInt()).isEqualTo(401);
+            assertThat(Browser.setCookieNames(response)).doesNotContain("SESSION");
+        }
+        assertThat(PROGRESS.received()).isEmpty();
+        assertThat(PROFILE.received()).isEmpty();
+    }
+
+    @Test
+    void sessionWithoutLoginIs401() {
+        HttpResponse<String> response = new Browser().get(gateway("/session"), "Accept", "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void healthAndPortalAssetsArePublic() {
+        Browser browser = new Browser();
+
+        HttpResponse<String> readiness = browser.get(gateway("/actuator/health/readiness"));
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(json(readiness.body()).get("status").asString()).isEqualTo("UP");
+        assertThat(browser.get(gateway("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+        assertThat(browser.get(gateway("/assets/app.js")).statusCode()).isEqualTo(200);
+
+        assertThat(browser.get(gateway("/actuator/env")).statusCode()).isIn(401, 403, 404);
+    }
+}
