@@ -1,0 +1,306 @@
+package dev.ladder.devstack;
+
+import dev.ladder.keycloak.KeycloakServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The whole Ladder platform on this machine, without Docker: PostgreSQL, a Kafka broker and Keycloak (started in
+ * parallel), then every service from its exec jar (in parallel), each awaited until ready.
+ * <pre>{@code
+ * try (Platform platform = Platform.start(PlatformConfig.builder().home(dir).anyFreePorts().build())) {
+ *     platform.gatewayUrl(); platform.issuerUri(); platform.kafkaBootstrap(); platform.jdbcUrl("profile");
+ * }
+ * }</pre>
+ * Every port is checked before anything starts ({@link PortConflictException}). {@link #close()} (also run by a
+ * shutdown hook) stops the services first, then Keycloak, Kafka and PostgreSQL, and waits for them.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** Every service database lives on the one server, whichever services run. */
+    static final List<String> DATABASES = Stream.of(Service.values())
+            .flatMap(s -> s.database().stream()).toList();
+    /** LOCAL ONLY: the confidential client's secret from the realm export. */
+    static final String GATEWAY_CLIENT_SECRET = "ladder-gateway-secret";
+
+    private final PlatformConfig config;
+    private final Map<Component, Integer> ports;
+    private final Steps steps;
+    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final Thread shutdownHook = new Thread(this::close, "ladder-platform-shutdown");
+    private final CompletableFuture<String> unexpectedExit = new CompletableFuture<>();
+    private volatile PostgresServer postgres;
+    private volatile KafkaBroker kafka;
+    private volatile KeycloakServer keycloak;
+    private volatile boolean closed;
+    private Duration startupTime;
+
+    private Platform(PlatformConfig config, Map<Component, Integer> ports) {
+        this.config = config;
+        this.ports = ports;
+        this.steps = new Steps(config.progress());
+    }
+
+    /**
+     * Starts everything and returns once every service reports ready.
+     *
+     * @throws PortConflictException a port is taken (nothing was started)
+     * @throws PlatformException     something did not start; what had started is stopped again
+     */
+    public static Platform start(PlatformConfig config) {
+        Map<Component, Integer> ports = Ports.resolve(config.ports());
+        List<String> missing = config.services().stream().map(s -> s.execJar(config.repoRoot()))
+                .filter(jar -> !Files.isRegularFile(jar)).map(jar -> config.repoRoot().relativize(jar).toString())
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new PlatformException("Missing " + String.join(", ", missing) + ": run ./mvnw install -DskipTests "
+                    + "first (in " + config.repoRoot() + ").");
+        }
+        Platform platform = new Platform(config, ports);
+        Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            boolean stopRequested = platform.closed; // the shutdown hook ran (Ctrl-C): the failure is a consequence
+            platform.close();
+            throw stopRequested ? new PlatformException("Stopped before everything was ready.", e) : e;
+        }
+    }
+
+    private void startAll() {
+        long started = System.nanoTime();
+        DataHome.prepare(config);
+        say("Starting PostgreSQL, Kafka and Keycloak (data in " + config.home() + ")");
+        Steps.awaitAll(List.of(
+                steps.timed("PostgreSQL", () -> postgres = PostgresServer.start(config.home().resolve("postgres"),
+                                ports.get(Component.POSTGRES), logFile("postgres")),
+                        () -> "on port " + postgres.port()),
+                steps.timed("Kafka", () -> kafka = KafkaBroker.start(config.home().resolve("kafka"),
+                                ports.get(Component.KAFKA), ports.get(Component.KAFKA_CONTROLLER),
+                                Classpath.forKafka(config.repoRoot()), logFile("kafka")),
+                        () -> "on " + kafka.bootstrap()),
+                steps.timed("Keycloak", () -> keycloak = KeycloakServer.builder(config.home().resolve("keycloak"))
+                                .port(ports.get(Component.KEYCLOAK)).persistent(true)
+                                .logFile(logFile("keycloak")).start(),
+                        () -> "at " + keycloak.baseUrl())));
+        checkNotClosed();
+        kafka.process().unexpectedExit().thenAccept(code -> reportExit("Kafka", code, kafka.process().logFile()));
+        postgres.createDatabasesIfMissing(DATABASES);
+        if (!config.services().isEmpty()) {
+            say("Starting " + String.join(", ", config.services().stream().map(Service::module).toList()));
+            // the first failure ends the wait: close() can see (and stops) every service process already launched
+            Steps.awaitUntilFirstFailure(config.services().stream()
+                    .map(s -> steps.timed(s.module(), () -> startService(s, false), () -> "at " + url(s)))
+                    .toList());
+        }
+        startupTime = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private ServiceProcess startService(Service service, boolean appendLog) {
+        int port = ports.get(service.component());
+        ServiceProcess process = ServiceProcess.start(service, service.execJar(config.repoRoot()), port,
+                serviceEnv(service), config.home(), logFile(service.module()), appendLog);
+        synchronized (services) {
+            services.put(service, process);
+        }
+        if (closed) {
+            process.close();
+            throw new PlatformException("Stopped while starting " + service.module());
+        }
+        process.awaitReady(config.readyTimeout());
+        process.process().unexpectedExit()
+                .thenAccept(code -> reportExit(service.module(), code, process.process().logFile()));
+        return process;
+    }
+
+    private Map<String, String> serviceEnv(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        ports.forEach((c, port) -> env.put(c.portVariable(), Integer.toString(port)));
+        for (Service other : Service.values()) {
+            other.urlVariable().ifPresent(variable -> env.put(variable, url(other)));
+        }
+        service.database().ifPresent(db -> env.put("LADDER_DB_URL", jdbcUrl(db)));
+        env.put("LADDER_DB_USER", PostgresServer.USER);
+        env.put("LADDER_DB_PASSWORD", PostgresServer.PASSWORD);
+        env.put("LADDER_KAFKA_BOOTSTRAP", kafkaBootstrap());
+        env.put("LADDER_ISSUER_URI", issuerUri());
+        env.put("LADDER_KEYCLOAK_URL", keycloakUrl());
+        env.put("LADDER_KEYCLOAK_CLIENT_SECRET", GATEWAY_CLIENT_SECRET);
+        env.put("LADDER_DEMO_DATA", Boolean.toString(config.demoData()));
+        env.putAll(config.serviceEnv());
+        return env;
+    }
+
+    // ---- what callers (Devstack, infra/e2e) need --------------------------------------------------------------
+
+    public PlatformConfig config() {
+        return config;
+    }
+
+    /** The port actually used (a requested 0 has been replaced by a free port). */
+    public int port(Component component) {
+        return ports.get(component);
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + port(service.component());
+    }
+
+    public String gatewayUrl() {
+        return url(Service.GATEWAY);
+    }
+
+    public String keycloakUrl() {
+        return keycloak.baseUrl();
+    }
+
+    public String issuerUri() {
+        return keycloak.issuerUri();
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrap();
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public String dbUser() {
+        return PostgresServer.USER;
+    }
+
+    public String dbPassword() {
+        return PostgresServer.PASSWORD;
+    }
+
+    public Path logFile(String name) {
+        return config.logDir().resolve(name + ".log");
+    }
+
+    /** From {@link #start} until every service was ready. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Top-level pid of every process the platform runs, by name (Keycloak's is kc.sh; its JVM is a child). */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        Optional.ofNullable(postgres).flatMap(PostgresServer::postmasterPid).ifPresent(p -> pids.put("postgres", p));
+        Optional.ofNullable(kafka).ifPresent(k -> pids.put("kafka", k.process().pid()));
+        Optional.ofNullable(keycloak).ifPresent(k -> pids.put("keycloak", k.pid()));
+        synchronized (services) {
+            services.forEach((s, p) -> pids.put(s.module(), p.process().pid()));
+        }
+        return pids;
+    }
+
+    /**
+     * Resident memory of this JVM and every process below it, plus the PostgreSQL server (which pg_ctl
+     * detaches, so it is not our descendant).
+     */
+    public long rssBytes() {
+        List<Long> roots = new ArrayList<>();
+        roots.add(ProcessHandle.current().pid());
+        Optional.ofNullable(postgres).flatMap(PostgresServer::postmasterPid).ifPresent(roots::add);
+        return Memory.rssBytes(roots);
+    }
+
+    /** Completes with a message when a service or Kafka exits without being asked to. */
+    public CompletableFuture<String> unexpectedExit() {
+        return unexpectedExit;
+    }
+
+    /** Stops one service (e.g. to let events pile up in Kafka) and waits for it to exit. */
+    public void stopService(Service service) {
+        ServiceProcess process;
+        synchronized (services) {
+            process = services.remove(service);
+        }
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    /** Starts a stopped service again with the same environment and waits until it is ready. */
+    public void startService(Service service) {
+        stopService(service);
+        startService(service, true);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        List<ServiceProcess> running;
+        synchronized (services) {
+            running = new ArrayList<>(services.values());
+            services.clear();
+        }
+        if (!running.isEmpty() || kafka != null || keycloak != null || postgres != null) {
+            say("Stopping the platform");
+        }
+        running.stream().map(s -> steps.async(s::close)).toList().forEach(this::quietly);
+        quietly(keycloak);
+        quietly(kafka);
+        quietly(postgres);
+        steps.shutdown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // close() is running in the hook
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private void checkNotClosed() {
+        if (closed) {
+            throw new PlatformException("Stopped while starting");
+        }
+    }
+
+    private void reportExit(String name, int code, Path log) {
+        if (!closed) {
+            unexpectedExit.complete(name + " exited with code " + code + "; see " + log);
+        }
+    }
+
+    private void quietly(CompletableFuture<Void> stop) {
+        try {
+            stop.join();
+        } catch (RuntimeException e) {
+            say("While stopping: " + e.getMessage());
+        }
+    }
+
+    private void quietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            say("While stopping: " + e.getMessage());
+        }
+    }
+
+    private void say(String line) {
+        config.progress().accept(line);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ladder.devstack;
+
+import dev.ladder.keycloak.DemoUsers;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What the person who ran the devstack needs to know once everything is up. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static String of(Platform platform) {
+        PlatformConfig config = platform.config();
+        StringBuilder out = new StringBuilder(System.lineSeparator());
+        out.append("Ladder is ready after ").append(Steps.seconds(platform.startupTime()))
+                .append(" (memory: ").append(Memory.format(platform.rssBytes())).append(" RSS in all processes)")
+                .append(System.lineSeparator()).append(System.lineSeparator());
+        if (config.services().contains(Service.GATEWAY)) {
+            line(out, "Portal", platform.gatewayUrl());
+        }
+        line(out, "Demo users", DemoUsers.ALL.stream()
+                .map(u -> u.username() + "/" + u.password() + " (" + mainRole(u.roles()) + ")")
+                .collect(Collectors.joining(", ")));
+        line(out, "Keycloak admin", platform.keycloakUrl() + "/admin  (admin/admin)");
+        line(out, "Issuer", platform.issuerUri());
+        for (Service service : config.services()) {
+            String url = platform.url(service);
+            // the gateway routes the services' APIs but publishes no OpenAPI document of its own
+            line(out, service.module(), service == Service.GATEWAY ? url
+                    : url + "   OpenAPI " + url + "/v3/api-docs");
+        }
+        line(out, "Kafka", platform.kafkaBootstrap());
+        line(out, "PostgreSQL", platform.jdbcUrl("<" + String.join("|", Platform.DATABASES) + ">")
+                + "  (user " + platform.dbUser() + ", password " + platform.dbPassword() + ")");
+        if (config.services().isEmpty()) {
+            line(out, "Services", "not started (--infra-only); their built-in defaults match the default ports");
+            line(out, "Service tests", "reuse this stack with LADDER_TEST_POSTGRES_URL=" + platform.jdbcUrl("postgres")
+                    + " LADDER_TEST_KAFKA_BOOTSTRAP=" + platform.kafkaBootstrap()
+                    + " LADDER_TEST_KEYCLOAK_URL=" + platform.keycloakUrl());
+        }
+        line(out, "Data", config.home() + "   (infra/devstack/run --wipe starts from scratch)");
+        line(out, "Logs", config.logDir().toString());
+        out.append(System.lineSeparator()).append("Press Ctrl-C to stop everything.");
+        return out.toString();
+    }
+
+    private static String mainRole(Set<String> roles) {
+        return roles.contains("admin") ? "admin" : roles.contains("manager") ? "manager" : "employee";
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format("  %-22s %s%n", label, value));
+    }
+}
