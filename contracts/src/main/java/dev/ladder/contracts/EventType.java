@@ -1,6 +1,11 @@
 package dev.ladder.contracts;
 
 import dev.ladder.contracts.achievements.CertificationRecorded;
+import dev.ladder.contracts.achievements.CertificationRejected;
+import dev.ladder.contracts.achievements.CertificationRevoked;
+import dev.ladder.contracts.achievements.CertificationVerified;
+import dev.ladder.contracts.achievements.ExperienceRecorded;
+import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.contracts.progress.MilestoneReached;
@@ -18,6 +23,15 @@ public enum EventType {
             Topics.CATALOG_RELEASES),
     EMPLOYEE_UPDATED("dev.ladder.profile.EmployeeUpdated.v1", EmployeeUpdated.class, Topics.EMPLOYEES),
     CERTIFICATION_RECORDED("dev.ladder.achievements.CertificationRecorded.v1", CertificationRecorded.class,
+            Topics.ACHIEVEMENTS),
+    CERTIFICATION_VERIFIED("dev.ladder.achievements.CertificationVerified.v1", CertificationVerified.class,
+            Topics.ACHIEVEMENTS),
+    CERTIFICATION_REJECTED("dev.ladder.achievements.CertificationRejected.v1", CertificationRejected.class,
+            Topics.ACHIEVEMENTS),
+    CERTIFICATION_REVOKED("dev.ladder.achievements.CertificationRevoked.v1", CertificationRevoked.class,
+            Topics.ACHIEVEMENTS),
+    SKILL_ASSESSED("dev.ladder.achievements.SkillAssessed.v1", SkillAssessed.class, Topics.ACHIEVEMENTS),
+    EXPERIENCE_RECORDED("dev.ladder.achievements.ExperienceRecorded.v1", ExperienceRecorded.class,
             Topics.ACHIEVEMENTS),
     MILESTONE_REACHED("dev.ladder.progress.MilestoneReached.v1", MilestoneReached.class, Topics.MILESTONES);
 

@@ -1,6 +1,11 @@
 package dev.ladder.contracts;
 
 import dev.ladder.contracts.achievements.CertificationRecorded;
+import dev.ladder.contracts.achievements.CertificationRejected;
+import dev.ladder.contracts.achievements.CertificationRevoked;
+import dev.ladder.contracts.achievements.CertificationVerified;
+import dev.ladder.contracts.achievements.ExperienceRecorded;
+import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.Certification;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.GroupKind;
@@ -34,10 +39,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventSchemasTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ALICE = "11111111-1111-4111-8111-111111111111";
     private static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
 
-    static final Map<EventType, Object> SAMPLES = Map.of(
-            EventType.CATALOG_VERSION_PUBLISHED, new CatalogVersionPublished("ai-ml-security-specialist",
+    static final Map<EventType, Object> SAMPLES = Map.ofEntries(
+            Map.entry(EventType.CATALOG_VERSION_PUBLISHED, new CatalogVersionPublished("ai-ml-security-specialist",
                     "AI & ML Security Specialist", 1, NOW,
                     List.of(new Level("entry", 1, "Entry Level", 0, 2, List.of()),
                             new Level("mid", 2, "Mid-Level", 3, 5, List.of(
@@ -51,16 +57,27 @@ class EventSchemasTest {
                             new Level("executive", 4, "Executive", 10, null, List.of())),
                     List.of(new Certification("comptia-security-plus", "CompTIA Security+", 36),
                             new Certification("ceh", "Certified Ethical Hacker (CEH)", null)),
-                    List.of(new Skill("python-programming-skills", "Python programming skills"))),
-            EventType.EMPLOYEE_UPDATED, new EmployeeUpdated("11111111-1111-4111-8111-111111111111", "Alice Anders",
+                    List.of(new Skill("python-programming-skills", "Python programming skills")), false)),
+            Map.entry(EventType.EMPLOYEE_UPDATED, new EmployeeUpdated("11111111-1111-4111-8111-111111111111", "Alice Anders",
                     "alice@ladder.local", "ai-security", "AI Security", "22222222-2222-4222-8222-222222222222",
-                    "ai-ml-security-specialist", "united-states", LocalDate.of(2024, 9, 1), NOW),
-            EventType.CERTIFICATION_RECORDED, new CertificationRecorded("a-1", "11111111-1111-4111-8111-111111111111",
+                    "ai-ml-security-specialist", "united-states", LocalDate.of(2024, 9, 1), NOW)),
+            Map.entry(EventType.CERTIFICATION_RECORDED, new CertificationRecorded("a-1", "11111111-1111-4111-8111-111111111111",
                     "comptia-security-plus", "COMP001", "CompTIA", LocalDate.of(2026, 1, 10),
-                    LocalDate.of(2029, 1, 10), NOW),
-            EventType.MILESTONE_REACHED, new MilestoneReached("m-1", "11111111-1111-4111-8111-111111111111",
+                    LocalDate.of(2029, 1, 10), NOW)),
+            Map.entry(EventType.CERTIFICATION_VERIFIED, new CertificationVerified("a-1", ALICE, "comptia-security-plus",
+                    "22222222-2222-4222-8222-222222222222", NOW)),
+            Map.entry(EventType.CERTIFICATION_REJECTED, new CertificationRejected("a-1", ALICE, "comptia-security-plus",
+                    "22222222-2222-4222-8222-222222222222", "credential not found at the issuer", NOW)),
+            Map.entry(EventType.CERTIFICATION_REVOKED, new CertificationRevoked("a-1", ALICE, "comptia-security-plus",
+                    "revoked by CompTIA", LocalDate.of(2026, 11, 1), NOW)),
+            Map.entry(EventType.SKILL_ASSESSED, new SkillAssessed("s-1", ALICE, "python-programming-skills", 4,
+                    SkillAssessed.Source.MANAGER, "22222222-2222-4222-8222-222222222222", LocalDate.of(2026, 10, 1),
+                    NOW)),
+            Map.entry(EventType.EXPERIENCE_RECORDED, new ExperienceRecorded("x-1", ALICE, LocalDate.of(2020, 1, 1),
+                    LocalDate.of(2023, 6, 30), "Security analyst at a previous employer", NOW)),
+            Map.entry(EventType.MILESTONE_REACHED, new MilestoneReached("m-1", "11111111-1111-4111-8111-111111111111",
                     MilestoneKind.READINESS_THRESHOLD_CROSSED, "ai-ml-security-specialist", "mid", "Mid-Level", 33,
-                    25, "You are now 33% ready for Mid-Level", NOW));
+                    25, "You are now 33% ready for Mid-Level", NOW)));
 
     @Test
     void everyEventTypeHasASampleWrittenAsProducersWriteIt() {
@@ -93,6 +110,15 @@ class EventSchemasTest {
                 .hasMessageContaining("achievementId is required");
         assertThatThrownBy(() -> new CertificationRecorded("a", "e", "c", "x", null, LocalDate.of(2026, 2, 1),
                 LocalDate.of(2026, 1, 1), NOW)).hasMessageContaining("expiresOn");
+    }
+
+    @Test
+    void catalogReleasesWithoutTheLaterPolicyFieldStillRead() {
+        String json = JSON.writeValueAsString(SAMPLES.get(EventType.CATALOG_VERSION_PUBLISHED))
+                .replace(",\"demoteOnExpiry\":false", "");
+        assertThat(json).doesNotContain("demoteOnExpiry");
+        assertThat(EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED, json)).isEmpty();
+        assertThat(JSON.readValue(json, CatalogVersionPublished.class).demotesOnExpiry()).isFalse();
     }
 
     @Test

@@ -16,7 +16,22 @@ public record CatalogVersionPublished(
         Instant publishedAt,
         List<Level> levels,
         List<Certification> certifications,
-        List<Skill> skills) {
+        List<Skill> skills,
+        Boolean demoteOnExpiry) {
+
+    /** The v1 shape before {@code demoteOnExpiry} was added: levels are never lost. */
+    public CatalogVersionPublished(String trackId, String trackName, int version, Instant publishedAt,
+                                   List<Level> levels, List<Certification> certifications, List<Skill> skills) {
+        this(trackId, trackName, version, publishedAt, levels, certifications, skills, Boolean.FALSE);
+    }
+
+    /**
+     * The track's policy when a requirement of a reached level stops holding (a certification expires): false
+     * (the default, also when absent) keeps the level and flags the person at risk; true demotes.
+     */
+    public boolean demotesOnExpiry() {
+        return Boolean.TRUE.equals(demoteOnExpiry);
+    }
 
     public CatalogVersionPublished {
         Require.text(trackId, "trackId");
