@@ -9,18 +9,9 @@ export class ApiError extends Error {
     this.path = path;
   }
 
-  /** [{field, message}] from a problem document, whatever shape the service chose. */
+  /** [{field, message}] of a 400/422 problem document (Ladder services list every problem in `errors`). */
   get fieldErrors() {
-    const errors = this.problem.errors ?? this.problem.fieldErrors ?? this.problem.violations;
-    if (Array.isArray(errors)) {
-      return errors
-        .filter((e) => e && typeof e === 'object')
-        .map((e) => ({ field: e.field ?? e.name ?? e.property ?? e.pointer ?? '', message: e.message ?? e.detail ?? e.reason ?? 'is invalid' }));
-    }
-    if (errors && typeof errors === 'object') {
-      return Object.entries(errors).map(([field, message]) => ({ field, message: String(message) }));
-    }
-    return [];
+    return Array.isArray(this.problem.errors) ? this.problem.errors : [];
   }
 }
 

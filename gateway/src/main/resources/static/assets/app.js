@@ -77,24 +77,23 @@ async function orNullOn404(promise) {
 }
 
 async function loadCatalog() {
-  const data = await api('/api/catalog/certifications');
-  const list = Array.isArray(data) ? data : data?.certifications ?? data?.items ?? [];
-  renderCertificationOptions(list);
+  renderCertificationOptions(await api('/api/catalog/certifications'));
 }
 
+/** 404 until progress-service has received the first catalog release. */
 async function loadProgress() {
   const progress = await orNullOn404(api('/api/progress/me'));
   if (changed('progress', progress)) renderProgress(progress);
 }
 
 async function loadCertifications() {
-  const data = await orNullOn404(api('/api/profiles/me/certifications'));
-  if (changed('certifications', data)) renderCertifications(data ?? []);
+  const data = await api('/api/profiles/me/certifications');
+  if (changed('certifications', data)) renderCertifications(data);
 }
 
 async function loadNotifications() {
-  const data = await orNullOn404(api('/api/notifications/me'));
-  if (changed('notifications', data)) renderNotifications(data ?? [], markRead);
+  const data = await api('/api/notifications/me');
+  if (changed('notifications', data)) renderNotifications(data, markRead);
 }
 
 async function loadTeam() {
@@ -102,7 +101,7 @@ async function loadTeam() {
   try {
     data = await api('/api/profiles/teams/mine');
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 403)) data = [];
+    if (error instanceof ApiError && error.status === 403) data = []; // not a manager
     else throw error;
   }
   const members = teamMembers(data);

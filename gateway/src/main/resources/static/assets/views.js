@@ -1,15 +1,8 @@
-// Renders the cards from the services' JSON. Tolerant by design: services evolve independently,
-// so missing or renamed optional fields degrade to "–" rather than a broken page.
+// Renders the cards from the services' JSON (shapes in the services' OpenAPI documents); optional fields that are
+// absent degrade to "–" rather than a broken page.
 import { $, h, formatDate, formatDateTime, percent, setBar } from './dom.js';
 
-export const listOf = (data, ...keys) => {
-  if (Array.isArray(data)) return data;
-  for (const key of keys) if (Array.isArray(data?.[key])) return data[key];
-  return [];
-};
-
-const levelName = (level) =>
-  level == null ? null : typeof level === 'string' ? level : level.name ?? level.levelName ?? level.id ?? null;
+const levelName = (level) => (level == null ? null : level.name ?? level.id);
 
 export function renderSession(session) {
   $('user-name').textContent = session.name || session.username || 'Signed in';
@@ -28,16 +21,16 @@ export function renderProgress(progress) {
   }
   empty.hidden = true;
   $('progress-details').hidden = false;
-  $('current-level').textContent = levelName(progress.currentLevel ?? progress.currentLevelName) ?? '–';
-  const next = levelName(progress.nextLevel ?? progress.nextLevelName);
+  $('current-level').textContent = levelName(progress.currentLevel) ?? '–';
+  const next = levelName(progress.nextLevel);
   $('next-level').textContent = next ?? 'Top level reached';
-  const readiness = percent(progress.readinessPercent ?? progress.readiness ?? (next ? 0 : 100));
+  const readiness = percent(progress.readinessPercent);
   $('readiness-percent').textContent = `${readiness}%`;
   $('readiness-percent').dataset.value = String(readiness);
   setBar($('readiness-fill'), $('readiness-bar'), readiness);
   $('readiness-label').textContent = next ? `Readiness for ${next}` : 'Readiness';
 
-  const groups = listOf(progress.groups ?? progress.requirements ?? progress.requirementGroups);
+  const groups = progress.groups;
   $('requirement-groups').replaceChildren(
     ...(groups.length
       ? groups.map(renderGroup)
@@ -47,23 +40,22 @@ export function renderProgress(progress) {
 
 function renderGroup(group) {
   const met = Boolean(group.met);
-  const items = listOf(group.items ?? group.requirements);
+  const items = group.items;
   return h('li', { class: 'group', 'data-group-id': group.id, 'data-met': String(met) },
     h('div', { class: 'group-head' },
-      h('span', { class: 'group-title' }, group.description || group.name || group.id || 'Requirement'),
+      h('span', { class: 'group-title' }, group.description || group.id),
       h('span', { class: `status ${met ? 'met' : 'unmet'}` }, met ? 'Met' : 'Not met')),
     items.length
       ? h('ul', { class: 'group-items' }, items.map((item) =>
           h('li', { 'data-ref': item.ref, 'data-met': String(Boolean(item.met)) },
             h('span', { class: `mark ${item.met ? 'met' : 'unmet'}`, 'aria-hidden': 'true' }, item.met ? '✓' : '○'),
-            h('span', {}, item.name || item.ref || item.type || 'Item'),
+            h('span', {}, item.name || item.ref || item.type),
             item.type ? h('span', { class: 'item-meta' }, ` · ${String(item.type).toLowerCase()}`) : null,
             h('span', { class: 'sr-only' }, item.met ? ' (met)' : ' (not met)'))))
       : null);
 }
 
-export function renderCertifications(data) {
-  const records = listOf(data, 'items', 'certifications', 'content');
+export function renderCertifications(records) {
   $('certifications-empty').textContent = 'No certifications recorded yet.';
   $('certifications-empty').hidden = records.length > 0;
   $('certifications-list').replaceChildren(...records.map((r) => {
@@ -78,7 +70,7 @@ export function renderCertifications(data) {
 }
 
 export function renderNotifications(data, onMarkRead) {
-  const notifications = [...listOf(data, 'items', 'notifications', 'content')]
+  const notifications = [...data]
     .sort((a, b) => String(b.createdAt ?? '').localeCompare(String(a.createdAt ?? '')));
   const unread = notifications.filter((n) => !n.read).length;
   const badge = $('unread-count');
@@ -101,25 +93,9 @@ export function renderNotifications(data, onMarkRead) {
           }, 'Mark read'))));
 }
 
-/** teams/mine may be one team, a list of teams, or a list of members; returns [{id, name, team}]. */
-export function teamMembers(data) {
-  const entries = Array.isArray(data) ? data : Array.isArray(data?.teams) ? data.teams : data ? [data] : [];
-  const members = [];
-  for (const entry of entries) {
-    const people = entry.members ?? entry.employees;
-    if (Array.isArray(people)) {
-      for (const m of people) members.push({ ...m, teamName: m.teamName ?? entry.name ?? entry.teamName ?? entry.id });
-    } else if (entry.employeeId) {
-      members.push(entry); // the response was a bare list of members
-    }
-  }
-  return members
-    .map((m) => ({
-      id: m.employeeId ?? m.id,
-      name: m.displayName ?? m.name ?? m.username ?? m.email ?? m.employeeId ?? m.id,
-      team: m.teamName,
-    }))
-    .filter((m) => m.id);
+/** GET /api/profiles/teams/mine → [{id, name, members:[{id, displayName}]}]; one row per member. */
+export function teamMembers(teams) {
+  return (teams ?? []).flatMap((team) => team.members.map((m) => ({ id: m.id, name: m.displayName, team: team.name })));
 }
 
 export function renderTeam(members, progressById) {

@@ -1,8 +1,10 @@
 package dev.ladder.e2e;
 
 import dev.ladder.devstack.Platform;
-import org.junit.jupiter.api.AfterAll;
+import dev.ladder.keycloak.DemoUsers.DemoUser;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,6 +27,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import static dev.ladder.keycloak.DemoUsers.ALICE;
+import static dev.ladder.keycloak.DemoUsers.MARK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,17 +38,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalInChromiumTest {
 
     private static Platform platform;
-    private static WebDriver browser;
+    private WebDriver browser;
+    private WebDriverWait wait;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void platform() {
         Browser.requireChromium();
         platform = RunningPlatform.get();
-        browser = Browser.headlessChromium();
     }
 
-    @AfterAll
-    static void stop() {
+    /** A fresh browser profile per test: no cookies, no Keycloak single sign-on between users. */
+    @BeforeEach
+    void openBrowser() throws IOException {
+        browser = Browser.headlessChromium();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
         if (browser != null) {
             browser.quit();
         }
@@ -53,18 +63,7 @@ class PortalInChromiumTest {
 
     @Test
     void anEmployeeRecordsACertificationAndSeesReadinessAndTheMilestone() throws IOException {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get(platform.gatewayUrl() + "/");
-
-        // Keycloak's own login page, not a form of ours.
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).startsWith(platform.issuerUri());
-        browser.findElement(By.id("username")).sendKeys(ALICE.username());
-        browser.findElement(By.id("password")).sendKeys(ALICE.password());
-        browser.findElement(By.id("kc-login")).click();
-
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-name"), "Alice"));
-        assertThat(browser.getCurrentUrl()).startsWith(platform.gatewayUrl());
+        logIn(ALICE, "Alice");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readiness-percent"), "0%"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("next-level"), "Mid-Level"));
 
@@ -89,8 +88,30 @@ class PortalInChromiumTest {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
+    @Test
+    void theDemoManagerSeesTheirTeamWithEachMembersReadiness() {
+        logIn(MARK, "Mark");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("team-card")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Alice Anders"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Bob Berg"));
+        WebElement alice = browser.findElement(By.cssSelector("#team-list [data-employee-id='" + ALICE.id() + "']"));
+        wait.until(d -> alice.getText().contains("Entry Level"));
+    }
+
+    /** Through Keycloak's own login page, not a form of ours, back to the portal. */
+    private void logIn(DemoUser user, String shownName) {
+        browser.get(platform.gatewayUrl() + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(platform.issuerUri());
+        browser.findElement(By.id("username")).sendKeys(user.username());
+        browser.findElement(By.id("password")).sendKeys(user.password());
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-name"), shownName));
+        assertThat(browser.getCurrentUrl()).startsWith(platform.gatewayUrl());
+    }
+
     /** Date inputs take keyboard input in the browser's locale format; setting the ISO value is locale-proof. */
-    private static void setDate(String id, String isoDate) {
+    private void setDate(String id, String isoDate) {
         ((JavascriptExecutor) browser).executeScript("""
                 const input = document.getElementById(arguments[0]);
                 input.value = arguments[1];
