@@ -33,6 +33,19 @@ public class CatalogReader {
         return versions.latest(trackId);
     }
 
+    public List<TrackRelease.Summary> versions(String trackId) {
+        return versions.versions(trackId);
+    }
+
+    public Optional<TrackRelease> version(String trackId, int version) {
+        return versions.version(trackId, version);
+    }
+
+    /** The latest version of every published track. */
+    public List<TrackRelease> latestReleases() {
+        return versions.latestOfEveryTrack();
+    }
+
     /**
      * Every certification of every track's latest version, once, ordered by where it first appears on a pathway
      * (earliest years first; within a bucket as the roadmap lists them).

@@ -66,4 +66,22 @@ public class CatalogVersions {
                 .query((rs, n) -> json.readValue(rs.getString("snapshot"), TrackRelease.class))
                 .list();
     }
+
+    /** Every published version of a track, oldest first. */
+    public List<TrackRelease.Summary> versions(String trackId) {
+        return jdbc.sql("""
+                        SELECT track_id, snapshot ->> 'name' AS name, version, published_at FROM catalog_version
+                        WHERE track_id = :track ORDER BY version""")
+                .param("track", trackId)
+                .query((rs, n) -> new TrackRelease.Summary(rs.getString("track_id"), rs.getString("name"),
+                        rs.getInt("version"), rs.getTimestamp("published_at").toInstant()))
+                .list();
+    }
+
+    public Optional<TrackRelease> version(String trackId, int version) {
+        return jdbc.sql("SELECT snapshot FROM catalog_version WHERE track_id = :track AND version = :version")
+                .param("track", trackId).param("version", version)
+                .query((rs, n) -> json.readValue(rs.getString("snapshot"), TrackRelease.class))
+                .optional();
+    }
 }

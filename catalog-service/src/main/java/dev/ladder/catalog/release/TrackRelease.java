@@ -1,22 +1,34 @@
 package dev.ladder.catalog.release;
 
+import dev.ladder.catalog.model.Section;
 import dev.ladder.catalog.track.TrackContent;
 
 import java.time.Instant;
 import java.util.List;
 
-/** A published version of a track: its content frozen at {@code publishedAt}. This is what readers get. */
+/**
+ * A published version of a track: its content frozen at {@code publishedAt}. This is what readers get. Fields added
+ * after version 1 (sections, pathwayPosition, demoteOnExpiry) tolerate being absent in old snapshots.
+ */
 public record TrackRelease(String id, String name, String summary, int version, Instant publishedAt,
-                           List<TrackContent.Level> levels, List<TrackContent.Certification> certifications) {
+                           List<TrackContent.Level> levels, List<TrackContent.Certification> certifications,
+                           List<Section> sections, int pathwayPosition, boolean demoteOnExpiry) {
 
     public TrackRelease {
-        levels = List.copyOf(levels);
-        certifications = List.copyOf(certifications);
+        levels = levels == null ? List.of() : List.copyOf(levels);
+        certifications = certifications == null ? List.of() : List.copyOf(certifications);
+        sections = sections == null ? List.of() : List.copyOf(sections);
     }
 
     static TrackRelease of(TrackContent content, int version, Instant publishedAt) {
         return new TrackRelease(content.id(), content.name(), content.summary(), version, publishedAt,
-                content.levels(), content.certifications());
+                content.levels(), content.certifications(), content.sections(), content.pathwayPosition(),
+                content.demoteOnExpiry());
+    }
+
+    /** The content this version froze, e.g. to diff two versions or to start a draft from it. */
+    public TrackContent content() {
+        return new TrackContent(id, name, summary, levels, certifications, sections, pathwayPosition, demoteOnExpiry);
     }
 
     /** The part of a release a track list shows. */

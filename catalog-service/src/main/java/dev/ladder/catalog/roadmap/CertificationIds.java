@@ -26,6 +26,14 @@ public final class CertificationIds {
             Map.entry("vendor-specific security certifications", "vendor-security"),
             Map.entry("executive leadership programs", "executive-leadership-program"));
 
+    /**
+     * Renewal cycles of well-known certifications, in months, as their issuers publish them (CompTIA, EC-Council,
+     * ISC2, ISACA and AWS certifications last three years). Absent = never expires or unknown: OSCP is a lifetime
+     * certification, vendor programmes and GIAC families differ per credential.
+     */
+    private static final Map<String, Integer> RENEWAL_MONTHS = Map.of(
+            "comptia-security-plus", 36, "ceh", 36, "cissp", 36, "cism", 36, "aws-security-specialty", 36);
+
     private static final Pattern TRAILING_ACRONYM = Pattern.compile(".*\\(([A-Za-z][A-Za-z0-9+]{1,11})\\)\\s*$");
 
     public static String idFor(String name) {
@@ -39,6 +47,11 @@ public final class CertificationIds {
             return Slugs.slug(acronym.group(1).replace("+", " plus"));
         }
         return Slugs.slug(name.replace("+", " plus"));
+    }
+
+    /** @return months until renewal, null when the certification never expires or its cycle is unknown */
+    public static Integer renewalMonths(String id) {
+        return RENEWAL_MONTHS.get(id);
     }
 
     private CertificationIds() {

@@ -19,7 +19,8 @@ public record MarkdownOutline(Section root) {
     private static final Pattern ITEM = Pattern.compile("^(\\s*)(?:[-*+]|\\d+[.)])\\s+(.*)$");
 
     /** A heading (depth 1 = {@code #}) with its items, paragraphs and sub-sections in document order. */
-    public record Section(int depth, String title, List<Item> items, List<String> paragraphs, List<Section> children) {
+    public record Section(int depth, String title, int line, boolean ordered, List<Item> items, List<String> paragraphs,
+                          List<Section> children, List<String> closing) {
 
         public Optional<Section> child(String title) {
             return children.stream().filter(c -> c.title.equalsIgnoreCase(title)).findFirst();
@@ -32,16 +33,17 @@ public record MarkdownOutline(Section root) {
     }
 
     /** A list item; indented items below it are its details (e.g. "Website: …" under an association). */
-    public record Item(String text, List<String> details) {
+    public record Item(String text, int line, List<String> details) {
     }
 
     public static MarkdownOutline parse(String markdown) {
-        Builder root = new Builder(0, "");
+        Builder root = new Builder(0, "", 0);
         Deque<Builder> open = new ArrayDeque<>();
         open.push(root);
         boolean inFence = false;
-        for (String raw : markdown.split("\\R")) {
-            String line = raw.stripTrailing();
+        String[] lines = markdown.split("\\R");
+        for (int number = 1; number <= lines.length; number++) {
+            String line = lines[number - 1].stripTrailing();
             if (line.strip().startsWith("```")) {
                 inFence = !inFence;
                 continue;
@@ -55,7 +57,7 @@ public record MarkdownOutline(Section root) {
                 while (open.peek().depth >= depth) {
                     open.pop();
                 }
-                Builder section = new Builder(depth, heading.group(2));
+                Builder section = new Builder(depth, heading.group(2), number);
                 open.peek().children.add(section);
                 open.push(section);
                 continue;
@@ -67,10 +69,14 @@ public record MarkdownOutline(Section root) {
                 if (item.group(1).length() >= 2 && !current.items.isEmpty()) {
                     current.items.get(current.items.size() - 1).details.add(text);
                 } else {
-                    current.items.add(new ItemBuilder(text));
+                    if (current.items.isEmpty()) {
+                        current.ordered = !line.strip().matches("^[-*+]\\s.*");
+                    }
+                    current.items.add(new ItemBuilder(text, number));
                 }
             } else {
-                current.paragraphs.add(line.strip());
+                // text after a list closes the section ("…offering numerous opportunities…" after the last list)
+                (current.items.isEmpty() ? current.paragraphs : current.closing).add(line.strip());
             }
         }
         return new MarkdownOutline(root.build());
@@ -86,29 +92,35 @@ public record MarkdownOutline(Section root) {
         final String title;
         final List<ItemBuilder> items = new ArrayList<>();
         final List<String> paragraphs = new ArrayList<>();
+        final List<String> closing = new ArrayList<>();
         final List<Builder> children = new ArrayList<>();
+        final int line;
+        boolean ordered;
 
-        Builder(int depth, String title) {
+        Builder(int depth, String title, int line) {
             this.depth = depth;
             this.title = title;
+            this.line = line;
         }
 
         Section build() {
-            return new Section(depth, title, items.stream().map(ItemBuilder::build).toList(), List.copyOf(paragraphs),
-                    children.stream().map(Builder::build).toList());
+            return new Section(depth, title, line, ordered, items.stream().map(ItemBuilder::build).toList(),
+                    List.copyOf(paragraphs), children.stream().map(Builder::build).toList(), List.copyOf(closing));
         }
     }
 
     private static final class ItemBuilder {
         final String text;
+        final int line;
         final List<String> details = new ArrayList<>();
 
-        ItemBuilder(String text) {
+        ItemBuilder(String text, int line) {
             this.text = text;
+            this.line = line;
         }
 
         Item build() {
-            return new Item(text, List.copyOf(details));
+            return new Item(text, line, List.copyOf(details));
         }
     }
 }

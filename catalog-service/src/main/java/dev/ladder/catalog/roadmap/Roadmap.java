@@ -1,16 +1,28 @@
 package dev.ladder.catalog.roadmap;
 
+import dev.ladder.catalog.model.Section;
+
 import java.util.List;
 
 /**
- * What the catalog takes from a roadmap document: the track, its levels in rank order and the certification pathway.
- * Pure data, no persistence or framework concerns.
+ * Everything a roadmap document says: the track, its levels in rank order and the certification pathway as typed
+ * data, and every other part (specialised roles, industry paths, education, employers…) as generic
+ * {@link Section}s in document order. {@code pathwayPosition} is the index among {@code sections} before which the
+ * "Certification Pathway" heading stands, so an export puts it back where it was. Pure data.
  */
-public record Roadmap(String trackId, String name, String summary, List<Level> levels, List<PathwayStep> pathway) {
+public record Roadmap(String trackId, String name, String summary, List<Level> levels, List<PathwayStep> pathway,
+                      List<Section> sections, int pathwayPosition) {
 
     public Roadmap {
         levels = List.copyOf(levels);
         pathway = List.copyOf(pathway);
+        sections = sections == null ? List.of() : List.copyOf(sections);
+        // without a pathway the position means nothing: one canonical value keeps equal documents equal
+        pathwayPosition = pathway.isEmpty() ? sections.size() : Math.max(0, Math.min(pathwayPosition, sections.size()));
+    }
+
+    public Roadmap(String trackId, String name, String summary, List<Level> levels, List<PathwayStep> pathway) {
+        this(trackId, name, summary, levels, pathway, List.of(), 0);
     }
 
     /** A career level; {@code maxYears} null means open-ended ("10+ years"). */
@@ -30,10 +42,18 @@ public record Roadmap(String trackId, String name, String summary, List<Level> l
     }
 
     /**
-     * Yearly pay for a region in whole units of an ISO 4217 currency; {@code max} null means open upper bound
-     * ("$300,000+").
+     * Yearly pay for a region in whole units of an ISO 4217 currency. {@code openEnded} marks "and above": "$180,000 -
+     * $300,000+" keeps max 300000 with openEnded true; "$150,000+" has no max at all (and is always open-ended).
      */
-    public record SalaryBand(String region, String regionName, String currency, long min, Long max) {
+    public record SalaryBand(String region, String regionName, String currency, long min, Long max,
+                             boolean openEnded) {
+        public SalaryBand {
+            openEnded = openEnded || max == null;
+        }
+
+        public SalaryBand(String region, String regionName, String currency, long min, Long max) {
+            this(region, regionName, currency, min, max, max == null);
+        }
     }
 
     public record Certification(String id, String name) {

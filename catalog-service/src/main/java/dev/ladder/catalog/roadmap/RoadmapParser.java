@@ -1,161 +1,269 @@
 package dev.ladder.catalog.roadmap;
 
-import dev.ladder.catalog.roadmap.MarkdownOutline.Section;
+import dev.ladder.catalog.model.Item;
+import dev.ladder.catalog.model.Section;
 import dev.ladder.catalog.roadmap.Roadmap.Certification;
 import dev.ladder.catalog.roadmap.Roadmap.Level;
 import dev.ladder.catalog.roadmap.Roadmap.PathwayStep;
 import dev.ladder.catalog.roadmap.Roadmap.SalaryBand;
 import dev.ladder.catalog.roadmap.Roadmap.Skill;
+import dev.ladder.catalog.roadmap.RoadmapFormatException.Problem;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads a career roadmap written in the shape of {@code roadmaps/ai-ml-security-specialist.md}: an H1 naming the
  * track, one H2 per level ("Entry Level Positions (0-2 years)") with H3 sub-sections for job titles,
- * responsibilities, required skills, salary range and KPIs, and a "Certification Pathway" H2 with one H3 per year
- * bucket. Anything the catalog depends on but cannot read is a {@link RoadmapFormatException}, never a silent gap.
+ * responsibilities, required skills, salary range and KPIs, a "Certification Pathway" H2 with one H3 per year
+ * bucket, and any number of other H2 sections kept as generic {@link Section}s. Every problem found is collected
+ * with its line and reported together in one {@link RoadmapFormatException}, never a silent gap.
  */
 public final class RoadmapParser {
+
+    static final String PATHWAY = "Certification Pathway";
+    static final List<String> LEVEL_PARTS =
+            List.of("Job Titles", "Responsibilities", "Required Skills", "Salary Range", "Key Performance Indicators");
 
     private static final Pattern LEVEL_HEADING =
             Pattern.compile("^(?<name>.+?)\\s+Positions\\s*\\((?<min>\\d+)\\s*(?:[-–]\\s*(?<max>\\d+)|(?<open>\\+))\\s*years?\\)$",
                     Pattern.CASE_INSENSITIVE);
+    private static final String CUR = "(?:[$€£]|[A-Z]{3}\\s*)";
     private static final Pattern SALARY = Pattern.compile(
-            "^(?<region>[^:]+?)\\s*:\\s*(?<cur>[$€£])\\s*(?<min>\\d[\\d,]*)"
-                    + "(?:\\s*(?<minOpen>\\+)|\\s*[-–]\\s*(?<cur2>[$€£])?\\s*(?<max>\\d[\\d,]*)\\s*(?<maxOpen>\\+)?)\\s*$");
+            "^(?<region>[^:]+?)\\s*:\\s*(?<cur>" + CUR + ")\\s*(?<min>\\d[\\d,]*)"
+                    + "(?:\\s*(?<minOpen>\\+)|\\s*[-–]\\s*(?<cur2>" + CUR + ")?\\s*(?<max>\\d[\\d,]*)"
+                    + "\\s*(?<maxOpen>\\+)?)\\s*$");
     private static final Pattern PATHWAY_BUCKET =
             Pattern.compile("^Years?\\s+(?<from>\\d+)\\s*(?:[-–]\\s*(?<to>\\d+)|(?<open>\\+))$", Pattern.CASE_INSENSITIVE);
-    private static final Map<String, String> CURRENCIES = Map.of("$", "USD", "€", "EUR", "£", "GBP");
-    private static final String TITLE_SUFFIX = " Career Roadmap";
+    static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP");
+    static final String TITLE_SUFFIX = " Career Roadmap";
+
+    private final List<Problem> problems = new ArrayList<>();
 
     private RoadmapParser() {
     }
 
     public static Roadmap parse(String trackId, String markdown) {
-        if (trackId == null || !trackId.equals(Slugs.slug(trackId))) {
+        RoadmapParser parser = new RoadmapParser();
+        Roadmap roadmap = parser.read(trackId, markdown);
+        if (!parser.problems.isEmpty()) {
+            throw new RoadmapFormatException(parser.problems);
+        }
+        return roadmap;
+    }
+
+    /** The track name a document declares (its H1 without " Career Roadmap"), for choosing an id before parsing. */
+    public static String title(String markdown) {
+        return MarkdownOutline.parse(markdown).title().map(t -> stripSuffix(t.title(), TITLE_SUFFIX))
+                .orElseThrow(() -> new RoadmapFormatException("missing '# <track name>' heading"));
+    }
+
+    private Roadmap read(String trackId, String markdown) {
+        if (trackId == null || trackId.isEmpty() || !trackId.equals(Slugs.slug(trackId))) {
             throw new RoadmapFormatException("track id must be a slug: '" + trackId + "'");
         }
         MarkdownOutline outline = MarkdownOutline.parse(markdown);
-        Section title = outline.title()
+        MarkdownOutline.Section title = outline.title()
                 .orElseThrow(() -> new RoadmapFormatException("missing '# <track name>' heading"));
         String name = stripSuffix(title.title(), TITLE_SUFFIX);
         String summary = title.paragraphs().isEmpty() ? null : String.join(" ", title.paragraphs());
-
+        if (!title.items().isEmpty()) {
+            problem(title.items().get(0).line(), "list items directly under the title are not supported");
+        }
         List<Level> levels = new ArrayList<>();
-        for (Section section : title.children()) {
+        List<PathwayStep> pathway = List.of();
+        List<Section> sections = new ArrayList<>();
+        int pathwayPosition = -1;
+        for (MarkdownOutline.Section section : title.children()) {
             Matcher heading = LEVEL_HEADING.matcher(section.title());
             if (heading.matches()) {
+                if (!sections.isEmpty() || pathwayPosition >= 0) {
+                    problem(section.line(), "level sections must come first, before '" + PATHWAY
+                            + "' and other sections");
+                }
                 levels.add(level(section, heading, levels.size() + 1));
+            } else if (section.title().equalsIgnoreCase(PATHWAY)) {
+                if (pathwayPosition >= 0) {
+                    problem(section.line(), "a second '## " + PATHWAY + "'");
+                }
+                pathwayPosition = sections.size();
+                pathway = pathway(section);
+            } else {
+                sections.add(generic(section));
             }
         }
         if (levels.isEmpty()) {
-            throw new RoadmapFormatException("no level sections ('## <Level> Positions (<from>-<to> years)')");
+            problem(title.line(), "no level sections ('## <Level> Positions (<from>-<to> years)')");
         }
-        List<PathwayStep> pathway = title.child("Certification Pathway").map(RoadmapParser::pathway)
-                .orElse(List.of());
-        return new Roadmap(trackId, name, summary, levels, pathway);
+        distinctLevelIds(levels, title.line());
+        return new Roadmap(trackId, name, summary, levels, pathway, sections,
+                pathwayPosition < 0 ? sections.size() : pathwayPosition);
     }
 
-    private static Level level(Section section, Matcher heading, int rank) {
+    private Level level(MarkdownOutline.Section section, Matcher heading, int rank) {
         // "Entry Level" / "Mid-Level" / "Senior-Level" / "Executive" → entry / mid / senior / executive
         String name = heading.group("name").strip();
         String id = stripSuffix(Slugs.slug(name), "-level");
         int minYears = Integer.parseInt(heading.group("min"));
         Integer maxYears = heading.group("max") == null ? null : Integer.valueOf(heading.group("max"));
         if (maxYears != null && maxYears < minYears) {
-            throw new RoadmapFormatException(section.title() + ": years range is reversed");
+            problem(section.line(), section.title() + ": years range is reversed");
         }
-        List<Skill> skills = required(section, "Required Skills").stream()
-                .map(skill -> new Skill(Slugs.slug(skill), skill)).toList();
-        List<SalaryBand> salaries = optional(section, "Salary Range").stream().map(RoadmapParser::salary).toList();
-        return new Level(id, rank, name, minYears, maxYears, required(section, "Job Titles"),
-                required(section, "Responsibilities"), distinctById(skills, section), salaries,
-                optional(section, "Key Performance Indicators"));
-    }
-
-    private static List<Skill> distinctById(List<Skill> skills, Section section) {
-        Map<String, Skill> byId = new LinkedHashMap<>();
-        for (Skill skill : skills) {
-            if (skill.id().isEmpty() || byId.putIfAbsent(skill.id(), skill) != null) {
-                throw new RoadmapFormatException(section.title() + ": skill '" + skill.name()
-                        + "' is empty or duplicates another skill's id '" + skill.id() + "'");
+        unsupportedText(section);
+        for (MarkdownOutline.Section part : section.children()) {
+            unsupportedText(part);
+            if (LEVEL_PARTS.stream().noneMatch(p -> p.equalsIgnoreCase(part.title()))) {
+                problem(part.line(), section.title() + ": unknown sub-section '" + part.title() + "' (expected one of "
+                        + LEVEL_PARTS + ")");
             }
         }
-        return List.copyOf(byId.values());
+        List<Skill> skills = new ArrayList<>();
+        Set<String> skillIds = new HashSet<>();
+        for (MarkdownOutline.Item item : items(section, "Required Skills", true)) {
+            Skill skill = new Skill(Slugs.slug(plain(item.text())), plain(item.text()));
+            if (skill.id().isEmpty() || !skillIds.add(skill.id())) {
+                problem(item.line(), section.title() + ": skill '" + skill.name()
+                        + "' is empty or duplicates another skill's id '" + skill.id() + "'");
+            } else {
+                skills.add(skill);
+            }
+        }
+        List<SalaryBand> salaries = new ArrayList<>();
+        for (MarkdownOutline.Item item : items(section, "Salary Range", false)) {
+            try {
+                salaries.add(salary(item.text()));
+            } catch (RoadmapFormatException e) {
+                problem(item.line(), e.getMessage());
+            }
+        }
+        return new Level(id, rank, name, minYears, maxYears, texts(items(section, "Job Titles", true)),
+                texts(items(section, "Responsibilities", true)), skills, salaries,
+                texts(items(section, "Key Performance Indicators", false)));
     }
 
+    /** Typed parts are lists; prose there would have nowhere to go, and nothing may be dropped silently. */
+    private void unsupportedText(MarkdownOutline.Section section) {
+        List<String> text = new ArrayList<>(section.paragraphs());
+        text.addAll(section.closing());
+        if (!text.isEmpty()) {
+            problem(section.line(), "'" + section.title() + "': text outside a list is not supported here: '"
+                    + text.get(0) + "'");
+        }
+    }
+
+    private void distinctLevelIds(List<Level> levels, int line) {
+        Set<String> ids = new HashSet<>();
+        for (Level level : levels) {
+            if (level.id().isEmpty() || !ids.add(level.id())) {
+                problem(line, "level '" + level.name() + "' has an empty or duplicate id '" + level.id() + "'");
+            }
+        }
+    }
+
+    /** Parses one salary line; public for tests and for validating single lines. */
     static SalaryBand salary(String line) {
         Matcher m = SALARY.matcher(plain(line));
         if (!m.matches()) {
             throw new RoadmapFormatException("salary line not understood: '" + line
-                    + "' (expected 'Region: $70,000 - $90,000' or '$180,000 - $300,000+')");
+                    + "' (expected 'Region: $70,000 - $90,000', 'Region: $180,000 - $300,000+' or "
+                    + "'Region: CHF 90,000+')");
         }
-        String currency = CURRENCIES.get(m.group("cur"));
-        if (m.group("cur2") != null && !CURRENCIES.get(m.group("cur2")).equals(currency)) {
+        String currency = currency(m.group("cur"), line);
+        if (m.group("cur2") != null && !currency(m.group("cur2"), line).equals(currency)) {
             throw new RoadmapFormatException("salary line mixes currencies: '" + line + "'");
         }
         long min = amount(m.group("min"), line);
-        // "300,000+" states no upper bound: the band is open, whatever number precedes the '+'
-        Long max = m.group("max") == null || m.group("maxOpen") != null ? null : amount(m.group("max"), line);
+        Long max = m.group("max") == null ? null : amount(m.group("max"), line);
         if (max != null && max < min) {
             throw new RoadmapFormatException("salary range is reversed: '" + line + "'");
         }
+        boolean open = max == null || m.group("maxOpen") != null;
         String regionName = m.group("region").strip();
-        return new SalaryBand(Slugs.slug(regionName), regionName, currency, min, max);
+        return new SalaryBand(Slugs.slug(regionName), regionName, currency, min, max, open);
+    }
+
+    private static String currency(String token, String line) {
+        String code = SYMBOLS.getOrDefault(token.strip(), token.strip());
+        try {
+            Currency.getInstance(code);
+            return code;
+        } catch (IllegalArgumentException e) {
+            throw new RoadmapFormatException("unknown currency '" + code + "' (not ISO 4217) in '" + line + "'");
+        }
     }
 
     private static long amount(String digits, String line) {
-        if (!digits.matches("\\d{1,3}(,\\d{3})*|\\d+")) {
+        if (!digits.matches("\\d{1,3}(,\\d{3})*|\\d+") || digits.replace(",", "").length() > 15) {
             throw new RoadmapFormatException("badly grouped amount '" + digits + "' in '" + line + "'");
         }
         return Long.parseLong(digits.replace(",", ""));
     }
 
-    private static List<PathwayStep> pathway(Section section) {
+    private List<PathwayStep> pathway(MarkdownOutline.Section section) {
         List<PathwayStep> steps = new ArrayList<>();
-        for (Section bucket : section.children()) {
+        Set<String> ids = new HashSet<>();
+        unsupportedText(section);
+        for (MarkdownOutline.Section bucket : section.children()) {
+            unsupportedText(bucket);
             Matcher m = PATHWAY_BUCKET.matcher(bucket.title());
             if (!m.matches()) {
-                throw new RoadmapFormatException("Certification Pathway: bucket '" + bucket.title()
+                problem(bucket.line(), PATHWAY + ": bucket '" + bucket.title()
                         + "' is not 'Year <from>-<to>' or 'Year <from>+'");
+                continue;
             }
-            List<Certification> certifications = bucket.itemTexts().stream().map(RoadmapParser::plain)
-                    .map(name -> new Certification(CertificationIds.idFor(name), name)).toList();
+            List<Certification> certifications = new ArrayList<>();
+            for (MarkdownOutline.Item item : bucket.items()) {
+                String name = plain(item.text());
+                Certification certification = new Certification(CertificationIds.idFor(name), name);
+                if (certification.id().isEmpty() || !ids.add(certification.id())) {
+                    problem(item.line(), PATHWAY + ": certification '" + name + "' has an empty or duplicate id '"
+                            + certification.id() + "'");
+                } else {
+                    certifications.add(certification);
+                }
+            }
             steps.add(new PathwayStep(Integer.parseInt(m.group("from")),
                     m.group("to") == null ? null : Integer.valueOf(m.group("to")), certifications));
-        }
-        long distinct = steps.stream().flatMap(s -> s.certifications().stream()).map(Certification::id).distinct()
-                .count();
-        if (distinct != steps.stream().mapToLong(s -> s.certifications().size()).sum()) {
-            throw new RoadmapFormatException("Certification Pathway: two certifications share an id");
         }
         return steps;
     }
 
-    private static List<String> required(Section level, String title) {
-        List<String> items = optional(level, title);
-        if (items.isEmpty()) {
-            throw new RoadmapFormatException(level.title() + ": missing or empty '### " + title + "'");
+    private static Section generic(MarkdownOutline.Section section) {
+        List<Item> items = section.items().stream()
+                .map(i -> new Item(i.text(), i.details().stream().map(Item::of).toList())).toList();
+        return new Section(section.title(), section.ordered(), section.paragraphs(), items,
+                section.children().stream().map(RoadmapParser::generic).toList(), section.closing());
+    }
+
+    private List<MarkdownOutline.Item> items(MarkdownOutline.Section level, String title, boolean required) {
+        List<MarkdownOutline.Item> items = level.child(title).map(MarkdownOutline.Section::items).orElse(List.of());
+        if (required && items.isEmpty()) {
+            problem(level.child(title).map(MarkdownOutline.Section::line).orElse(level.line()),
+                    level.title() + ": missing or empty '### " + title + "'");
         }
         return items;
     }
 
-    private static List<String> optional(Section level, String title) {
-        return level.child(title).map(s -> s.itemTexts().stream().map(RoadmapParser::plain).toList())
-                .orElse(List.of());
+    private static List<String> texts(List<MarkdownOutline.Item> items) {
+        return items.stream().map(i -> plain(i.text())).toList();
     }
 
-    /** Drops inline emphasis markers; the catalog stores plain text. */
-    private static String plain(String text) {
+    private void problem(int line, String message) {
+        problems.add(new Problem(line, message));
+    }
+
+    /** Drops inline emphasis markers; the typed parts of the catalog store plain text. */
+    static String plain(String text) {
         return text.replace("**", "").replace("__", "").strip();
     }
 
-    private static String stripSuffix(String text, String suffix) {
+    static String stripSuffix(String text, String suffix) {
         return text.endsWith(suffix) ? text.substring(0, text.length() - suffix.length()) : text;
     }
 }

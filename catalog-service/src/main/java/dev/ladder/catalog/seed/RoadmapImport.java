@@ -1,9 +1,11 @@
 package dev.ladder.catalog.seed;
 
+import dev.ladder.catalog.audit.AuditLog;
 import dev.ladder.catalog.release.CatalogPublisher;
 import dev.ladder.catalog.release.TrackRelease;
 import dev.ladder.catalog.roadmap.Roadmap;
 import dev.ladder.catalog.rules.LevelRulesV1;
+import dev.ladder.catalog.track.TrackDocuments;
 import dev.ladder.catalog.track.TrackStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,10 +18,12 @@ public class RoadmapImport {
 
     private final TrackStore tracks;
     private final CatalogPublisher publisher;
+    private final AuditLog audit;
 
-    public RoadmapImport(TrackStore tracks, CatalogPublisher publisher) {
+    public RoadmapImport(TrackStore tracks, CatalogPublisher publisher, AuditLog audit) {
         this.tracks = tracks;
         this.publisher = publisher;
+        this.audit = audit;
     }
 
     /**
@@ -30,9 +34,13 @@ public class RoadmapImport {
      */
     @Transactional
     public Optional<TrackRelease> importIfAbsent(Roadmap roadmap, String source) {
-        if (!tracks.createIfAbsent(roadmap, LevelRulesV1.derive(roadmap), source)) {
+        if (!tracks.createIfAbsent(TrackDocuments.fromRoadmap(roadmap, LevelRulesV1.derive(roadmap)), source)) {
             return Optional.empty();
         }
-        return Optional.of(publisher.publish(roadmap.trackId()));
+        audit.record(roadmap.trackId(), AuditLog.Action.IMPORT, AuditLog.Actor.SYSTEM, 1, null, source);
+        TrackRelease release = publisher.publish(roadmap.trackId());
+        audit.record(roadmap.trackId(), AuditLog.Action.PUBLISH, AuditLog.Actor.SYSTEM, 1, release.version(),
+                "published version " + release.version());
+        return Optional.of(release);
     }
 }

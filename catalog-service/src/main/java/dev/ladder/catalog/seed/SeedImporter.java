@@ -1,5 +1,6 @@
 package dev.ladder.catalog.seed;
 
+import dev.ladder.catalog.roadmap.Mojibake;
 import dev.ladder.catalog.roadmap.Roadmap;
 import dev.ladder.catalog.roadmap.RoadmapParser;
 import org.slf4j.Logger;
@@ -40,7 +41,8 @@ class SeedImporter implements ApplicationRunner {
             return;
         }
         for (SeedProperties.Track track : properties.tracks()) {
-            Roadmap roadmap = RoadmapParser.parse(track.id(), read(resources.getResource(track.location())));
+            String markdown = Mojibake.repair(read(resources.getResource(track.location())));
+            Roadmap roadmap = RoadmapParser.parse(track.id(), markdown);
             roadmapImport.importIfAbsent(roadmap, track.location()).ifPresentOrElse(
                     release -> log.info("Imported seed track {} from {} and published version {}", track.id(),
                             track.location(), release.version()),

@@ -1,7 +1,5 @@
 package dev.ladder.catalog.track;
 
-import dev.ladder.catalog.roadmap.Roadmap;
-import dev.ladder.catalog.roadmap.Roadmap.PathwayStep;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,9 +15,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The working copy of the catalog (tables track, level, skill, level_skill, salary_band, certification,
- * track_certification). Admin edits will change these rows; readers and other services see only published
- * snapshots, taken from here by {@code CatalogPublisher}.
+ * The working copy of the catalog: one draft document per track (table track_draft), with the version-1 tables
+ * (level, skill, salary_band, certification…) read for tracks imported before drafts existed. Readers and other
+ * services see only published snapshots, taken from here by {@code CatalogPublisher}.
  */
 @Repository
 public class TrackStore {
@@ -36,75 +34,68 @@ public class TrackStore {
     }
 
     /**
-     * Stores a whole roadmap as a new track. The track row is inserted first with ON CONFLICT DO NOTHING: a concurrent
-     * importer of the same track blocks on the primary key until this transaction ends and then inserts nothing, so
-     * exactly one caller gets {@code true} and goes on to publish.
+     * Stores a new track with its draft at revision 1. The track row is inserted first with ON CONFLICT DO NOTHING: a
+     * concurrent importer of the same track blocks on the primary key until this transaction ends and then inserts
+     * nothing, so exactly one caller gets {@code true} and goes on to publish.
      *
      * @return false when the track already existed (nothing was written)
      */
-    public boolean createIfAbsent(Roadmap roadmap, Map<String, List<RequirementGroup>> rules, String source) {
+    public boolean createIfAbsent(TrackContent content, String source) {
         int created = jdbc.sql("""
                         INSERT INTO track (id, name, summary, source) VALUES (:id, :name, :summary, :source)
                         ON CONFLICT (id) DO NOTHING""")
-                .param("id", roadmap.trackId()).param("name", roadmap.name())
-                .param("summary", roadmap.summary()).param("source", source)
+                .param("id", content.id()).param("name", content.name())
+                .param("summary", content.summary()).param("source", source)
                 .update();
         if (created == 0) {
             return false;
         }
-        for (Roadmap.Level level : roadmap.levels()) {
-            insertLevel(roadmap.trackId(), level, rules.getOrDefault(level.id(), List.of()));
-        }
-        int ordinal = 0;
-        for (PathwayStep step : roadmap.pathway()) {
-            for (Roadmap.Certification certification : step.certifications()) {
-                jdbc.sql("INSERT INTO certification (id, name) VALUES (:id, :name) ON CONFLICT (id) DO NOTHING")
-                        .param("id", certification.id()).param("name", certification.name()).update();
-                jdbc.sql("""
-                                INSERT INTO track_certification
-                                    (track_id, certification_id, pathway_from_year, pathway_to_year, ordinal)
-                                VALUES (:track, :certification, :from, :to, :ordinal)""")
-                        .param("track", roadmap.trackId()).param("certification", certification.id())
-                        .param("from", step.fromYear()).param("to", step.toYear()).param("ordinal", ordinal++)
-                        .update();
-            }
-        }
+        jdbc.sql("INSERT INTO track_draft (track_id, revision, document) VALUES (:id, 1, CAST(:doc AS jsonb))")
+                .param("id", content.id()).param("doc", json.writeValueAsString(content)).update();
         return true;
     }
 
-    private void insertLevel(String trackId, Roadmap.Level level, List<RequirementGroup> requirements) {
-        jdbc.sql("""
-                        INSERT INTO level (track_id, id, rank, name, min_years, max_years,
-                                           job_titles, responsibilities, kpis, requirements)
-                        VALUES (:track, :id, :rank, :name, :minYears, :maxYears, CAST(:jobTitles AS jsonb),
-                                CAST(:responsibilities AS jsonb), CAST(:kpis AS jsonb), CAST(:requirements AS jsonb))""")
-                .param("track", trackId).param("id", level.id()).param("rank", level.rank())
-                .param("name", level.name()).param("minYears", level.minYears()).param("maxYears", level.maxYears())
-                .param("jobTitles", json.writeValueAsString(level.jobTitles()))
-                .param("responsibilities", json.writeValueAsString(level.responsibilities()))
-                .param("kpis", json.writeValueAsString(level.kpis()))
-                .param("requirements", json.writeValueAsString(requirements))
+    public boolean exists(String trackId) {
+        return jdbc.sql("SELECT count(*) FROM track WHERE id = :id").param("id", trackId).query(Long.class)
+                .single() > 0;
+    }
+
+    /** The draft of a track and its revision (the draft's ETag). */
+    public record Draft(TrackContent content, int revision) {
+    }
+
+    public Optional<Draft> draft(String trackId) {
+        Optional<Draft> stored = jdbc.sql("SELECT document, revision FROM track_draft WHERE track_id = :id")
+                .param("id", trackId)
+                .query((rs, n) -> new Draft(json.readValue(rs.getString("document"), TrackContent.class),
+                        rs.getInt("revision")))
+                .optional();
+        // tracks imported before drafts existed: the version-1 tables are their draft at revision 1
+        return stored.isPresent() ? stored : legacy(trackId).map(content -> new Draft(content, 1));
+    }
+
+    /**
+     * Replaces the draft if it is still at {@code expectedRevision} (compare-and-set, so a stale writer changes
+     * nothing).
+     *
+     * @return the new revision, empty when the draft has moved on
+     */
+    public Optional<Integer> replaceDraft(TrackContent content, int expectedRevision) {
+        int updated = jdbc.sql("""
+                        INSERT INTO track_draft (track_id, revision, document, updated_at)
+                        VALUES (:id, :next, CAST(:doc AS jsonb), now())
+                        ON CONFLICT (track_id) DO UPDATE SET revision = EXCLUDED.revision,
+                            document = EXCLUDED.document, updated_at = now()
+                        WHERE track_draft.revision = :expected""")
+                .param("id", content.id()).param("next", expectedRevision + 1).param("expected", expectedRevision)
+                .param("doc", json.writeValueAsString(content)).update();
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        jdbc.sql("UPDATE track SET name = :name, summary = :summary, updated_at = now() WHERE id = :id")
+                .param("id", content.id()).param("name", content.name()).param("summary", content.summary())
                 .update();
-        int ordinal = 0;
-        for (Roadmap.Skill skill : level.skills()) {
-            jdbc.sql("INSERT INTO skill (id, name) VALUES (:id, :name) ON CONFLICT (id) DO NOTHING")
-                    .param("id", skill.id()).param("name", skill.name()).update();
-            jdbc.sql("""
-                            INSERT INTO level_skill (track_id, level_id, skill_id, ordinal)
-                            VALUES (:track, :level, :skill, :ordinal)""")
-                    .param("track", trackId).param("level", level.id()).param("skill", skill.id())
-                    .param("ordinal", ordinal++).update();
-        }
-        ordinal = 0;
-        for (Roadmap.SalaryBand band : level.salaryBands()) {
-            jdbc.sql("""
-                            INSERT INTO salary_band (track_id, level_id, region, region_name, currency,
-                                                     min_amount, max_amount, ordinal)
-                            VALUES (:track, :level, :region, :regionName, :currency, :min, :max, :ordinal)""")
-                    .param("track", trackId).param("level", level.id()).param("region", band.region())
-                    .param("regionName", band.regionName()).param("currency", band.currency())
-                    .param("min", band.min()).param("max", band.max()).param("ordinal", ordinal++).update();
-        }
+        return Optional.of(expectedRevision + 1);
     }
 
     /** Locks the track row until the transaction ends, so publications of one track are serialised. */
@@ -114,12 +105,16 @@ public class TrackStore {
     }
 
     public Optional<TrackContent> load(String trackId) {
+        return draft(trackId).map(Draft::content);
+    }
+
+    private Optional<TrackContent> legacy(String trackId) {
         Optional<TrackHeader> header = jdbc.sql("SELECT id, name, summary FROM track WHERE id = :id")
                 .param("id", trackId)
                 .query((rs, n) -> new TrackHeader(rs.getString("id"), rs.getString("name"), rs.getString("summary")))
                 .optional();
         return header.map(h -> new TrackContent(h.id(), h.name(), h.summary(), levels(trackId),
-                certifications(trackId)));
+                certifications(trackId), List.of(), 0, false));
     }
 
     private record TrackHeader(String id, String name, String summary) {
@@ -160,7 +155,8 @@ public class TrackStore {
 
     private static TrackContent.SalaryBand salaryBand(ResultSet rs) throws SQLException {
         return new TrackContent.SalaryBand(rs.getString("region"), rs.getString("region_name"),
-                rs.getString("currency"), rs.getLong("min_amount"), rs.getObject("max_amount", Long.class));
+                rs.getString("currency"), rs.getLong("min_amount"), rs.getObject("max_amount", Long.class),
+                rs.getObject("max_amount") == null);
     }
 
     private List<TrackContent.Certification> certifications(String trackId) {

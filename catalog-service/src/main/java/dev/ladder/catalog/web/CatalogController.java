@@ -5,6 +5,7 @@ import dev.ladder.catalog.release.TrackRelease;
 import dev.ladder.catalog.track.TrackContent;
 import dev.ladder.kit.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +36,7 @@ import java.util.stream.Collectors;
 class CatalogController {
 
     /** Bump when the JSON shape of the responses changes, so clients do not revalidate into an old shape. */
-    private static final String REPRESENTATION = "r1";
+    static final String REPRESENTATION = "r2";
     private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePrivate();
 
     private final CatalogReader catalog;
@@ -51,7 +52,10 @@ class CatalogController {
     }
 
     @GetMapping("/tracks")
-    @Operation(summary = "Tracks with their latest published version")
+    @Operation(summary = "Tracks with their latest published version", responses = {
+            @ApiResponse(responseCode = "200", description = "tracks"),
+            @ApiResponse(responseCode = "304", description = "not modified (If-None-Match)"),
+            @ApiResponse(responseCode = "401", description = "not signed in")})
     ResponseEntity<List<TrackSummary>> tracks(WebRequest request) {
         List<TrackRelease.Summary> tracks = catalog.tracks();
         return conditional(request, etag("tracks", tracks), () -> tracks.stream()
@@ -59,7 +63,12 @@ class CatalogController {
     }
 
     @GetMapping("/tracks/{trackId}")
-    @Operation(summary = "The latest published version of a track: levels, salary bands, KPIs and requirements")
+    @Operation(summary = "The latest published version of a track: levels, salary bands, KPIs, requirements and "
+            + "every descriptive section of the roadmap", responses = {
+            @ApiResponse(responseCode = "200", description = "the track"),
+            @ApiResponse(responseCode = "304", description = "not modified (If-None-Match)"),
+            @ApiResponse(responseCode = "401", description = "not signed in"),
+            @ApiResponse(responseCode = "404", description = "no published track")})
     ResponseEntity<TrackRelease> track(@PathVariable String trackId, WebRequest request) {
         int version = catalog.latestVersion(trackId).orElseThrow(() -> unknownTrack(trackId));
         if (notModified(request.getHeaderValues(HttpHeaders.IF_NONE_MATCH), trackTag(trackId, version))) {
@@ -75,7 +84,10 @@ class CatalogController {
     }
 
     @GetMapping("/certifications")
-    @Operation(summary = "Certifications of all tracks, in pathway order")
+    @Operation(summary = "Certifications of all tracks, in pathway order", responses = {
+            @ApiResponse(responseCode = "200", description = "certifications"),
+            @ApiResponse(responseCode = "304", description = "not modified (If-None-Match)"),
+            @ApiResponse(responseCode = "401", description = "not signed in")})
     ResponseEntity<List<CertificationSummary>> certifications(WebRequest request) {
         return conditional(request, etag("certifications", catalog.tracks()), () -> catalog.certifications()
                 .stream().map(CatalogController::summary).toList());
@@ -89,7 +101,7 @@ class CatalogController {
         return new NotFoundException("No published track '" + trackId + "'");
     }
 
-    private static <T> ResponseEntity<T> conditional(WebRequest request, String etag, Supplier<T> body) {
+    static <T> ResponseEntity<T> conditional(WebRequest request, String etag, Supplier<T> body) {
         if (notModified(request.getHeaderValues(HttpHeaders.IF_NONE_MATCH), etag)) {
             return notModifiedResponse(etag);
         }
@@ -117,7 +129,7 @@ class CatalogController {
     }
 
     /** A list view changes exactly when some track gets a new version (or a new track is published). */
-    private static String etag(String view, List<TrackRelease.Summary> tracks) {
+    static String etag(String view, List<TrackRelease.Summary> tracks) {
         String versions = tracks.stream().map(t -> t.id() + ":" + t.latestVersion())
                 .collect(Collectors.joining(","));
         try {

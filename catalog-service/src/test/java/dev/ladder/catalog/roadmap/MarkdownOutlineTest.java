@@ -34,7 +34,9 @@ class MarkdownOutlineTest {
         assertThat(title.child("a").orElseThrow().child("A1").orElseThrow().itemTexts()).containsExactly("one", "two");
         Section b = title.child("B").orElseThrow();
         assertThat(b.items()).containsExactly(
-                new Item("**ISACA** - audit", java.util.List.of("Website: https://www.isaca.org")));
+                new Item("**ISACA** - audit", 9, java.util.List.of("Website: https://www.isaca.org")));
+        assertThat(b.ordered()).isTrue();
+        assertThat(b.line()).isEqualTo(8);
         assertThat(b.children()).extracting(Section::title, Section::depth)
                 .containsExactly(org.assertj.core.api.Assertions.tuple("deep", 4));
     }

@@ -79,9 +79,9 @@ class RoadmapParserTest {
     @Test
     void executiveSalariesHaveAnOpenUpperBound() {
         assertThat(level("executive").salaryBands()).containsExactly(
-                new SalaryBand("united-states", "United States", "USD", 180_000, null),
-                new SalaryBand("europe", "Europe", "EUR", 150_000, null),
-                new SalaryBand("asia-pacific", "Asia-Pacific", "USD", 130_000, null));
+                new SalaryBand("united-states", "United States", "USD", 180_000, 300_000L, true),
+                new SalaryBand("europe", "Europe", "EUR", 150_000, 250_000L, true),
+                new SalaryBand("asia-pacific", "Asia-Pacific", "USD", 130_000, 200_000L, true));
     }
 
     @Test

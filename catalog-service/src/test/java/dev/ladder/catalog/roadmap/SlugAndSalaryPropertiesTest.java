@@ -58,7 +58,9 @@ class SlugAndSalaryPropertiesTest {
             default -> "GBP";
         });
         assertThat(band.min()).isEqualTo(min);
-        assertThat(band.max()).isEqualTo(openEnded ? null : max);
+        // "$180,000 - $300,000+" keeps the number and marks the band open-ended
+        assertThat(band.max()).isEqualTo(max);
+        assertThat(band.openEnded()).isEqualTo(openEnded);
     }
 
     @Provide

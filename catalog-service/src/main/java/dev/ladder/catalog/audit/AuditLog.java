@@ -1,0 +1,54 @@
+package dev.ladder.catalog.audit;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/** Table catalog_audit: who imported, edited or published what and when. Written in the change's transaction. */
+@Repository
+public class AuditLog {
+
+    public enum Action { IMPORT, DRAFT_UPDATE, PUBLISH }
+
+    /** Who did it: the token subject and username, or {@link #SYSTEM} for the seed. */
+    public record Actor(String id, String username) {
+        public static final Actor SYSTEM = new Actor("system", "seed");
+    }
+
+    public record Entry(long id, String trackId, Action action, Actor actor, Integer revision, Integer version,
+                        String detail, Instant at) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(String trackId, Action action, Actor actor, Integer revision, Integer version,
+                       String detail) {
+        jdbc.sql("""
+                        INSERT INTO catalog_audit
+                            (track_id, action, actor_id, actor_username, revision, version, detail)
+                        VALUES (:track, :action, :actorId, :username, :revision, :version, :detail)""")
+                .param("track", trackId).param("action", action.name()).param("actorId", actor.id())
+                .param("username", actor.username()).param("revision", revision).param("version", version)
+                .param("detail", detail).update();
+    }
+
+    public List<Entry> history(String trackId) {
+        return jdbc.sql("""
+                        SELECT id, track_id, action, actor_id, actor_username, revision, version, detail, at
+                        FROM catalog_audit WHERE track_id = :track ORDER BY id""")
+                .param("track", trackId)
+                .query((rs, n) -> new Entry(rs.getLong("id"), rs.getString("track_id"),
+                        Action.valueOf(rs.getString("action")),
+                        new Actor(rs.getString("actor_id"), rs.getString("actor_username")),
+                        rs.getObject("revision", Integer.class), rs.getObject("version", Integer.class),
+                        rs.getString("detail"), rs.getObject("at", Timestamp.class).toInstant()))
+                .list();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.ladder.catalog.web;
+
+import dev.ladder.catalog.draft.DraftService;
+import dev.ladder.catalog.importing.TrackImportService;
+import dev.ladder.catalog.release.TrackRelease;
+import dev.ladder.catalog.track.TrackContent;
+import dev.ladder.catalog.track.TrackStore.Draft;
+import dev.ladder.kit.web.FieldProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** Admin authoring: import, the editable draft, validation and publication. Reads of the draft are open to all. */
+@RestController
+@RequestMapping("/api/catalog/tracks")
+@Tag(name = "catalog-authoring", description = "Import, draft editing and publication (writes: admin only)")
+class AuthoringController {
+
+    private static final String ADMIN = "hasRole('admin')";
+
+    private final DraftService drafts;
+    private final TrackImportService imports;
+
+    AuthoringController(DraftService drafts, TrackImportService imports) {
+        this.drafts = drafts;
+        this.imports = imports;
+    }
+
+    record Validation(boolean valid, List<FieldProblem> problems) {
+    }
+
+    @PostMapping(path = "/import", consumes = {"text/markdown", "text/plain"})
+    @PreAuthorize(ADMIN)
+    @Operation(summary = "Create a new track from a roadmap in Markdown (mis-decoded UTF-8 is repaired)",
+            responses = {@ApiResponse(responseCode = "201", description = "created; body = the draft"),
+                    @ApiResponse(responseCode = "403", description = "not an admin"),
+                    @ApiResponse(responseCode = "409", description = "a track with that id exists"),
+                    @ApiResponse(responseCode = "422", description = "malformed; every problem with its line")})
+    ResponseEntity<TrackContent> importMarkdown(@RequestBody String markdown) {
+        return created(imports.importMarkdown(markdown, Actors.current()));
+    }
+
+    @PostMapping(path = "/import", consumes = "application/json")
+    @PreAuthorize(ADMIN)
+    @Operation(summary = "Create a new track from the JSON model (id = slug of the name)",
+            responses = {@ApiResponse(responseCode = "201", description = "created; body = the draft"),
+                    @ApiResponse(responseCode = "400", description = "malformed JSON"),
+                    @ApiResponse(responseCode = "403", description = "not an admin"),
+                    @ApiResponse(responseCode = "409", description = "a track with that id exists"),
+                    @ApiResponse(responseCode = "422", description = "invalid; every problem listed")})
+    ResponseEntity<TrackContent> importJson(@RequestBody TrackContent document) {
+        return created(imports.importJson(document, Actors.current()));
+    }
+
+    private static ResponseEntity<TrackContent> created(Draft draft) {
+        return ResponseEntity.created(URI.create("/api/catalog/tracks/" + draft.content().id() + "/draft"))
+                .eTag(Preconditions.etag(draft.revision())).body(draft.content());
+    }
+
+    @GetMapping("/{trackId}/draft")
+    @Operation(summary = "The editable draft of a track; ETag = its revision (send it back in If-Match)",
+            responses = {@ApiResponse(responseCode = "200", description = "the draft"),
+                    @ApiResponse(responseCode = "404", description = "unknown track")})
+    ResponseEntity<TrackContent> draft(@PathVariable String trackId) {
+        Draft draft = drafts.draft(trackId);
+        return ResponseEntity.ok().eTag(Preconditions.etag(draft.revision())).body(draft.content());
+    }
+
+    @PutMapping("/{trackId}/draft")
+    @PreAuthorize(ADMIN)
+    @Operation(summary = "Replace the whole draft (content, salary bands, level requirements…)",
+            responses = {@ApiResponse(responseCode = "200", description = "stored; ETag = new revision"),
+                    @ApiResponse(responseCode = "403", description = "not an admin"),
+                    @ApiResponse(responseCode = "404", description = "unknown track"),
+                    @ApiResponse(responseCode = "412", description = "If-Match is stale; nothing changed"),
+                    @ApiResponse(responseCode = "422", description = "invalid; every problem listed"),
+                    @ApiResponse(responseCode = "428", description = "If-Match missing")})
+    ResponseEntity<TrackContent> replace(@PathVariable String trackId, @RequestBody TrackContent document,
+                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Draft draft = drafts.replace(trackId, document, ifMatch, Actors.current());
+        return ResponseEntity.ok().eTag(Preconditions.etag(draft.revision())).body(draft.content());
+    }
+
+    @PostMapping("/{trackId}/draft/validate")
+    @PreAuthorize(ADMIN)
+    @Operation(summary = "Check a draft document without storing it; 200 with the problems found",
+            responses = {@ApiResponse(responseCode = "200", description = "problems (empty = publishable)"),
+                    @ApiResponse(responseCode = "403", description = "not an admin")})
+    Validation validate(@PathVariable String trackId, @RequestBody(required = false) TrackContent document) {
+        TrackContent content = document != null ? document : drafts.draft(trackId).content();
+        List<FieldProblem> problems = drafts.validate(trackId, content);
+        return new Validation(problems.isEmpty(), problems);
+    }
+
+    @PostMapping("/{trackId}/publish")
+    @PreAuthorize(ADMIN)
+    @Operation(summary = "Publish the draft as version N+1 and emit CatalogVersionPublished (If-Match = draft ETag)",
+            responses = {@ApiResponse(responseCode = "201", description = "published; body = the version"),
+                    @ApiResponse(responseCode = "403", description = "not an admin"),
+                    @ApiResponse(responseCode = "404", description = "unknown track"),
+                    @ApiResponse(responseCode = "412", description = "the draft changed since it was read"),
+                    @ApiResponse(responseCode = "422", description = "the draft is invalid"),
+                    @ApiResponse(responseCode = "428", description = "If-Match missing")})
+    ResponseEntity<TrackRelease> publish(@PathVariable String trackId,
+                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        TrackRelease release = drafts.publish(trackId, ifMatch, Actors.current());
+        return ResponseEntity.created(URI.create("/api/catalog/tracks/" + trackId + "/versions/" + release.version()))
+                .eTag(Preconditions.etag(release.version())).body(release);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.ladder.catalog.web;
+
+import dev.ladder.catalog.audit.AuditLog;
+import dev.ladder.catalog.release.CatalogReader;
+import dev.ladder.catalog.release.TrackRelease;
+import dev.ladder.catalog.roadmap.RoadmapMarkdown;
+import dev.ladder.catalog.track.TrackDocuments;
+import dev.ladder.catalog.track.TrackStore;
+import dev.ladder.catalog.version.VersionDiff;
+import dev.ladder.kit.web.NotFoundException;
+import dev.ladder.kit.web.UnprocessableException;
+import dev.ladder.kit.web.FieldProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+
+/** Published versions of a track: list, fetch, compare, export, and the audit trail of how they came to be. */
+@RestController
+@RequestMapping("/api/catalog/tracks/{trackId}")
+@Tag(name = "catalog-versions", description = "Immutable published versions, diffs, export and history")
+class VersionController {
+
+    private final CatalogReader catalog;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final TrackStore tracks;
+
+    VersionController(CatalogReader catalog, AuditLog audit, JsonMapper json, TrackStore tracks) {
+        this.catalog = catalog;
+        this.audit = audit;
+        this.json = json;
+        this.tracks = tracks;
+    }
+
+    @GetMapping("/versions")
+    @Operation(summary = "Every published version, oldest first",
+            responses = {@ApiResponse(responseCode = "200", description = "versions"),
+                    @ApiResponse(responseCode = "404", description = "no published track")})
+    List<TrackRelease.Summary> versions(@PathVariable String trackId) {
+        List<TrackRelease.Summary> versions = catalog.versions(trackId);
+        if (versions.isEmpty()) {
+            throw new NotFoundException("No published track '" + trackId + "'");
+        }
+        return versions;
+    }
+
+    @GetMapping("/versions/{version}")
+    @Operation(summary = "One published version (immutable: ETag = version, cacheable)",
+            responses = {@ApiResponse(responseCode = "200", description = "the version"),
+                    @ApiResponse(responseCode = "404", description = "no such version")})
+    ResponseEntity<TrackRelease> version(@PathVariable String trackId, @PathVariable int version) {
+        return ResponseEntity.ok().eTag(Preconditions.etag(version)).body(release(trackId, version));
+    }
+
+    @GetMapping("/diff")
+    @Operation(summary = "What changed between two versions: a list of {path, before, after}",
+            responses = {@ApiResponse(responseCode = "200", description = "changes"),
+                    @ApiResponse(responseCode = "404", description = "no such version")})
+    List<VersionDiff.Change> diff(@PathVariable String trackId, @RequestParam int from, @RequestParam int to) {
+        return VersionDiff.diff(json, release(trackId, from).content(), release(trackId, to).content());
+    }
+
+    @GetMapping("/history")
+    @Operation(summary = "Audit trail: every import, draft change and publication with who and when",
+            responses = {@ApiResponse(responseCode = "200", description = "entries, oldest first"),
+                    @ApiResponse(responseCode = "404", description = "unknown track")})
+    List<AuditLog.Entry> history(@PathVariable String trackId) {
+        List<AuditLog.Entry> entries = audit.history(trackId);
+        // tracks imported before the audit trail existed have an empty history, not a missing one
+        if (entries.isEmpty() && !tracks.exists(trackId)) {
+            throw new NotFoundException("No track '" + trackId + "'");
+        }
+        return entries;
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "A published version (latest by default) as roadmap Markdown or the JSON model",
+            responses = {@ApiResponse(responseCode = "200", description = "the document"),
+                    @ApiResponse(responseCode = "404", description = "no such version"),
+                    @ApiResponse(responseCode = "422", description = "unknown format")})
+    ResponseEntity<String> export(@PathVariable String trackId,
+                                  @RequestParam(defaultValue = "markdown") String format,
+                                  @RequestParam(required = false) Integer version) {
+        TrackRelease release = version == null
+                ? catalog.track(trackId)
+                        .orElseThrow(() -> new NotFoundException("No published track '" + trackId + "'"))
+                : release(trackId, version);
+        String filename = trackId + "-v" + release.version();
+        return switch (format) {
+            case "markdown" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + ".md\"")
+                    .body(RoadmapMarkdown.write(TrackDocuments.toRoadmap(release.content())));
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + ".json\"")
+                    .body(json.writeValueAsString(release.content()));
+            default -> throw new UnprocessableException(List.of(new FieldProblem("format",
+                    "unknown format '" + format + "' (markdown or json)")));
+        };
+    }
+
+    private TrackRelease release(String trackId, int version) {
+        return catalog.version(trackId, version)
+                .orElseThrow(() -> new NotFoundException("No version " + version + " of track '" + trackId + "'"));
+    }
+}

@@ -1,0 +1,277 @@
+package dev.ladder.catalog;
+
+import dev.ladder.catalog.roadmap.SeedRoadmap;
+import dev.ladder.contracts.EventSchemas;
+import dev.ladder.contracts.EventType;
+import dev.ladder.contracts.Topics;
+import dev.ladder.testkit.KafkaProbe;
+import dev.ladder.testkit.LadderInfra;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Admin authoring against real PostgreSQL, Kafka and Keycloak: import, draft, validation, publication, history. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuthoringTest {
+
+    private static final String TRACK = SeedRoadmap.TRACK_ID;
+    private static final String BASE = "/api/catalog/tracks/";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static KafkaProbe releases;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        LadderInfra.register(registry, "catalog");
+        releases = LadderInfra.probe(Topics.CATALOG_RELEASES);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        releases.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anAdminEditsAndPublishesVersionTwoThroughTheOutbox() throws Exception {
+        HttpResponse<String> read = send("GET", BASE + TRACK + "/draft", "ada", null, null, null);
+        assertThat(read.statusCode()).isEqualTo(200);
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        ObjectNode draft = (ObjectNode) JSON.readTree(read.body());
+        ((ObjectNode) draft.get("levels").get(0)).putArray("kpis").add("Vulnerabilities triaged per quarter");
+
+        HttpResponse<String> put = send("PUT", BASE + TRACK + "/draft", "ada", draft.toString(), "application/json",
+                etag);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        String newTag = put.headers().firstValue("ETag").orElseThrow();
+        assertThat(newTag).isNotEqualTo(etag);
+
+        HttpResponse<String> publish = send("POST", BASE + TRACK + "/publish", "ada", null, null, newTag);
+        assertThat(publish.statusCode()).as(publish.body()).isEqualTo(201);
+        assertThat(JSON.readTree(publish.body()).get("version").asInt()).isEqualTo(2);
+
+        ConsumerRecord<String, String> event = releases.await(KafkaProbe.hasKey(TRACK)
+                .and(r -> JSON.readTree(r.value()).get("version").asInt() == 2), Duration.ofSeconds(30));
+        assertThat(EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED, event.value())).isEmpty();
+        JsonNode payload = JSON.readTree(event.value());
+        assertThat(payload.get("levels")).hasSize(4);
+        assertThat(payload.get("certifications")).hasSize(12);
+        assertThat(payload.get("demoteOnExpiry").asBoolean()).isFalse();
+        assertThat(payload.get("certifications").get(0).get("renewalMonths").asInt()).isEqualTo(36);
+
+        JsonNode diff = JSON.readTree(send("GET", BASE + TRACK + "/diff?from=1&to=2", "alice", null, null, null)
+                .body());
+        assertThat(diff).isNotEmpty();
+        assertThat(diff.get(0).get("path").asString()).startsWith("levels[0].kpis");
+        assertThat(JSON.readTree(send("GET", BASE + TRACK + "/versions", "alice", null, null, null).body()))
+                .hasSize(2);
+        JsonNode history = JSON.readTree(send("GET", BASE + TRACK + "/history", "alice", null, null, null).body());
+        List<String> actions = new ArrayList<>();
+        history.forEach(h -> actions.add(h.get("action").asString() + ":" + h.get("actor").get("username")
+                .asString()));
+        assertThat(actions).containsExactly("IMPORT:seed", "PUBLISH:seed", "DRAFT_UPDATE:ada", "PUBLISH:ada");
+        assertThat(history.get(2).get("actor").get("id").asString())
+                .isEqualTo("33333333-3333-4333-8333-333333333333");
+        assertThat(history.get(2).get("detail").asString()).contains("levels[0].kpis");
+        assertThat(history.get(2).get("at").asString()).isNotBlank();
+    }
+
+    @Test
+    void aStaleOrMissingIfMatchChangesNothing() throws Exception {
+        HttpResponse<String> read = send("GET", BASE + TRACK + "/draft", "ada", null, null, null);
+        ObjectNode draft = (ObjectNode) JSON.readTree(read.body());
+        draft.put("name", "Renamed");
+
+        HttpResponse<String> stale = send("PUT", BASE + TRACK + "/draft", "ada", draft.toString(),
+                "application/json", "\"999\"");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(stale.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        HttpResponse<String> missing = send("PUT", BASE + TRACK + "/draft", "ada", draft.toString(),
+                "application/json", null);
+        assertThat(missing.statusCode()).isEqualTo(428);
+        assertThat(send("POST", BASE + TRACK + "/publish", "ada", null, null, "\"999\"").statusCode())
+                .isEqualTo(412);
+
+        HttpResponse<String> after = send("GET", BASE + TRACK + "/draft", "ada", null, null, null);
+        assertThat(after.headers().firstValue("ETag")).isEqualTo(read.headers().firstValue("ETag"));
+        assertThat(JSON.readTree(after.body()).get("name").asString()).isNotEqualTo("Renamed");
+    }
+
+    @Test
+    void validationListsEveryProblemAndWritesNothing() throws Exception {
+        HttpResponse<String> read = send("GET", BASE + TRACK + "/draft", "ada", null, null, null);
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        ObjectNode draft = (ObjectNode) JSON.readTree(read.body());
+        ObjectNode mid = (ObjectNode) draft.get("levels").get(1);
+        ObjectNode skillItem = (ObjectNode) mid.get("requirements").get(1).get("items").get(0);
+        skillItem.put("ref", "juggling");
+        ObjectNode certItem = (ObjectNode) mid.get("requirements").get(0).get("items").get(0);
+        certItem.put("ref", "pmp");
+        mid.put("maxYears", 1);
+        ObjectNode band = (ObjectNode) mid.get("salaryBands").get(0);
+        band.put("min", 500_000);
+        ((ObjectNode) mid.get("salaryBands").get(1)).put("currency", "EUX");
+        ((ObjectNode) draft.get("levels").get(2)).put("id", "mid");
+        ((ObjectNode) draft.get("levels").get(3)).put("minYears", 8);
+        ((ObjectNode) draft.get("levels").get(0)).putArray("kpis").add("Budget ‚Ç¨60,000");
+        ((ObjectNode) draft.get("certifications").get(1)).put("id", "comptia-security-plus");
+
+        HttpResponse<String> put = send("PUT", BASE + TRACK + "/draft", "ada", draft.toString(), "application/json",
+                etag);
+        assertThat(put.statusCode()).isEqualTo(422);
+        String messages = JSON.readTree(put.body()).get("errors").toString();
+        assertThat(messages).contains("unknown skill 'juggling'", "unknown certification 'pmp'", "inverted",
+                "overlap", "is above max", "unknown currency 'EUX'", "duplicate level id 'mid'",
+                "duplicate certification id 'comptia-security-plus'", "mojibake");
+
+        HttpResponse<String> validate = send("POST", BASE + TRACK + "/draft/validate", "ada", draft.toString(),
+                "application/json", null);
+        assertThat(validate.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(validate.body()).get("problems").size()).isGreaterThanOrEqualTo(9);
+        assertThat(send("GET", BASE + TRACK + "/draft", "ada", null, null, null).headers().firstValue("ETag"))
+                .hasValue(etag);
+    }
+
+    @Test
+    void employeesCannotWrite() throws Exception {
+        String draft = send("GET", BASE + TRACK + "/draft", "alice", null, null, null).body();
+        for (HttpResponse<String> response : List.of(
+                send("PUT", BASE + TRACK + "/draft", "alice", draft, "application/json", "\"1\""),
+                send("POST", BASE + TRACK + "/publish", "alice", null, null, "\"1\""),
+                send("POST", BASE + "import", "alice", "# X Career Roadmap", "text/markdown", null))) {
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void aMalformedImportIsA422WithLineNumbersAndCreatesNothing() throws Exception {
+        long tracks = jdbc.sql("SELECT count(*) FROM track").query(Long.class).single();
+        String markdown = """
+                # Broken Career Roadmap
+
+                ## Entry Level Positions (0-2 years)
+                ### Job Titles
+                - Intern
+                ### Responsibilities
+                - Learn
+                ### Salary Range
+                - Europe: €90,000 - €80,000
+                ## Certification Pathway
+                ### Someday
+                - CISSP
+                """;
+        HttpResponse<String> response = send("POST", BASE + "import", "ada", markdown, "text/markdown", null);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode errors = JSON.readTree(response.body()).get("errors");
+        List<Integer> lines = new ArrayList<>();
+        errors.forEach(e -> lines.add(e.get("line").asInt()));
+        assertThat(lines).contains(3, 9, 11);
+        assertThat(jdbc.sql("SELECT count(*) FROM track").query(Long.class).single()).isEqualTo(tracks);
+    }
+
+    @Test
+    void importExportImportGivesAnEqualTrackAndTheRawFileIsRepaired() throws Exception {
+        String exported = send("GET", BASE + TRACK + "/export?format=markdown&version=1", "alice", null, null, null)
+                .body();
+        HttpResponse<String> copy = send("POST", BASE + "import", "ada",
+                exported.replaceFirst("# .*", "# Exported Copy Career Roadmap"), "text/markdown", null);
+        assertThat(copy.statusCode()).as(copy.body()).isEqualTo(201);
+        HttpResponse<String> raw = send("POST", BASE + "import", "ada",
+                resource("/ai-ml-security-specialist.raw.md").replaceFirst("# .*", "# Raw Copy Career Roadmap"),
+                "text/markdown", null);
+        assertThat(raw.statusCode()).as(raw.body()).isEqualTo(201);
+        assertThat(raw.body()).doesNotContain("‚Ç¨").contains("€");
+        assertThat(send("POST", BASE + "import", "ada", "# Raw Copy Career Roadmap\n", "text/markdown", null)
+                .statusCode()).isEqualTo(409);
+
+        ObjectNode original = withoutName(send("GET", BASE + TRACK + "/draft", "ada", null, null, null).body());
+        // a published seed version 1 and the drafts imported from its export and from the raw file agree
+        JsonNode v1 = JSON.readTree(send("GET", BASE + TRACK + "/export?format=json&version=1", "alice", null, null,
+                null).body());
+        assertThat(withoutName(JSON.readTree(copy.body()).toString())).isEqualTo(withoutName(v1.toString()));
+        assertThat(withoutName(raw.body())).isEqualTo(withoutName(v1.toString()));
+        assertThat(original.get("sections")).hasSize(20);
+    }
+
+    @Test
+    void aJsonDocumentImportsAsANewTrackOnce() throws Exception {
+        ObjectNode document = (ObjectNode) JSON.readTree(send("GET", BASE + TRACK + "/export?format=json&version=1",
+                "alice", null, null, null).body());
+        document.put("name", "Json Copy");
+        HttpResponse<String> created = send("POST", BASE + "import", "ada", document.toString(), "application/json",
+                null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/catalog/tracks/json-copy/draft");
+        assertThat(JSON.readTree(created.body()).get("id").asString()).isEqualTo("json-copy");
+        assertThat(send("POST", BASE + "import", "ada", document.toString(), "application/json", null).statusCode())
+                .isEqualTo(409);
+        JsonNode history = JSON.readTree(send("GET", BASE + "json-copy/history", "bob", null, null, null).body());
+        assertThat(history.get(0).get("action").asString()).isEqualTo("IMPORT");
+        assertThat(history.get(0).get("actor").get("username").asString()).isEqualTo("ada");
+        // a new track is a draft until an admin publishes it
+        assertThat(send("GET", BASE + "json-copy", "bob", null, null, null).statusCode()).isEqualTo(404);
+        HttpResponse<String> published = send("POST", BASE + "json-copy/publish", "ada", null, null, "\"1\"");
+        assertThat(published.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(published.body()).get("version").asInt()).isEqualTo(1);
+    }
+
+    private static ObjectNode withoutName(String json) {
+        ObjectNode node = (ObjectNode) JSON.readTree(json);
+        node.remove("id");
+        node.remove("name");
+        return node;
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = AuthoringTest.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String user, String body, String contentType,
+                                      String ifMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (user != null) {
+            request.header("Authorization", "Bearer " + LadderInfra.accessToken(user));
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType + ";charset=UTF-8");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
