@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -238,8 +239,14 @@ class AuthoringTest {
         JsonNode history = JSON.readTree(send("GET", BASE + "json-copy/history", "bob", null, null, null).body());
         assertThat(history.get(0).get("action").asString()).isEqualTo("IMPORT");
         assertThat(history.get(0).get("actor").get("username").asString()).isEqualTo("ada");
-        // a new track is a draft until an admin publishes it
+        // a new track is a draft until an admin publishes it: admins find it among the drafts, readers don't see it
         assertThat(send("GET", BASE + "json-copy", "bob", null, null, null).statusCode()).isEqualTo(404);
+        JsonNode drafts = JSON.readTree(send("GET", "/api/catalog/drafts", "ada", null, null, null).body());
+        JsonNode entry = StreamSupport.stream(drafts.spliterator(), false)
+                .filter(d -> d.get("trackId").asString().equals("json-copy")).findFirst().orElseThrow();
+        assertThat(entry.get("latestVersion").isNull()).isTrue();
+        assertThat(entry.get("revision").asInt()).isEqualTo(1);
+        assertThat(send("GET", "/api/catalog/drafts", "bob", null, null, null).statusCode()).isEqualTo(403);
         HttpResponse<String> published = send("POST", BASE + "json-copy/publish", "ada", null, null, "\"1\"");
         assertThat(published.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(published.body()).get("version").asInt()).isEqualTo(1);
