@@ -27,9 +27,19 @@ export function csrfToken() {
 }
 
 /** Resolves to the parsed JSON body (or null for 204); rejects with ApiError. */
-export async function api(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+export async function api(path, options = {}) {
+  return (await apiResponse(path, options)).data;
+}
+
+/**
+ * Like api(), but resolves to {data, status, etag}: for optimistic-concurrency writes (the ETag of a read goes back
+ * in If-Match). `text` + `contentType` send a raw body (e.g. Markdown) instead of JSON; `headers` are added;
+ * `cache` is the fetch cache mode (e.g. 'no-cache' to always revalidate data an admin is about to edit).
+ */
+export async function apiResponse(path, { method = 'GET', body, text, contentType, headers: extra = {}, cache } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (text !== undefined) headers['Content-Type'] = contentType || 'text/plain';
   if (method !== 'GET' && method !== 'HEAD') headers['X-XSRF-TOKEN'] = csrfToken();
   let response;
   try {
@@ -38,7 +48,8 @@ export async function api(path, { method = 'GET', body } = {}) {
       headers,
       credentials: 'same-origin',
       redirect: 'manual',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      cache,
+      body: text !== undefined ? text : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (networkError) {
     throw new ApiError(0, { detail: networkError.message }, path);
@@ -47,7 +58,7 @@ export async function api(path, { method = 'GET', body } = {}) {
   if (response.type === 'opaqueredirect') throw new ApiError(401, { detail: 'Your session has ended' }, path);
   const data = await readBody(response);
   if (!response.ok) throw new ApiError(response.status, data && typeof data === 'object' ? data : { detail: data }, path);
-  return data;
+  return { data, status: response.status, etag: response.headers.get('ETag') };
 }
 
 async function readBody(response) {

@@ -2,6 +2,7 @@
 // which holds the login session and relays the access token to the services.
 import { api, ApiError, csrfToken } from './api.js';
 import { $, h } from './dom.js';
+import { initCatalogAdmin } from './catalog-admin.js';
 import { initRecordForm, renderCertificationOptions } from './record.js';
 import {
   renderCertifications, renderNotifications, renderProgress, renderSession, renderTeam, teamMembers,
@@ -36,7 +37,7 @@ function reportError(source, error) {
     onUnauthorized();
     return;
   }
-  const label = { session: 'Your account', catalog: 'The catalog', progress: 'Your progress', certifications: 'Your certifications', notifications: 'Notifications', team: 'Your team' }[source] ?? source;
+  const label = { session: 'Your account', catalog: 'The catalog', progress: 'Your progress', certifications: 'Your certifications', notifications: 'Notifications', team: 'Your team', 'catalog-admin': 'The catalog editor' }[source] ?? source;
   errors.set(source, `${label} could not be loaded: ${error.message}`);
   renderBanner();
 }
@@ -190,6 +191,9 @@ async function start() {
   if ((session.roles ?? []).includes('manager')) {
     $('team-card').hidden = false;
     poll('team', loadTeam, POLL_MS);
+  }
+  if ((session.roles ?? []).includes('admin')) {
+    initCatalogAdmin({ onUnauthorized, onError: (error) => reportError('catalog-admin', error) });
   }
 }
 

@@ -1,0 +1,176 @@
+package dev.ladder.e2e;
+
+import dev.ladder.devstack.Platform;
+import dev.ladder.keycloak.DemoUsers.DemoUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import static dev.ladder.keycloak.DemoUsers.ADA;
+import static dev.ladder.keycloak.DemoUsers.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Catalog authoring as an admin does it in the portal, in a real headless Chromium through Keycloak's login page and
+ * the gateway (session, CSRF, TokenRelay, ETag/If-Match passed through): edit the draft, save, publish, see the
+ * version and the audit entry; an invalid draft is explained by Validate and refused by Publish. Only descriptive
+ * fields change, so the level rules — and with them the other end-to-end tests' readiness numbers — stay the same
+ * whichever order the tests run in.
+ */
+class CatalogAdminInChromiumTest {
+
+    private static final String TRACK = "ai-ml-security-specialist";
+
+    private static Platform platform;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void platform() {
+        PortalInChromiumTest.Browser.requireChromium();
+        platform = RunningPlatform.get();
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        browser = PortalInChromiumTest.Browser.headlessChromium();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAdminEditsSavesAndPublishesTheDraftAndAnInvalidDraftIsRefused() throws IOException {
+        logIn(ADA, "Ada");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("catalog-admin")));
+        WebElement editor = browser.findElement(By.id("draft-editor"));
+        wait.until(d -> editor.getDomProperty("value").contains("\"" + TRACK + "\""));
+        int before = Integer.parseInt(wait.until(d -> {
+            String latest = d.findElement(By.cssSelector("#catalog-track option[value='" + TRACK + "']"))
+                    .getDomAttribute("data-latest-version");
+            return latest == null || latest.isEmpty() ? null : latest;
+        }));
+
+        // A descriptive change only: the Mid-Level certification group keeps its kind, items and count.
+        String description = "Any one Year 1-2 certification (edited in the e2e test)";
+        String changed = (String) js("""
+                const editor = document.getElementById('draft-editor');
+                const draft = JSON.parse(editor.value);
+                const group = draft.levels.find((l) => l.id === 'mid').requirements
+                    .find((g) => g.id === 'mid-certifications');
+                group.description = arguments[0];
+                editor.value = JSON.stringify(draft, null, 2);
+                editor.dispatchEvent(new Event('input', {bubbles: true}));
+                return group.description;""", description);
+        assertThat(changed).isEqualTo(description);
+
+        click("draft-save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-status"), "Draft saved"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("catalog-history"), "Draft changed by ada"));
+
+        click("draft-publish");
+        String published = "Published version " + (before + 1);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("publish-result"), published));
+        assertThat(before + 1).as("a fresh platform has only the seed's version 1").isEqualTo(2);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("catalog-history"), published + " by ada"));
+        WebElement entry = browser.findElement(By.cssSelector("#catalog-history [data-action='PUBLISH']"));
+        assertThat(entry.getDomAttribute("data-actor")).isEqualTo("ada");
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#catalog-versions [data-version='" + (before + 1) + "']")));
+
+        // Compare the two newest versions: exactly the description changed.
+        click("versions-compare");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("catalog-diff"), description));
+        assertThat(browser.findElement(By.id("catalog-diff")).getText()).contains(".requirements[").contains("→");
+
+        // An invalid edit: a salary band whose min is above its max.
+        String path = (String) js("""
+                const editor = document.getElementById('draft-editor');
+                const draft = JSON.parse(editor.value);
+                for (let i = 0; i < draft.levels.length; i++) {
+                  const bands = draft.levels[i].salaryBands;
+                  const b = bands.findIndex((band) => band.max !== null && band.max !== undefined);
+                  if (b >= 0) {
+                    bands[b].min = bands[b].max + 1000;
+                    editor.value = JSON.stringify(draft, null, 2);
+                    editor.dispatchEvent(new Event('input', {bubbles: true}));
+                    return 'levels[' + i + '].salaryBands[' + b + '].min';
+                  }
+                }
+                return null;""");
+        assertThat(path).as("the seed has a salary band with a max").isNotNull();
+
+        click("draft-validate");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-problems"), "is above max"));
+        assertThat(browser.findElement(By.id("draft-problems")).getText()).contains(path);
+
+        click("draft-publish");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-status"), "Not published"));
+        assertThat(browser.findElement(By.id("draft-problems")).getText()).contains(path).contains("is above max");
+        assertThat(browser.findElement(By.id("publish-result")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#catalog-versions [data-version='" + (before + 2) + "']")))
+                .isEmpty();
+
+        // A roadmap that cannot be imported: every problem listed with its line, nothing created.
+        WebElement markdown = browser.findElement(By.id("import-markdown"));
+        markdown.sendKeys("# E2E Track\n\n## Senior Positions (10-5 years)\n");
+        click("import-submit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-problems"), "Line "));
+        assertThat(browser.findElement(By.id("import-error")).getText()).contains("nothing was imported");
+        assertThat(browser.findElements(By.cssSelector("#catalog-track option[value='e2e-track']"))).isEmpty();
+
+        Path screenshot = Path.of("target", "catalog-admin.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void anEmployeeDoesNotSeeTheCatalogEditor() {
+        logIn(ALICE, "Alice");
+        // the roles come with the session; once they are shown, the admin card would have been revealed
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#user-roles [data-role='employee']")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("next-level"), "Level"));
+        assertThat(browser.findElement(By.id("catalog-admin")).isDisplayed()).isFalse();
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private void click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    /** As in {@link PortalInChromiumTest}: through Keycloak's own login page, back to the portal. */
+    private void logIn(DemoUser user, String shownName) {
+        browser.get(platform.gatewayUrl() + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(platform.issuerUri());
+        browser.findElement(By.id("username")).sendKeys(user.username());
+        browser.findElement(By.id("password")).sendKeys(user.password());
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-name"), shownName));
+        assertThat(browser.getCurrentUrl()).startsWith(platform.gatewayUrl());
+    }
+}
