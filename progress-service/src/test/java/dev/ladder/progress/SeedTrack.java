@@ -62,6 +62,11 @@ public final class SeedTrack {
                 Instant.parse("2026-01-01T00:00:00Z"), levels, certifications, skills);
     }
 
+    /** The skill ids Mid-Level requires (proficiency 3+). */
+    public static List<String> midSkillIds() {
+        return MID_SKILLS.stream().map(SeedTrack::slug).toList();
+    }
+
     /** A level whose groups are only the certification group: a pure certification ladder for tests. */
     public static Level certificationsOnly(String id, int rank, List<String> certifications) {
         return new Level(id, rank, id, 0, null, List.of(certificationGroup(id, certifications)));

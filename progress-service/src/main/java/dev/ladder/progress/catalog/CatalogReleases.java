@@ -3,6 +3,7 @@ package dev.ladder.progress.catalog;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.kit.inbox.Inbox;
 import dev.ladder.progress.ProgressApplication;
+import dev.ladder.progress.readiness.EvaluationLocks;
 import dev.ladder.progress.readiness.ReadinessService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,11 @@ public class CatalogReleases {
     private final Inbox inbox;
     private final CatalogVersions versions;
     private final ReadinessService readiness;
+    private final EvaluationLocks locks;
 
-    public CatalogReleases(Inbox inbox, CatalogVersions versions, ReadinessService readiness) {
+    public CatalogReleases(Inbox inbox, CatalogVersions versions, ReadinessService readiness,
+                           EvaluationLocks locks) {
+        this.locks = locks;
         this.inbox = inbox;
         this.versions = versions;
         this.readiness = readiness;
@@ -31,6 +35,7 @@ public class CatalogReleases {
             log.debug("Catalog release {} already applied", eventId);
             return;
         }
+        locks.catalogExclusive();
         if (!versions.store(event)) {
             log.info("Track {} version {} already stored; keeping the first copy", event.trackId(), event.version());
         }

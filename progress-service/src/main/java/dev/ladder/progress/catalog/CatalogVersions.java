@@ -6,6 +6,8 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** Every catalog version ever published, as the immutable snapshot the catalog sent. */
@@ -38,6 +40,18 @@ public class CatalogVersions {
                         SELECT snapshot::text FROM catalog_version WHERE track_id = :track
                         ORDER BY version DESC LIMIT 1""")
                 .param("track", trackId)
+                .query(String.class)
+                .optional()
+                .map(snapshot -> json.readValue(snapshot, CatalogVersionPublished.class));
+    }
+
+    /** The newest version published by the end of {@code day} (UTC): the rules that were in force that day. */
+    public Optional<CatalogVersionPublished> inForceOn(String trackId, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT snapshot::text FROM catalog_version WHERE track_id = :track AND published_at < :end
+                        ORDER BY version DESC LIMIT 1""")
+                .param("track", trackId)
+                .param("end", Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .query(String.class)
                 .optional()
                 .map(snapshot -> json.readValue(snapshot, CatalogVersionPublished.class));

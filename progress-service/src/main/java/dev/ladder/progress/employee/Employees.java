@@ -52,6 +52,29 @@ public class Employees {
                 .optional();
     }
 
+    public List<Employee> inTeam(String teamId) {
+        return jdbc.sql("""
+                        SELECT employee_id, display_name, team_id, team_name, manager_id, track_id, start_date
+                        FROM employee WHERE team_id = :team ORDER BY display_name, employee_id""")
+                .param("team", teamId)
+                .query(Employee.class)
+                .list();
+    }
+
+    /** The teams whose members report to this manager. */
+    public List<String> teamsManagedBy(String managerId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT team_id FROM employee WHERE manager_id = :manager AND team_id IS NOT NULL
+                        ORDER BY team_id""")
+                .param("manager", managerId)
+                .query(String.class)
+                .list();
+    }
+
+    public List<String> allIds() {
+        return jdbc.sql("SELECT employee_id FROM employee ORDER BY employee_id").query(String.class).list();
+    }
+
     public List<String> idsOnTrack(String trackId) {
         return jdbc.sql("SELECT employee_id FROM employee WHERE track_id = :track ORDER BY employee_id")
                 .param("track", trackId)

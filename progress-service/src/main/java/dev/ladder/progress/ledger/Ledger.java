@@ -1,17 +1,17 @@
 package dev.ladder.progress.ledger;
 
 import dev.ladder.contracts.EventType;
-import dev.ladder.contracts.achievements.CertificationRecorded;
-import dev.ladder.progress.rules.HeldCertification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The append-only history of what each employee achieved, in the words of the events that told us. State is always
- * rebuilt from it, so a changed rule or catalog re-evaluates the same facts.
+ * The append-only history of what each employee achieved, in the words of the events that told us, each with the
+ * day it takes effect. State is always rebuilt from it, so a changed rule or catalog re-evaluates the same facts and
+ * a fact that arrives late (a certification issued years ago) lands on its own date.
  */
 @Repository
 public class Ledger {
@@ -24,29 +24,39 @@ public class Ledger {
         this.json = json;
     }
 
-    public void append(String eventId, CertificationRecorded event) {
+    public void append(String eventId, String employeeId, EventType type, LocalDate effectiveDate, Object event) {
         jdbc.sql("""
                         INSERT INTO ledger_entry (employee_id, event_id, type, effective_date, payload)
                         VALUES (:employee, :eventId, :type, :effective, CAST(:payload AS jsonb))""")
-                .param("employee", event.employeeId())
+                .param("employee", employeeId)
                 .param("eventId", eventId)
-                .param("type", EventType.CERTIFICATION_RECORDED.id())
-                .param("effective", event.issuedOn())
+                .param("type", type.id())
+                .param("effective", effectiveDate)
                 .param("payload", json.writeValueAsString(event))
                 .update();
     }
 
-    public List<HeldCertification> certifications(String employeeId) {
+    /** Everything recorded about the employee, in effective-date order (arrival order within a day). */
+    public List<LedgerEntry> entries(String employeeId) {
         return jdbc.sql("""
-                        SELECT payload::text FROM ledger_entry
-                        WHERE employee_id = :employee AND type = :type ORDER BY effective_date, id""")
+                        SELECT id, event_id, type, effective_date, payload::text AS payload FROM ledger_entry
+                        WHERE employee_id = :employee ORDER BY effective_date, id""")
                 .param("employee", employeeId)
-                .param("type", EventType.CERTIFICATION_RECORDED.id())
-                .query(String.class)
+                .query((rs, row) -> {
+                    String payload = rs.getString("payload");
+                    Object event = EventType.byId(rs.getString("type"))
+                            .map(type -> (Object) json.readValue(payload, type.payload())).orElse(null);
+                    return new LedgerEntry(rs.getLong("id"), rs.getString("event_id"), rs.getString("type"),
+                            rs.getObject("effective_date", LocalDate.class), event);
+                })
                 .list().stream()
-                .map(payload -> json.readValue(payload, CertificationRecorded.class))
-                .map(c -> new HeldCertification(c.certificationId(), c.issuedOn(), c.expiresOn()))
+                .filter(entry -> entry.event() != null)
                 .toList();
+    }
+
+    public List<String> employeesWithHistory() {
+        return jdbc.sql("SELECT DISTINCT employee_id FROM ledger_entry ORDER BY employee_id").query(String.class)
+                .list();
     }
 
     /** Employees with achievements but no profile yet: they are evaluated on the default track. */

@@ -31,7 +31,7 @@ public class ProgressProjection {
         return jdbc.sql("""
                         SELECT employee_id, track_id, catalog_version, current_level_id, current_level_name,
                                current_rank, next_level_id, next_level_name, next_rank, readiness_percent,
-                               groups::text AS groups, updated_at
+                               groups::text AS groups, updated_at, at_risk
                         FROM progress WHERE employee_id = :id""")
                 .param("id", employeeId)
                 .query(this::map)
@@ -43,9 +43,9 @@ public class ProgressProjection {
         jdbc.sql("""
                         INSERT INTO progress (employee_id, track_id, catalog_version, current_level_id,
                                               current_level_name, current_rank, next_level_id, next_level_name,
-                                              next_rank, readiness_percent, groups, updated_at)
+                                              next_rank, readiness_percent, groups, updated_at, at_risk)
                         VALUES (:id, :track, :version, :currentId, :currentName, :currentRank, :nextId, :nextName,
-                                :nextRank, :percent, CAST(:groups AS jsonb), :updatedAt)
+                                :nextRank, :percent, CAST(:groups AS jsonb), :updatedAt, :atRisk)
                         ON CONFLICT (employee_id) DO UPDATE SET
                             track_id = EXCLUDED.track_id, catalog_version = EXCLUDED.catalog_version,
                             current_level_id = EXCLUDED.current_level_id,
@@ -53,7 +53,7 @@ public class ProgressProjection {
                             current_rank = EXCLUDED.current_rank, next_level_id = EXCLUDED.next_level_id,
                             next_level_name = EXCLUDED.next_level_name, next_rank = EXCLUDED.next_rank,
                             readiness_percent = EXCLUDED.readiness_percent, groups = EXCLUDED.groups,
-                            updated_at = EXCLUDED.updated_at""")
+                            updated_at = EXCLUDED.updated_at, at_risk = EXCLUDED.at_risk""")
                 .param("id", progress.employeeId())
                 .param("track", progress.trackId())
                 .param("version", progress.catalogVersion())
@@ -66,7 +66,12 @@ public class ProgressProjection {
                 .param("percent", progress.readinessPercent())
                 .param("groups", json.writeValueAsString(progress.groups()))
                 .param("updatedAt", Timestamp.from(progress.updatedAt()))
+                .param("atRisk", progress.atRisk())
                 .update();
+    }
+
+    public void deleteAll() {
+        jdbc.sql("DELETE FROM progress").update();
     }
 
     public void delete(String employeeId) {
@@ -82,6 +87,6 @@ public class ProgressProjection {
                 new LevelRef(rs.getString("current_level_id"), rs.getString("current_level_name"),
                         rs.getInt("current_rank")),
                 next, rs.getInt("readiness_percent"), json.readValue(rs.getString("groups"), GROUPS),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("at_risk"));
     }
 }

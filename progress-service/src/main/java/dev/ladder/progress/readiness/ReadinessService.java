@@ -9,11 +9,9 @@ import dev.ladder.progress.employee.Employees;
 import dev.ladder.progress.ledger.Ledger;
 import dev.ladder.progress.milestone.MilestonePlanner;
 import dev.ladder.progress.milestone.Milestones;
-import dev.ladder.progress.rules.EmployeeState;
 import dev.ladder.progress.rules.Progression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +33,7 @@ public class ReadinessService {
 
     private static final Logger log = LoggerFactory.getLogger(ReadinessService.class);
 
-    private final JdbcClient jdbc;
+    private final EvaluationLocks locks;
     private final CatalogVersions catalogs;
     private final Employees employees;
     private final Ledger ledger;
@@ -44,10 +42,10 @@ public class ReadinessService {
     private final ProgressProperties properties;
     private final Clock clock;
 
-    public ReadinessService(JdbcClient jdbc, CatalogVersions catalogs, Employees employees, Ledger ledger,
+    public ReadinessService(EvaluationLocks locks, CatalogVersions catalogs, Employees employees, Ledger ledger,
                             ProgressProjection projection, Milestones milestones, ProgressProperties properties,
                             Clock clock) {
-        this.jdbc = jdbc;
+        this.locks = locks;
         this.catalogs = catalogs;
         this.employees = employees;
         this.ledger = ledger;
@@ -71,8 +69,7 @@ public class ReadinessService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void reevaluate(String employeeId) {
         // one evaluation per employee at a time: the catalog, employee and achievement listeners run concurrently
-        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:id))").param("id", employeeId)
-                .query(Integer.class).single();
+        locks.employee(employeeId);
         Optional<Employee> employee = employees.find(employeeId);
         String trackId = trackOf(employee);
         Optional<CatalogVersionPublished> catalog = catalogs.newest(trackId);
@@ -84,8 +81,7 @@ public class ReadinessService {
         Optional<EmployeeProgress> before = projection.find(employeeId)
                 .filter(stored -> stored.trackId().equals(trackId)); // another track's rank means nothing here
         int heldRank = before.map(p -> p.currentLevel().rank()).orElse(1);
-        Optional<Progression> progression = Progression.evaluate(catalog.get(), heldRank,
-                stateOf(employeeId, employee), today());
+        Optional<Progression> progression = replay(catalog.get(), employeeId, employee, heldRank, today());
         if (progression.isEmpty()) {
             log.warn("Track {} version {} has no levels; not evaluating {}", trackId, catalog.get().version(),
                     employeeId);
@@ -116,31 +112,28 @@ public class ReadinessService {
         Optional<Employee> employee = employees.find(employeeId);
         String trackId = trackOf(employee);
         return catalogs.newest(trackId).flatMap(catalog ->
-                Progression.evaluate(catalog, 1, stateOf(employeeId, employee), today())
+                replay(catalog, employeeId, employee, 1, today())
                         .map(p -> toProgress(employeeId, trackId, catalog.version(), p, clock.instant())));
     }
 
-    private String trackOf(Optional<Employee> employee) {
+    public String trackOf(Optional<Employee> employee) {
         return employee.map(Employee::trackId).orElse(properties.defaultTrack());
     }
 
-    private EmployeeState stateOf(String employeeId, Optional<Employee> employee) {
-        EmployeeState state = EmployeeState.empty()
-                .withStartDate(employee.map(Employee::startDate).orElse(null));
-        for (var certification : ledger.certifications(employeeId)) {
-            state = state.withCertification(certification);
-        }
-        return state;
+    public Optional<Progression> replay(CatalogVersionPublished catalog, String employeeId, Optional<Employee> employee,
+                                 int heldRank, LocalDate on) {
+        return LedgerReplay.on(catalog, ledger.entries(employeeId), employee.map(Employee::startDate).orElse(null),
+                on, heldRank);
     }
 
-    private LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    private static EmployeeProgress toProgress(String employeeId, String trackId, int version, Progression p,
+    public static EmployeeProgress toProgress(String employeeId, String trackId, int version, Progression p,
                                                Instant at) {
         return new EmployeeProgress(employeeId, trackId, version, LevelRef.of(p.current()),
                 p.next() == null ? null : LevelRef.of(p.next().level()), p.readinessPercent(),
-                p.next() == null ? List.of() : p.next().groups(), at);
+                p.next() == null ? List.of() : p.next().groups(), at, p.atRisk());
     }
 }

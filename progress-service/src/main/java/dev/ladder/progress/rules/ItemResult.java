@@ -2,6 +2,22 @@ package dev.ladder.progress.rules;
 
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementType;
 
-/** One requirement evaluated: whether it holds and a human-readable reason. */
-public record ItemResult(RequirementType type, String ref, String name, boolean met, String detail) {
+import java.time.LocalDate;
+
+/**
+ * One requirement evaluated: whether it holds, a human-readable reason, its status (EXPIRING = met by a
+ * certification that lapses within {@link RulesEngine#EXPIRING_WITHIN_DAYS} days) and since when it is met.
+ */
+public record ItemResult(RequirementType type, String ref, String name, boolean met, String detail, Status status,
+                         LocalDate metOn) {
+
+    public enum Status { MET, UNMET, EXPIRING }
+
+    public ItemResult(RequirementType type, String ref, String name, boolean met, String detail) {
+        this(type, ref, name, met, detail, met ? Status.MET : Status.UNMET, null);
+    }
+
+    public static ItemResult met(RequirementType type, String ref, String name, String detail, LocalDate metOn) {
+        return new ItemResult(type, ref, name, true, detail, Status.MET, metOn);
+    }
 }

@@ -11,13 +11,19 @@ import java.util.Optional;
 
 /**
  * Where an employee stands on a track: the level they hold, the levels they just advanced to (each was 100% ready)
- * and their evaluation for the next level ({@code null} at the top of the track). Levels are never lost: a lapsed
- * certification lowers readiness for the next level, not the level already reached.
+ * and their evaluation for the next level ({@code null} at the top of the track). By default levels are never lost:
+ * when the held level's requirements stop being met (a certification expired or was revoked) the employee is
+ * {@code atRisk}; a catalog that {@link CatalogVersionPublished#demotesOnExpiry() demotes on expiry} takes the level
+ * away instead (down to the highest level still met).
  */
-public record Progression(Level current, List<LevelEvaluation> advanced, LevelEvaluation next) {
+public record Progression(Level current, List<LevelEvaluation> advanced, LevelEvaluation next, boolean atRisk) {
 
     public Progression {
         advanced = List.copyOf(advanced);
+    }
+
+    public Progression(Level current, List<LevelEvaluation> advanced, LevelEvaluation next) {
+        this(current, advanced, next, false);
     }
 
     public int readinessPercent() {
@@ -42,15 +48,24 @@ public record Progression(Level current, List<LevelEvaluation> advanced, LevelEv
                 index = i;
             }
         }
+        boolean atRisk = false;
+        while (index > 0 && !engine.evaluate(levels.get(index), state, on).complete()) {
+            if (!catalog.demotesOnExpiry()) {
+                atRisk = true;
+                break;
+            }
+            index--;
+        }
         List<LevelEvaluation> advanced = new ArrayList<>();
         while (index + 1 < levels.size()) {
             LevelEvaluation next = engine.evaluate(levels.get(index + 1), state, on);
             if (!next.complete()) {
-                return Optional.of(new Progression(levels.get(index), advanced, next));
+                return Optional.of(new Progression(levels.get(index), advanced, next, atRisk));
             }
             advanced.add(next);
+            atRisk = false; // the level advanced to is fully met
             index++;
         }
-        return Optional.of(new Progression(levels.get(index), advanced, null));
+        return Optional.of(new Progression(levels.get(index), advanced, null, atRisk));
     }
 }

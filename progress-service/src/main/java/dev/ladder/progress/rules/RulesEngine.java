@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  */
 public final class RulesEngine {
 
+    /** A met certification requirement that lapses within this many days is shown as EXPIRING. */
+    public static final int EXPIRING_WITHIN_DAYS = 90;
+
     private final Map<String, String> certificationNames;
     private final Map<String, String> skillNames;
 
@@ -74,14 +77,18 @@ public final class RulesEngine {
             HeldCertification c = valid.get();
             String detail = "issued " + c.issuedOn()
                     + (c.expiresOn() == null ? ", no expiry" : ", valid until " + c.expiresOn());
-            return new ItemResult(item.type(), item.ref(), name, true, detail);
+            LocalDate lapses = c.lapsesOn();
+            boolean expiring = lapses != null && !on.plusDays(EXPIRING_WITHIN_DAYS).isBefore(lapses);
+            return new ItemResult(item.type(), item.ref(), name, true, detail,
+                    expiring ? ItemResult.Status.EXPIRING : ItemResult.Status.MET, c.issuedOn());
         }
         if (held.isEmpty()) {
             return new ItemResult(item.type(), item.ref(), name, false, "not recorded yet");
         }
         HeldCertification latest = held.stream().max(Comparator.comparing(HeldCertification::issuedOn)).orElseThrow();
-        String detail = latest.issuedOn().isAfter(on)
-                ? "valid from " + latest.issuedOn()
+        String detail = latest.issuedOn().isAfter(on) ? "valid from " + latest.issuedOn()
+                : latest.revokedOn() != null && !on.isBefore(latest.revokedOn())
+                ? "revoked on " + latest.revokedOn()
                 : "expired on " + latest.expiresOn();
         return new ItemResult(item.type(), item.ref(), name, false, detail);
     }
@@ -94,20 +101,41 @@ public final class RulesEngine {
             return new ItemResult(item.type(), item.ref(), name, false,
                     "not assessed yet (proficiency " + min + "+ required)");
         }
-        boolean met = level >= min;
-        return new ItemResult(item.type(), item.ref(), name, met,
-                "proficiency " + level + " of " + min + " required");
+        String detail = "proficiency " + level + " of " + min + " required";
+        return level >= min ? ItemResult.met(item.type(), item.ref(), name, detail, state.skillsAssessedOn()
+                .get(item.ref())) : new ItemResult(item.type(), item.ref(), name, false, detail);
     }
 
     private ItemResult experience(Requirement item, EmployeeState state, LocalDate on) {
         int min = item.minYears() == null ? 0 : item.minYears();
         String name = min + "+ " + (min == 1 ? "year" : "years") + " of experience";
-        if (state.startDate() == null) {
+        if (state.startDate() == null && state.experience().isEmpty()) {
             return new ItemResult(item.type(), item.ref(), name, false, "start date not known");
         }
-        int years = yearsOfExperience(state.startDate(), on);
-        return new ItemResult(item.type(), item.ref(), name, years >= min,
-                years + " " + (years == 1 ? "year" : "years") + " since " + state.startDate());
+        int years = ExperiencePeriod.wholeYears(state.allExperience(), on);
+        String unit = years + " " + (years == 1 ? "year" : "years");
+        String detail = state.experience().isEmpty() ? unit + " since " + state.startDate()
+                : unit + " (" + (state.startDate() == null ? "" : "since " + state.startDate() + " plus ")
+                + state.experience().size() + " recorded period(s), overlaps counted once)";
+        return years >= min
+                ? ItemResult.met(item.type(), item.ref(), name, detail, reached(state.allExperience(), min, on))
+                : new ItemResult(item.type(), item.ref(), name, false, detail);
+    }
+
+    /** The first day with {@code min} whole years of experience (years only grow with the date: binary search). */
+    static LocalDate reached(List<ExperiencePeriod> periods, int min, LocalDate on) {
+        long low = periods.stream().map(ExperiencePeriod::startedOn).min(LocalDate::compareTo).orElse(on)
+                .toEpochDay();
+        long high = on.toEpochDay();
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            if (ExperiencePeriod.wholeYears(periods, LocalDate.ofEpochDay(mid)) >= min) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return LocalDate.ofEpochDay(high);
     }
 
     /** Whole years since the start date; a future start date counts as zero. */

@@ -49,7 +49,8 @@ class RulesEngineTest {
         assertThat(certifications.required()).isEqualTo(1);
         assertThat(certifications.metCount()).isEqualTo(1);
         assertThat(certifications.items().get(0)).isEqualTo(new ItemResult(RequirementType.CERTIFICATION,
-                "comptia-security-plus", "CompTIA Security+", true, "issued 2026-03-01, valid until 2029-03-01"));
+                "comptia-security-plus", "CompTIA Security+", true, "issued 2026-03-01, valid until 2029-03-01",
+                ItemResult.Status.MET, LocalDate.of(2026, 3, 1)));
         assertThat(certifications.items().get(1).detail()).isEqualTo("not recorded yet");
     }
 

@@ -1,0 +1,39 @@
+package dev.ladder.progress.readiness;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Transaction-scoped PostgreSQL advisory locks that keep concurrent listeners from losing an evaluation. Without the
+ * catalog lock an achievement applied while a catalog release is committing sees no catalog, and the release does
+ * not see the achievement yet: nobody evaluates the employee. Order is always catalog lock, then employee locks.
+ */
+@Component
+public class EvaluationLocks {
+
+    private static final String CATALOG = "ladder-progress-catalog";
+
+    private final JdbcClient jdbc;
+
+    public EvaluationLocks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Taken by whoever changes the catalogs: waits for running evaluations, blocks new ones until commit. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void catalogExclusive() {
+        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:key))").param("key", CATALOG)
+                .query(Integer.class).single();
+    }
+
+    /** One evaluation per employee at a time, and none while a catalog change is committing. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void employee(String employeeId) {
+        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock_shared(hashtext(:key))").param("key", CATALOG)
+                .query(Integer.class).single();
+        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:id))").param("id", employeeId)
+                .query(Integer.class).single();
+    }
+}

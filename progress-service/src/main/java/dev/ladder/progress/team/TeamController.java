@@ -1,0 +1,46 @@
+package dev.ladder.progress.team;
+
+import dev.ladder.kit.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/progress/teams")
+class TeamController {
+
+    private final TeamQueries teams;
+
+    TeamController(TeamQueries teams) {
+        this.teams = teams;
+    }
+
+    @GetMapping("/mine")
+    @Operation(summary = "Readiness of every team I manage")
+    List<TeamReadiness> mine() {
+        return teams.mine(Caller.current());
+    }
+
+    @GetMapping("/{teamId}")
+    @Operation(summary = "A team's level distribution, readiness histogram, skill-gap matrix and certifications "
+            + "expiring within 90 days (the team's manager or an admin)")
+    TeamReadiness team(@PathVariable String teamId) {
+        return teams.team(teamId, Caller.current());
+    }
+
+    @GetMapping(value = "/{teamId}/export.csv", produces = "text/csv")
+    @Operation(summary = "The same team readiness as CSV, one row per member")
+    ResponseEntity<String> export(@PathVariable String teamId) {
+        TeamReadiness team = teams.team(teamId, Caller.current());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"team-" + teamId + "-readiness.csv\"")
+                .body(TeamCsv.of(team));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ladder.progress.support;
+
+import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventType;
+import dev.ladder.testkit.LadderInfra;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Talks to a running progress-service as its neighbours do: plain Kafka records in, HTTP with real tokens. */
+public final class TestApi {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json;
+    private final int port;
+
+    public TestApi(JsonMapper json, int port) {
+        this.json = json;
+        this.port = port;
+    }
+
+    /** Exactly what an external producer writes: CloudEvents binary mode, JSON value, key = aggregate id. */
+    public void send(EventType type, String eventId, String key, Object event) {
+        LadderInfra.send(type.topic(), key, headers(eventId, type.id(), key), json.writeValueAsString(event));
+    }
+
+    public static Map<String, String> headers(String eventId, String type, String subject) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        headers.put(CloudEventHeaders.ID, eventId);
+        headers.put(CloudEventHeaders.TYPE, type);
+        headers.put(CloudEventHeaders.SOURCE, "/test/external-producer");
+        headers.put(CloudEventHeaders.TIME, Instant.now().toString());
+        headers.put(CloudEventHeaders.SUBJECT, subject);
+        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return headers;
+    }
+
+    public HttpResponse<String> get(String path, String user) {
+        return call(HttpRequest.newBuilder(uri(path)).GET(), user);
+    }
+
+    public HttpResponse<String> post(String path, String user, String body) {
+        return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), user);
+    }
+
+    /** GET that must answer 200, as JSON. */
+    public JsonNode read(String path, String user) {
+        HttpResponse<String> response = get(path, user);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> call(HttpRequest.Builder request, String user) {
+        if (user != null) {
+            request.header("Authorization", "Bearer " + LadderInfra.accessToken(user));
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

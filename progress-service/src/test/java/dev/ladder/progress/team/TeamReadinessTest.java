@@ -1,0 +1,148 @@
+package dev.ladder.progress.team;
+
+import dev.ladder.contracts.EventType;
+import dev.ladder.contracts.achievements.CertificationRecorded;
+import dev.ladder.contracts.achievements.SkillAssessed;
+import dev.ladder.contracts.profile.EmployeeUpdated;
+import dev.ladder.progress.SeedTrack;
+import dev.ladder.progress.support.TestApi;
+import dev.ladder.progress.support.Today;
+import dev.ladder.testkit.LadderInfra;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Mark's team ai-security (alice, bob) as their manager sees it: JSON and CSV; others are kept out. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(Today.class)
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TeamReadinessTest {
+
+    static final String ALICE = "11111111-1111-4111-8111-111111111111";
+    static final String MARK = "22222222-2222-4222-8222-222222222222";
+    static final String BOB = "44444444-4444-4444-8444-444444444444";
+    static final String TEAM = "/api/progress/teams/ai-security";
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        LadderInfra.register(registry, "progress");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+    TestApi api;
+
+    @BeforeAll
+    void team() {
+        api = new TestApi(json, port);
+        api.send(EventType.CATALOG_VERSION_PUBLISHED, id(), SeedTrack.TRACK, SeedTrack.version(1));
+        member(ALICE, "Alice Anders", LocalDate.of(2024, 9, 1));
+        member(BOB, "Bob Berg", LocalDate.of(2021, 3, 1));
+        api.send(EventType.CERTIFICATION_RECORDED, id(), ALICE, new CertificationRecorded(id(), ALICE,
+                "comptia-security-plus", "C", null, LocalDate.of(2024, 1, 15), LocalDate.of(2027, 1, 15),
+                Instant.now()));
+        List<String> skills = SeedTrack.midSkillIds();
+        for (int i = 0; i < 4; i++) {
+            api.send(EventType.SKILL_ASSESSED, id(), BOB, new SkillAssessed(id(), BOB, skills.get(i), i == 3 ? 2 : 3,
+                    SkillAssessed.Source.MANAGER, MARK, LocalDate.of(2026, 10, 1), Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                api.read("/api/progress/employees/" + ALICE, "ada").path("readinessPercent").asInt() == 33
+                        && api.read("/api/progress/employees/" + BOB, "ada").path("readinessPercent").asInt() == 50);
+    }
+
+    @Test
+    void theManagerSeesLevelsReadinessSkillGapsAndExpiringCertifications() {
+        JsonNode team = api.read(TEAM, "mark");
+
+        assertThat(team.path("teamName").asString()).isEqualTo("AI Security");
+        assertThat(team.path("members")).hasSize(2);
+        assertThat(team.at("/levelDistribution/entry").asInt()).isEqualTo(2);
+        assertThat(team.at("/readinessHistogram/25-49").asInt()).isEqualTo(1);
+        assertThat(team.at("/readinessHistogram/50-74").asInt()).isEqualTo(1);
+        assertThat(team.at("/readinessHistogram/100").asInt()).isZero();
+        JsonNode rows = team.at("/skillGaps/skills");
+        assertThat(rows).hasSize(SeedTrack.midSkillIds().size());
+        JsonNode fourth = rows.get(3);
+        assertThat(fourth.path("skillId").asString()).isEqualTo(SeedTrack.midSkillIds().get(3));
+        JsonNode bobsCell = cell(fourth, BOB);
+        assertThat(bobsCell.path("assessed").asInt()).isEqualTo(2);
+        assertThat(bobsCell.path("required").asInt()).isEqualTo(3);
+        assertThat(bobsCell.path("gap").asBoolean()).isTrue();
+        assertThat(cell(rows.get(0), BOB).path("gap").asBoolean()).isFalse();
+        assertThat(cell(rows.get(0), ALICE).path("assessed").isNull()).isTrue();
+        JsonNode expiring = team.path("expiringCertifications");
+        assertThat(expiring).hasSize(1);
+        assertThat(expiring.at("/0/employeeId").asString()).isEqualTo(ALICE);
+        assertThat(expiring.at("/0/expiresOn").asString()).isEqualTo("2027-01-15");
+        assertThat(expiring.at("/0/daysLeft").asInt()).isEqualTo(51);
+
+        JsonNode mine = api.read("/api/progress/teams/mine", "mark");
+        assertThat(mine).hasSize(1);
+        assertThat(mine.at("/0/teamId").asString()).isEqualTo("ai-security");
+    }
+
+    @Test
+    void theSameDataExportsAsCsv() {
+        HttpResponse<String> csv = api.get(TEAM + "/export.csv", "mark");
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("employeeId,displayName,currentLevel,nextLevel,readinessPercent");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(ALICE + ",Alice Anders,entry,mid,33,25-49")
+                .endsWith("comptia-security-plus@2027-01-15"));
+    }
+
+    @Test
+    void onlyTheTeamsManagerAndAdminsSeeIt() {
+        assertThat(api.get(TEAM, "ada").statusCode()).isEqualTo(200);
+        assertThat(api.get(TEAM, "alice").statusCode()).isEqualTo(403);
+        assertThat(api.get(TEAM + "/export.csv", "bob").statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/progress/teams/no-such-team", "ada").statusCode()).isEqualTo(404);
+        assertThat(api.get(TEAM, null).statusCode()).isEqualTo(401);
+        assertThat(api.read("/api/progress/teams/mine", "alice")).isEmpty();
+    }
+
+    JsonNode cell(JsonNode row, String employee) {
+        for (JsonNode cell : row.path("members")) {
+            if (employee.equals(cell.path("employeeId").asString())) {
+                return cell;
+            }
+        }
+        throw new AssertionError("no cell for " + employee + " in " + row);
+    }
+
+    void member(String id, String name, LocalDate start) {
+        api.send(EventType.EMPLOYEE_UPDATED, id(), id, new EmployeeUpdated(id, name, null, "ai-security",
+                "AI Security", MARK, SeedTrack.TRACK, null, start, Instant.now()));
+    }
+
+    static String id() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ladder.progress.whatif;
+
+import dev.ladder.contracts.EventType;
+import dev.ladder.contracts.Topics;
+import dev.ladder.contracts.profile.EmployeeUpdated;
+import dev.ladder.progress.SeedTrack;
+import dev.ladder.progress.support.TestApi;
+import dev.ladder.progress.support.Today;
+import dev.ladder.testkit.KafkaProbe;
+import dev.ladder.testkit.LadderInfra;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static dev.ladder.testkit.KafkaProbe.hasKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What-if answers from hypothetical achievements on top of the recorded ones, and changes nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(Today.class)
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WhatIfTest {
+
+    static final String ALICE = "11111111-1111-4111-8111-111111111111";
+    static final String MARK = "22222222-2222-4222-8222-222222222222";
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        LadderInfra.register(registry, "progress");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    TestApi api;
+    KafkaProbe milestones;
+
+    @BeforeAll
+    void alice() {
+        api = new TestApi(json, port);
+        milestones = LadderInfra.probe(Topics.MILESTONES);
+        api.send(EventType.CATALOG_VERSION_PUBLISHED, UUID.randomUUID().toString(), SeedTrack.TRACK,
+                SeedTrack.version(1));
+        api.send(EventType.EMPLOYEE_UPDATED, UUID.randomUUID().toString(), ALICE, new EmployeeUpdated(ALICE,
+                "Alice Anders", "alice@ladder.local", "ai-security", "AI Security", MARK, SeedTrack.TRACK,
+                "united-states", LocalDate.of(2024, 9, 1), Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("progress") == 1);
+    }
+
+    @AfterAll
+    void close() {
+        milestones.close();
+    }
+
+    @Test
+    void hypotheticalAchievementsGiveTheResultingLevelAndReadinessAndChangeNothing() {
+        Map<String, Integer> before = counts();
+        Map<String, Object> request = Map.of(
+                "certifications", List.of(Map.of("certificationId", "comptia-security-plus")),
+                "skills", SeedTrack.midSkillIds().stream().map(id -> Map.of("skillId", id, "proficiency", 3))
+                        .collect(Collectors.toList()),
+                "experienceYears", 1);
+
+        HttpResponse<String> response = api.post("/api/progress/me/what-if", "alice",
+                json.writeValueAsString(request));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode outcome = json.readTree(response.body());
+        assertThat(outcome.at("/before/currentLevel/id").asString()).isEqualTo("entry");
+        assertThat(outcome.at("/before/readinessPercent").asInt()).isZero();
+        assertThat(outcome.at("/after/currentLevel/id").asString()).isEqualTo("mid");
+        assertThat(outcome.at("/after/nextLevel/id").asString()).isEqualTo("senior");
+
+        JsonNode onlyTheCertification = json.readTree(api.post("/api/progress/employees/" + ALICE + "/what-if",
+                "mark", "{\"certifications\":[{\"certificationId\":\"ceh\",\"issuedOn\":\"2026-01-01\"}]}").body());
+        assertThat(onlyTheCertification.at("/after/readinessPercent").asInt()).isEqualTo(33);
+
+        assertThat(counts()).isEqualTo(before);
+        assertThat(api.read("/api/progress/me", "alice").path("readinessPercent").asInt()).isZero();
+        milestones.none(hasKey(ALICE), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void onlyTheEmployeeTheirManagerAndAdminsAskAndBadInputIsRejected() {
+        String path = "/api/progress/employees/" + ALICE + "/what-if";
+        assertThat(api.post(path, "bob", "{}").statusCode()).isEqualTo(403);
+        assertThat(api.post(path, "ada", "{}").statusCode()).isEqualTo(200);
+        assertThat(api.post("/api/progress/me/what-if", null, "{}").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> unknown = api.post("/api/progress/me/what-if", "alice",
+                "{\"certifications\":[{\"certificationId\":\"nope\"}]}");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("certifications[0].certificationId");
+        assertThat(api.post("/api/progress/me/what-if", "alice",
+                "{\"skills\":[{\"skillId\":\"x\",\"proficiency\":7}]}").statusCode()).isEqualTo(400);
+    }
+
+    Map<String, Integer> counts() {
+        return Map.of("ledger", count("ledger_entry"), "outbox", count("outbox_event"),
+                "milestones", count("emitted_milestone"), "processed", count("processed_event"));
+    }
+
+    int count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Integer.class).single();
+    }
+}
