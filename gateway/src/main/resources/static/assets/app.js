@@ -5,8 +5,10 @@ import { $, h } from './dom.js';
 import { initCatalogAdmin } from './catalog-admin.js';
 import { initRecordForm, renderCertificationOptions } from './record.js';
 import {
-  renderCertifications, renderNotifications, renderProgress, renderSession, renderTeam, teamMembers,
+  levelNamesOf, renderCertifications, renderNotifications, renderProgress, renderSession, renderTeam,
+  renderTeamReadiness, teamMembers,
 } from './views.js';
+import { initWhatIf, renderWhatIfCertifications, renderWhatIfSkills } from './whatif.js';
 
 const POLL_MS = 2000;
 const errors = new Map(); // source -> message shown in the banner
@@ -78,13 +80,18 @@ async function orNullOn404(promise) {
 }
 
 async function loadCatalog() {
-  renderCertificationOptions(await api('/api/catalog/certifications'));
+  const certifications = await api('/api/catalog/certifications');
+  renderCertificationOptions(certifications);
+  renderWhatIfCertifications(certifications);
 }
 
 /** 404 until progress-service has received the first catalog release. */
 async function loadProgress() {
   const progress = await orNullOn404(api('/api/progress/me'));
-  if (changed('progress', progress)) renderProgress(progress);
+  if (changed('progress', progress)) {
+    renderProgress(progress);
+    renderWhatIfSkills(progress);
+  }
 }
 
 async function loadCertifications() {
@@ -97,22 +104,25 @@ async function loadNotifications() {
   if (changed('notifications', data)) renderNotifications(data, markRead);
 }
 
-async function loadTeam() {
-  let data;
+async function forbiddenAsEmpty(promise) {
   try {
-    data = await api('/api/profiles/teams/mine');
+    return await promise;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 403) data = []; // not a manager
-    else throw error;
+    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return []; // not a manager
+    throw error;
   }
-  const members = teamMembers(data);
-  const results = await Promise.allSettled(
-    members.map((m) => api(`/api/progress/employees/${encodeURIComponent(m.id)}`)));
-  const progressById = new Map();
-  results.forEach((r, i) => { if (r.status === 'fulfilled' && r.value) progressById.set(members[i].id, r.value); });
-  const unauthorized = results.find((r) => r.status === 'rejected' && r.reason?.status === 401);
-  if (unauthorized) throw unauthorized.reason;
-  if (changed('team', { members, progress: [...progressById] })) renderTeam(members, progressById);
+}
+
+/** Membership from profile-service, readiness (histogram, skill gaps, expiring certifications) from progress-service. */
+async function loadTeam() {
+  const [profileTeams, progressTeams] = await Promise.all([
+    forbiddenAsEmpty(api('/api/profiles/teams/mine')),
+    forbiddenAsEmpty(api('/api/progress/teams/mine')),
+  ]);
+  if (changed('team', { profileTeams, progressTeams })) {
+    renderTeamReadiness(progressTeams);
+    renderTeam(teamMembers(profileTeams, progressTeams), levelNamesOf(progressTeams));
+  }
 }
 
 async function markRead(id, button) {
@@ -174,6 +184,7 @@ async function start() {
     onRecorded: () => { run('certifications', loadCertifications); run('progress', loadProgress); },
     onUnauthorized,
   });
+  initWhatIf({ onUnauthorized });
 
   try {
     session = await api('/session');

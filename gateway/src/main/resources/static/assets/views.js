@@ -17,6 +17,7 @@ export function renderProgress(progress) {
     empty.textContent = 'No progress yet. Record a certification to get started.';
     empty.hidden = false;
     $('progress-details').hidden = true;
+    $('at-risk').hidden = true;
     return;
   }
   empty.hidden = true;
@@ -29,30 +30,80 @@ export function renderProgress(progress) {
   $('readiness-percent').dataset.value = String(readiness);
   setBar($('readiness-fill'), $('readiness-bar'), readiness);
   $('readiness-label').textContent = next ? `Readiness for ${next}` : 'Readiness';
+  $('at-risk').hidden = !progress.atRisk;
 
-  const groups = progress.groups;
+  const groups = progress.groups ?? [];
   $('requirement-groups').replaceChildren(
     ...(groups.length
       ? groups.map(renderGroup)
       : [h('li', { class: 'muted' }, next ? 'No requirements listed for the next level.' : 'Nothing left to reach.')]),
   );
+  renderGaps(progress.gaps ?? [], groups, next);
 }
+
+/** MET / UNMET / EXPIRING; older payloads without `status` fall back to `met`. */
+export function itemStatus(item) {
+  const status = String(item.status ?? '').toUpperCase();
+  if (status === 'MET' || status === 'UNMET' || status === 'EXPIRING') return status;
+  return item.met ? 'MET' : 'UNMET';
+}
+
+const STATUS = {
+  MET: { mark: '✓', css: 'met', label: 'Met' },
+  EXPIRING: { mark: '⚠', css: 'expiring', label: 'Expiring soon' },
+  UNMET: { mark: '○', css: 'unmet', label: 'Not met' },
+};
 
 function renderGroup(group) {
   const met = Boolean(group.met);
-  const items = group.items;
+  const items = group.items ?? [];
+  const counted = Number.isFinite(group.required) && group.required > 0
+    ? h('span', { class: 'item-meta' }, ` · ${Math.min(group.metCount ?? 0, group.required)} of ${group.required}`)
+    : null;
   return h('li', { class: 'group', 'data-group-id': group.id, 'data-met': String(met) },
     h('div', { class: 'group-head' },
-      h('span', { class: 'group-title' }, group.description || group.id),
+      h('span', { class: 'group-title' }, group.description || group.id, counted),
       h('span', { class: `status ${met ? 'met' : 'unmet'}` }, met ? 'Met' : 'Not met')),
-    items.length
-      ? h('ul', { class: 'group-items' }, items.map((item) =>
-          h('li', { 'data-ref': item.ref, 'data-met': String(Boolean(item.met)) },
-            h('span', { class: `mark ${item.met ? 'met' : 'unmet'}`, 'aria-hidden': 'true' }, item.met ? '✓' : '○'),
-            h('span', {}, item.name || item.ref || item.type),
-            item.type ? h('span', { class: 'item-meta' }, ` · ${String(item.type).toLowerCase()}`) : null,
-            h('span', { class: 'sr-only' }, item.met ? ' (met)' : ' (not met)'))))
-      : null);
+    items.length ? h('ul', { class: 'group-items' }, items.map(renderItem)) : null);
+}
+
+function renderItem(item) {
+  const status = itemStatus(item);
+  const s = STATUS[status];
+  let label = s.label;
+  if (status === 'MET' && item.metOn) label = `Met since ${formatDate(item.metOn)}`;
+  if (status === 'EXPIRING' && item.metOn) label = `Expiring soon (met since ${formatDate(item.metOn)})`;
+  return h('li', {
+    class: `req-item ${s.css}`, 'data-ref': item.ref, 'data-met': String(Boolean(item.met)), 'data-status': status,
+    title: item.detail || null,
+  },
+  h('span', { class: `mark ${s.css}`, 'aria-hidden': 'true' }, s.mark),
+  h('span', { class: 'req-name' }, item.name || item.ref || item.type,
+    item.type ? h('span', { class: 'item-meta' }, ` · ${String(item.type).toLowerCase()}`) : null),
+  h('span', { class: `req-status ${s.css}`, 'data-testid': 'item-status' }, label));
+}
+
+function renderGaps(gaps, groups, next) {
+  const title = $('gaps-title');
+  const list = $('gap-list');
+  if (!next) {
+    title.hidden = true;
+    list.replaceChildren();
+    list.hidden = true;
+    return;
+  }
+  title.hidden = false;
+  list.hidden = false;
+  if (!gaps.length) {
+    list.replaceChildren(h('li', { class: 'muted' }, `Nothing is missing for ${next}.`));
+    return;
+  }
+  const groupName = new Map(groups.map((g) => [g.id, g.description || g.id]));
+  list.replaceChildren(...gaps.map((gap) =>
+    h('li', { class: 'gap', 'data-ref': gap.ref, 'data-group-id': gap.groupId },
+      h('span', { class: 'gap-name' }, gap.name || gap.ref || String(gap.type ?? '').toLowerCase()),
+      gap.detail ? h('span', { class: 'item-meta' }, ` — ${gap.detail}`) : null,
+      groupName.has(gap.groupId) ? h('div', { class: 'item-meta' }, groupName.get(gap.groupId)) : null)));
 }
 
 export function renderCertifications(records) {
@@ -93,27 +144,158 @@ export function renderNotifications(data, onMarkRead) {
           }, 'Mark read'))));
 }
 
-/** GET /api/profiles/teams/mine → [{id, name, members:[{id, displayName}]}]; one row per member. */
-export function teamMembers(teams) {
-  return (teams ?? []).flatMap((team) => team.members.map((m) => ({ id: m.id, name: m.displayName, team: team.name })));
+/**
+ * GET /api/profiles/teams/mine → [{id, name, members:[{id, displayName}]}] and GET /api/progress/teams/mine →
+ * [{teamId, teamName, members:[{employeeId, displayName, currentLevelName, nextLevelId, readinessPercent, atRisk}]}]:
+ * one row per member, readiness from progress-service when it knows the member.
+ */
+export function teamMembers(profileTeams, progressTeams) {
+  const rows = new Map();
+  for (const team of progressTeams ?? []) {
+    for (const m of team.members ?? []) {
+      rows.set(m.employeeId, { id: m.employeeId, name: m.displayName || m.employeeId, team: team.teamName, progress: m });
+    }
+  }
+  for (const team of profileTeams ?? []) {
+    for (const m of team.members ?? []) {
+      if (!rows.has(m.id)) rows.set(m.id, { id: m.id, name: m.displayName, team: team.name, progress: null });
+    }
+  }
+  return [...rows.values()];
 }
 
-export function renderTeam(members, progressById) {
+export function renderTeam(members, levelNames = new Map()) {
   $('team-empty').textContent = "You don't manage a team yet.";
   $('team-empty').hidden = members.length > 0;
   $('team-list').replaceChildren(...members.map((m) => {
-    const p = progressById.get(m.id);
-    const current = p ? levelName(p.currentLevel) ?? '–' : null;
-    const next = p ? levelName(p.nextLevel) : null;
+    const p = m.progress;
+    const current = p ? p.currentLevelName ?? p.currentLevelId ?? '–' : null;
+    const next = p?.nextLevelId ? levelNames.get(p.nextLevelId) ?? p.nextLevelId : null;
     const readiness = p ? percent(p.readinessPercent ?? 0) : 0;
     const fill = h('div', { class: 'bar-fill' });
     const bar = h('div', { class: 'bar small', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-label': `${m.name} readiness` }, fill);
     setBar(fill, bar, readiness);
-    return h('li', { class: 'team-member', 'data-employee-id': m.id },
+    return h('li', { class: 'team-member', 'data-employee-id': m.id, 'data-at-risk': String(Boolean(p?.atRisk)) },
       h('div', {}, h('div', { class: 'name' }, m.name), m.team ? h('div', { class: 'item-meta' }, m.team) : null),
       h('div', {},
-        h('div', { class: 'member-level' }, p ? current : 'No progress yet'),
+        h('div', { class: 'member-level' }, p ? current : 'No progress yet',
+          p?.atRisk ? h('span', { class: 'badge risk small-badge' }, 'At risk') : null),
         next ? h('div', { class: 'item-meta' }, `next: ${next}`) : null),
       h('div', { class: 'team-readiness' }, bar, h('span', { class: 'member-readiness' }, `${readiness}%`)));
   }));
+}
+
+/** Level ids → names, as far as the members' current levels tell. */
+export function levelNamesOf(progressTeams) {
+  const names = new Map();
+  for (const team of progressTeams ?? []) {
+    for (const m of team.members ?? []) if (m.currentLevelId) names.set(m.currentLevelId, m.currentLevelName || m.currentLevelId);
+  }
+  return names;
+}
+
+/** One block per team: level distribution, readiness histogram, skill-gap matrix, expiring certifications, CSV. */
+export function renderTeamReadiness(progressTeams) {
+  const names = levelNamesOf(progressTeams);
+  $('team-readiness').replaceChildren(...(progressTeams ?? []).map((team) => renderTeamBlock(team, names)));
+}
+
+function renderTeamBlock(team, levelNames) {
+  const id = team.teamId;
+  const headingId = `team-${id}-title`;
+  const members = team.members ?? [];
+  return h('section', { class: 'team-block', 'data-team-id': id, 'aria-labelledby': headingId },
+    h('div', { class: 'team-block-head' },
+      h('h3', { id: headingId }, team.teamName || id,
+        h('span', { class: 'item-meta' }, ` · ${members.length} member${members.length === 1 ? '' : 's'}`)),
+      h('a', {
+        class: 'button secondary small team-csv', 'data-testid': 'team-csv', download: `team-${id}-readiness.csv`,
+        href: `/api/progress/teams/${encodeURIComponent(id)}/export.csv`,
+      }, 'Download CSV')),
+    h('div', { class: 'team-stats' },
+      renderLevelDistribution(team.levelDistribution ?? {}, levelNames, id),
+      renderHistogram(team.readinessHistogram ?? {}, id)),
+    renderSkillGaps(team, id),
+    renderExpiring(team.expiringCertifications ?? [], id));
+}
+
+function renderLevelDistribution(distribution, levelNames, teamId) {
+  const entries = Object.entries(distribution);
+  const titleId = `team-${teamId}-levels`;
+  return h('div', { class: 'stat' },
+    h('h4', { id: titleId }, 'Level distribution'),
+    entries.length
+      ? h('ul', { class: 'level-distribution', 'data-testid': 'level-distribution', 'aria-labelledby': titleId },
+          entries.map(([level, count]) => h('li', { 'data-level-id': level },
+            h('span', {}, levelNames.get(level) ?? level), h('strong', {}, String(count)))))
+      : h('p', { class: 'muted' }, 'No levels yet.'));
+}
+
+function renderHistogram(histogram, teamId) {
+  // JSON object order is lost for the integer-like key "100" (JS lists it first): sort by the bucket's lower bound.
+  const entries = Object.entries(histogram).sort(([a], [b]) => parseInt(a, 10) - parseInt(b, 10));
+  const max = Math.max(1, ...entries.map(([, n]) => Number(n) || 0));
+  const titleId = `team-${teamId}-histogram`;
+  return h('div', { class: 'stat' },
+    h('h4', { id: titleId }, 'Readiness for the next level'),
+    h('ul', { class: 'histogram', 'data-testid': 'readiness-histogram', 'aria-labelledby': titleId },
+      entries.map(([bucket, count]) => {
+        const n = Number(count) || 0;
+        const fill = h('span', { class: 'histogram-fill', 'aria-hidden': 'true' });
+        fill.style.width = `${Math.round((n / max) * 100)}%`;
+        return h('li', { 'data-bucket': bucket, 'data-count': String(n) },
+          h('span', { class: 'histogram-label' }, `${bucket}%`),
+          h('span', { class: 'histogram-bar' }, fill),
+          h('span', { class: 'histogram-count' }, String(n),
+            h('span', { class: 'sr-only' }, n === 1 ? ' member' : ' members')));
+      })));
+}
+
+function renderSkillGaps(team, teamId) {
+  const skills = team.skillGaps?.skills ?? [];
+  const members = team.members ?? [];
+  const wrap = h('div', { class: 'stat wide-stat' }, h('h4', {}, 'Skill gaps for the next level'));
+  if (!skills.length || !members.length) {
+    wrap.append(h('p', { class: 'muted' }, 'No skill requirements for the members\' next levels.'));
+    return wrap;
+  }
+  const table = h('table', { class: 'gap-matrix', 'data-testid': 'skill-gaps', id: `team-${teamId}-skill-gaps` },
+    h('caption', { class: 'sr-only' },
+      `Skill gaps of ${team.teamName || teamId}: assessed proficiency / required proficiency per skill and member`),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col' }, 'Skill'),
+      members.map((m) => h('th', { scope: 'col', 'data-employee-id': m.employeeId }, m.displayName || m.employeeId)))),
+    h('tbody', {}, skills.map((skill) => {
+      const cells = new Map((skill.members ?? []).map((c) => [c.employeeId, c]));
+      return h('tr', { 'data-skill-id': skill.skillId },
+        h('th', { scope: 'row' }, skill.name || skill.skillId),
+        members.map((m) => gapCell(cells.get(m.employeeId))));
+    })));
+  wrap.append(h('div', { class: 'table-scroll' }, table),
+    h('p', { class: 'item-meta' }, 'Cells show assessed / required proficiency; highlighted cells are gaps.'));
+  return wrap;
+}
+
+function gapCell(cell) {
+  if (!cell || (cell.assessed == null && cell.required == null)) {
+    return h('td', { class: 'na' }, h('span', { 'aria-hidden': 'true' }, '·'), h('span', { class: 'sr-only' }, 'not required'));
+  }
+  const assessed = cell.assessed == null ? '–' : String(cell.assessed);
+  const required = cell.required == null ? '–' : String(cell.required);
+  return h('td', { class: cell.gap ? 'gap' : 'ok', 'data-gap': String(Boolean(cell.gap)) },
+    `${assessed} / ${required}`,
+    h('span', { class: 'sr-only' }, cell.gap ? ' (gap)' : ' (met)'));
+}
+
+function renderExpiring(expiring, teamId) {
+  const titleId = `team-${teamId}-expiring`;
+  return h('div', { class: 'stat wide-stat' },
+    h('h4', { id: titleId }, 'Certifications expiring within 90 days'),
+    expiring.length
+      ? h('ul', { class: 'items compact expiring', 'data-testid': 'expiring-certifications', 'aria-labelledby': titleId },
+          expiring.map((c) => h('li', { class: 'item', 'data-employee-id': c.employeeId, 'data-certification-id': c.certificationId },
+            h('span', { class: 'item-title' }, c.displayName || c.employeeId), ' — ', c.name || c.certificationId,
+            h('div', { class: 'item-meta' },
+              `expires ${formatDate(c.expiresOn)}${Number.isFinite(c.daysLeft) ? ` (in ${c.daysLeft} day${c.daysLeft === 1 ? '' : 's'})` : ''}`))))
+      : h('p', { class: 'muted', 'data-testid': 'expiring-none' }, 'None.'));
 }

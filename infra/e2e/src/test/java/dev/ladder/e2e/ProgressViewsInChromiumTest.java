@@ -1,0 +1,209 @@
+package dev.ladder.e2e;
+
+import dev.ladder.devstack.Platform;
+import dev.ladder.e2e.Gateway.Reply;
+import dev.ladder.e2e.PortalInChromiumTest.Browser;
+import dev.ladder.keycloak.DemoUsers.DemoUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.ladder.keycloak.DemoUsers.ALICE;
+import static dev.ladder.keycloak.DemoUsers.BOB;
+import static dev.ladder.keycloak.DemoUsers.MARK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The progress views in a real headless Chromium: requirement status and gaps, the "What if…" panel (which must
+ * change nothing), and the manager's team readiness with its histogram, skill-gap matrix and CSV export.
+ */
+class ProgressViewsInChromiumTest {
+
+    private static Platform platform;
+    private static Gateway gateway;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void platform() {
+        Browser.requireChromium();
+        platform = RunningPlatform.get();
+        gateway = new Gateway(platform.gatewayUrl());
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        browser = Browser.headlessChromium();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /**
+     * Bob may or may not hold Security+ yet (ApiThroughGatewayTest records it): his readiness is 33 or 66. CEH (any one
+     * Year 1-2 certification meets Mid-Level's certification group) puts him at 66 either way; CEH plus one of the six
+     * Mid-Level skills at 72. Neither changes his recorded progress.
+     */
+    @Test
+    void whatIfShowsTheHypotheticalReadinessAndChangesNothing() throws IOException {
+        String token = RunningPlatform.token(BOB);
+        int now = readiness(token);
+        assertThat(now).isIn(33, 66);
+
+        logIn(BOB, "Bob");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readiness-percent"), now + "%"));
+        // requirement items carry their status
+        wait.until(d -> !d.findElements(By.cssSelector("#requirement-groups li[data-status='MET']")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#requirement-groups li[data-status='MET']")).getText())
+                .contains("Met since");
+        assertThat(browser.findElements(By.cssSelector("#requirement-groups li[data-status='UNMET']"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("gap-list")).findElements(By.cssSelector("li.gap"))).isNotEmpty();
+
+        // CEH alone
+        WebElement ceh = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#what-if-certifications input[value='ceh']")));
+        ceh.click();
+        browser.findElement(By.id("what-if-submit")).click();
+        Map<String, Integer> result = awaitResult(null);
+        assertThat(result).containsEntry("before", now).containsEntry("after", 66);
+
+        // CEH and one Mid-Level skill at proficiency 4: strictly better than now, still Entry Level
+        wait.until(d -> !d.findElements(By.cssSelector("#what-if-skills select[data-skill-id]")).isEmpty());
+        String skill = (String) js("""
+                const pick = [...document.querySelectorAll('#what-if-skills .skill-pick')]
+                    .find((p) => !p.querySelector('label').textContent.includes('(met)'));
+                const select = pick.querySelector('select');
+                select.value = '4';
+                select.dispatchEvent(new Event('change', {bubbles: true}));
+                return select.dataset.skillId;""");
+        assertThat(skill).isNotBlank();
+        browser.findElement(By.id("what-if-submit")).click();
+        result = awaitResult(66);
+        assertThat(result.get("before")).isEqualTo(now);
+        assertThat(result.get("after")).isEqualTo(72).isGreaterThan(result.get("before"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid='what-if-after-level']")).getText())
+                .isEqualTo("Entry Level");
+
+        // the same answer over HTTP, and nothing changed
+        Reply whatIf = gateway.post("/api/progress/me/what-if", token, """
+                {"certifications":[{"certificationId":"ceh"}],"skills":[{"skillId":"%s","proficiency":4}]}"""
+                .formatted(skill));
+        assertThat(whatIf.status()).as(whatIf.toString()).isEqualTo(200);
+        assertThat(whatIf.json().path("after").path("readinessPercent").asInt()).isEqualTo(72);
+        assertThat(readiness(token)).isEqualTo(now);
+        assertThat(browser.findElement(By.id("readiness-percent")).getText()).isEqualTo(now + "%");
+        screenshot("portal-what-if.png");
+    }
+
+    @Test
+    void theManagerSeesTeamReadinessWithHistogramSkillGapsAndCsv() throws IOException {
+        logIn(MARK, "Mark");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("team-card")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Alice Anders"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Bob Berg"));
+        WebElement alice = browser.findElement(By.cssSelector("#team-list [data-employee-id='" + ALICE.id() + "']"));
+        wait.until(d -> alice.getText().contains("Entry Level"));
+
+        wait.until(d -> d.findElements(By.cssSelector("#team-readiness [data-testid='readiness-histogram'] li"))
+                .size() == 5);
+        int counted = browser.findElements(By.cssSelector("#team-readiness [data-testid='readiness-histogram'] li"))
+                .stream().mapToInt(li -> Integer.parseInt(li.getDomAttribute("data-count"))).sum();
+        assertThat(counted).isGreaterThanOrEqualTo(2);
+        assertThat(browser.findElement(By.cssSelector("#team-readiness [data-testid='level-distribution']")).getText())
+                .contains("Entry Level");
+
+        WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#team-readiness table[data-testid='skill-gaps']")));
+        List<String> columns = table.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText)
+                .toList();
+        assertThat(columns).contains("Alice Anders", "Bob Berg");
+        assertThat(table.findElements(By.cssSelector("tbody th[scope='row']"))).isNotEmpty();
+        assertThat(table.findElements(By.cssSelector("tbody td.gap"))).isNotEmpty();
+
+        WebElement csv = browser.findElement(By.cssSelector("#team-readiness a[data-testid='team-csv']"));
+        assertThat(csv.getText()).isEqualTo("Download CSV");
+        assertThat(csv.getDomAttribute("href")).matches("/api/progress/teams/[^/]+/export\\.csv");
+        @SuppressWarnings("unchecked")
+        List<Object> download = (List<Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'})
+                    .then(async (r) => done([r.status, r.headers.get('Content-Type') || '', await r.text()]))
+                    .catch((e) => done([0, '', String(e)]));""", csv.getDomAttribute("href"));
+        assertThat(((Number) download.get(0)).intValue()).as(download.toString()).isEqualTo(200);
+        assertThat((String) download.get(1)).startsWith("text/csv");
+        assertThat((String) download.get(2)).startsWith("employeeId,displayName,currentLevel,nextLevel")
+                .contains("Alice Anders").contains("Bob Berg");
+        js("document.getElementById('team-card').scrollIntoView()");
+        screenshot("portal-team-readiness.png");
+    }
+
+    /** Waits for a what-if result whose "after" differs from {@code previousAfter} (null: any result). */
+    private Map<String, Integer> awaitResult(Integer previousAfter) {
+        return wait.until(d -> {
+            WebElement box = d.findElement(By.id("what-if-result"));
+            String after = box.getDomAttribute("data-after");
+            if (!box.isDisplayed() || after == null || (previousAfter != null && after.equals(previousAfter.toString()))) {
+                return null;
+            }
+            return Map.of("before", Integer.parseInt(box.getDomAttribute("data-before")),
+                    "after", Integer.parseInt(after));
+        });
+    }
+
+    /** Right after the platform starts, progress-service answers 404 until the first catalog release arrives. */
+    private int readiness(String token) {
+        AtomicReference<Reply> me = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            me.set(gateway.get("/api/progress/me", token));
+            assertThat(me.get().status()).as(me.get().toString()).isEqualTo(200);
+        });
+        return me.get().json().path("readinessPercent").asInt();
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path screenshot = Path.of("target", name);
+        Files.createDirectories(screenshot.getParent());
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** As in PortalInChromiumTest: through Keycloak's own login page, back to the portal. */
+    private void logIn(DemoUser user, String shownName) {
+        browser.get(platform.gatewayUrl() + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(platform.issuerUri());
+        browser.findElement(By.id("username")).sendKeys(user.username());
+        browser.findElement(By.id("password")).sendKeys(user.password());
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-name"), shownName));
+        assertThat(browser.getCurrentUrl()).startsWith(platform.gatewayUrl());
+    }
+}
