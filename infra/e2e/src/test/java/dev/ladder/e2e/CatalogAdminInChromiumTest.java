@@ -162,15 +162,7 @@ class CatalogAdminInChromiumTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
-    /** As in {@link PortalInChromiumTest}: through Keycloak's own login page, back to the portal. */
     private void logIn(DemoUser user, String shownName) {
-        browser.get(platform.gatewayUrl() + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).startsWith(platform.issuerUri());
-        browser.findElement(By.id("username")).sendKeys(user.username());
-        browser.findElement(By.id("password")).sendKeys(user.password());
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-name"), shownName));
-        assertThat(browser.getCurrentUrl()).startsWith(platform.gatewayUrl());
+        PortalInChromiumTest.Browser.logIn(browser, wait, platform, user, shownName);
     }
 }

@@ -98,16 +98,8 @@ class PortalInChromiumTest {
         wait.until(d -> alice.getText().contains("Entry Level"));
     }
 
-    /** Through Keycloak's own login page, not a form of ours, back to the portal. */
     private void logIn(DemoUser user, String shownName) {
-        browser.get(platform.gatewayUrl() + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).startsWith(platform.issuerUri());
-        browser.findElement(By.id("username")).sendKeys(user.username());
-        browser.findElement(By.id("password")).sendKeys(user.password());
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-name"), shownName));
-        assertThat(browser.getCurrentUrl()).startsWith(platform.gatewayUrl());
+        Browser.logIn(browser, wait, platform, user, shownName);
     }
 
     /** Date inputs take keyboard input in the browser's locale format; setting the ISO value is locale-proof. */
@@ -137,6 +129,18 @@ class PortalInChromiumTest {
                 throw new IllegalStateException(message);
             }
             org.junit.jupiter.api.Assumptions.assumeTrue(present, message);
+        }
+
+        /** Through Keycloak's own login page, not a form of ours, back to the portal showing the user's name. */
+        static void logIn(WebDriver browser, WebDriverWait wait, Platform platform, DemoUser user, String shownName) {
+            browser.get(platform.gatewayUrl() + "/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            assertThat(browser.getCurrentUrl()).startsWith(platform.issuerUri());
+            browser.findElement(By.id("username")).sendKeys(user.username());
+            browser.findElement(By.id("password")).sendKeys(user.password());
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-name"), shownName));
+            assertThat(browser.getCurrentUrl()).startsWith(platform.gatewayUrl());
         }
 
         static WebDriver headlessChromium() throws IOException {

@@ -195,15 +195,7 @@ class ProgressViewsInChromiumTest {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** As in PortalInChromiumTest: through Keycloak's own login page, back to the portal. */
     private void logIn(DemoUser user, String shownName) {
-        browser.get(platform.gatewayUrl() + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).startsWith(platform.issuerUri());
-        browser.findElement(By.id("username")).sendKeys(user.username());
-        browser.findElement(By.id("password")).sendKeys(user.password());
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-name"), shownName));
-        assertThat(browser.getCurrentUrl()).startsWith(platform.gatewayUrl());
+        Browser.logIn(browser, wait, platform, user, shownName);
     }
 }
