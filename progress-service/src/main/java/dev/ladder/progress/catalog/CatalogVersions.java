@@ -1,6 +1,7 @@
 package dev.ladder.progress.catalog;
 
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.progress.rules.RulesEngine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -8,14 +9,24 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Every catalog version ever published, as the immutable snapshot the catalog sent. */
+/**
+ * Every catalog version ever published, as the immutable snapshot the catalog sent. Versions never change once
+ * stored (the first copy wins), so each is parsed and compiled into a {@link RulesEngine} once and kept in memory;
+ * only "which version is the newest" is asked of the database each time.
+ */
 @Repository
 public class CatalogVersions {
 
+    private record Key(String trackId, int version) {
+    }
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Map<Key, RulesEngine> compiled = new ConcurrentHashMap<>();
 
     public CatalogVersions(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -36,25 +47,37 @@ public class CatalogVersions {
     }
 
     public Optional<CatalogVersionPublished> newest(String trackId) {
-        return jdbc.sql("""
-                        SELECT snapshot::text FROM catalog_version WHERE track_id = :track
-                        ORDER BY version DESC LIMIT 1""")
+        return rules(trackId).map(RulesEngine::catalog);
+    }
+
+    /** The newest version of the track, compiled. */
+    public Optional<RulesEngine> rules(String trackId) {
+        return jdbc.sql("SELECT version FROM catalog_version WHERE track_id = :track ORDER BY version DESC LIMIT 1")
                 .param("track", trackId)
-                .query(String.class)
+                .query(Integer.class)
                 .optional()
-                .map(snapshot -> json.readValue(snapshot, CatalogVersionPublished.class));
+                .map(version -> compiled(trackId, version));
     }
 
     /** The newest version published by the end of {@code day} (UTC): the rules that were in force that day. */
     public Optional<CatalogVersionPublished> inForceOn(String trackId, LocalDate day) {
         return jdbc.sql("""
-                        SELECT snapshot::text FROM catalog_version WHERE track_id = :track AND published_at < :end
+                        SELECT version FROM catalog_version WHERE track_id = :track AND published_at < :end
                         ORDER BY version DESC LIMIT 1""")
                 .param("track", trackId)
                 .param("end", Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
-                .query(String.class)
+                .query(Integer.class)
                 .optional()
-                .map(snapshot -> json.readValue(snapshot, CatalogVersionPublished.class));
+                .map(version -> compiled(trackId, version).catalog());
+    }
+
+    private RulesEngine compiled(String trackId, int version) {
+        return compiled.computeIfAbsent(new Key(trackId, version), key -> new RulesEngine(json.readValue(
+                jdbc.sql("SELECT snapshot::text FROM catalog_version WHERE track_id = :track AND version = :version")
+                        .param("track", trackId)
+                        .param("version", version)
+                        .query(String.class)
+                        .single(), CatalogVersionPublished.class)));
     }
 
     public boolean any() {

@@ -5,7 +5,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @Repository
@@ -50,6 +53,18 @@ public class Employees {
                 .param("id", employeeId)
                 .query(Employee.class)
                 .optional();
+    }
+
+    public Map<String, Employee> findAll(Collection<String> employeeIds) {
+        Map<String, Employee> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT employee_id, display_name, team_id, team_name, manager_id, track_id, start_date
+                        FROM employee WHERE employee_id = ANY(?::text[])""")
+                .param(employeeIds.toArray(String[]::new))
+                .query(Employee.class)
+                .list()
+                .forEach(employee -> found.put(employee.employeeId(), employee));
+        return found;
     }
 
     public List<Employee> inTeam(String teamId) {

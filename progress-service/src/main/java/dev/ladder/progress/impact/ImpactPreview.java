@@ -7,6 +7,7 @@ import dev.ladder.progress.ledger.Ledger;
 import dev.ladder.progress.readiness.EmployeeProgress;
 import dev.ladder.progress.readiness.ReadinessService;
 import dev.ladder.progress.rules.Progression;
+import dev.ladder.progress.rules.RulesEngine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,11 +48,12 @@ public class ImpactPreview {
             ids.addAll(ledger.employeesWithoutProfile());
         }
         List<Impact> impacts = new ArrayList<>();
+        RulesEngine rules = new RulesEngine(draft);
         for (String id : ids) {
             Optional<EmployeeProgress> before = readiness.progressOf(id)
                     .filter(p -> p.trackId().equals(draft.trackId()));
             int heldRank = before.map(p -> p.currentLevel().rank()).orElse(1);
-            Optional<Progression> after = readiness.replay(draft, id, employees.find(id), heldRank,
+            Optional<Progression> after = readiness.replay(rules, id, employees.find(id), heldRank,
                     readiness.today());
             if (after.isEmpty()) {
                 continue;

@@ -10,6 +10,7 @@ import dev.ladder.progress.rules.ExperiencePeriod;
 import dev.ladder.progress.rules.HeldCertification;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,44 +20,72 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Folds ledger entries into the state the rules evaluate on one date. Pure. Only entries effective on or before the
- * date count, so the same fold answers "now" and "as of". Rejections and revocations are matched to their
- * certification by achievementId whatever order they were recorded in.
+ * Folds ledger entries into the state the rules evaluate. Only entries effective on or before the evaluated date
+ * count, so the same fold answers "now" and "as of". Rejections are matched to their certification by achievementId
+ * whatever order they were recorded in, and void it on every date (the claim was never true).
+ * <p>
+ * A fold is incremental: {@link #add} the entries of a history in effective-date order and ask for the
+ * {@link #state()} after each day, which is how a replay walks a whole history in one pass.
  */
 public final class AchievementFold {
 
-    public static EmployeeState stateOn(List<LedgerEntry> entries, LocalDate startDate, LocalDate on) {
-        Map<String, CertificationRecorded> recorded = new LinkedHashMap<>();
-        Set<String> rejected = new HashSet<>();
-        Map<String, LocalDate> revoked = new HashMap<>();
-        Map<String, SkillAssessed> latestSkill = new HashMap<>();
-        Map<String, ExperiencePeriod> periods = new LinkedHashMap<>();
+    private static final Comparator<SkillAssessed> LATEST_ASSESSMENT = Comparator
+            .comparing(SkillAssessed::assessedOn).thenComparing(SkillAssessed::recordedAt);
+
+    private final LocalDate startDate;
+    private final Set<String> rejected;
+    private final Map<String, CertificationRecorded> recorded = new LinkedHashMap<>();
+    private final Map<String, LocalDate> revoked = new HashMap<>();
+    private final Map<String, SkillAssessed> latestSkill = new HashMap<>();
+    private final Map<String, ExperiencePeriod> periods = new LinkedHashMap<>();
+
+    /** A fold over {@code entries}: the rejections among them are known from the start, whatever their date. */
+    public AchievementFold(LocalDate startDate, List<LedgerEntry> entries) {
+        this.startDate = startDate;
+        this.rejected = new HashSet<>();
         for (LedgerEntry entry : entries) {
-            Object event = entry.event();
-            if (event instanceof CertificationRejected r) {
-                // a rejected claim was never true: it voids the certification on every date, not from the decision
+            if (entry.event() instanceof CertificationRejected r) {
                 rejected.add(r.achievementId());
-            } else if (entry.effectiveDate().isAfter(on)) {
-                continue;
-            } else if (event instanceof CertificationRecorded c) {
-                recorded.putIfAbsent(c.achievementId(), c);
-            } else if (event instanceof CertificationRevoked r) {
-                revoked.merge(r.achievementId(), r.effectiveOn(), (a, b) -> a.isBefore(b) ? a : b);
-            } else if (event instanceof SkillAssessed s) {
-                latestSkill.merge(s.skillId(), s, AchievementFold::later);
-            } else if (event instanceof ExperienceRecorded e) {
-                periods.putIfAbsent(e.experienceId(), new ExperiencePeriod(e.startedOn(), e.endedOn()));
             }
-            // verifications don't change what counts: a recorded certification counts until rejected
         }
-        EmployeeState state = EmployeeState.empty().withStartDate(startDate);
+    }
+
+    /** The state on {@code on}: every entry effective on or before that day. */
+    public static EmployeeState stateOn(List<LedgerEntry> entries, LocalDate startDate, LocalDate on) {
+        AchievementFold fold = new AchievementFold(startDate, entries);
+        for (LedgerEntry entry : entries) {
+            if (!entry.effectiveDate().isAfter(on)) {
+                fold.add(entry);
+            }
+        }
+        return fold.state();
+    }
+
+    /** Takes one more entry into account; entries of one day in the order they were recorded. */
+    public void add(LedgerEntry entry) {
+        Object event = entry.event();
+        if (event instanceof CertificationRecorded c) {
+            recorded.putIfAbsent(c.achievementId(), c);
+        } else if (event instanceof CertificationRevoked r) {
+            revoked.merge(r.achievementId(), r.effectiveOn(), (a, b) -> a.isBefore(b) ? a : b);
+        } else if (event instanceof SkillAssessed s) {
+            latestSkill.merge(s.skillId(), s, AchievementFold::later);
+        } else if (event instanceof ExperienceRecorded e) {
+            periods.putIfAbsent(e.experienceId(), new ExperiencePeriod(e.startedOn(), e.endedOn()));
+        }
+        // rejections are known from the start; verifications don't change what counts
+    }
+
+    public EmployeeState state() {
+        List<HeldCertification> held = new ArrayList<>(recorded.size());
         for (CertificationRecorded c : recorded.values()) {
             if (rejected.contains(c.achievementId())) {
                 continue;
             }
-            HeldCertification held = new HeldCertification(c.certificationId(), c.issuedOn(), c.expiresOn());
+            HeldCertification certification = new HeldCertification(c.certificationId(), c.issuedOn(),
+                    c.expiresOn());
             LocalDate revokedOn = revoked.get(c.achievementId());
-            state = state.withCertification(revokedOn == null ? held : held.revokedOn(revokedOn));
+            held.add(revokedOn == null ? certification : certification.revokedOn(revokedOn));
         }
         Map<String, Integer> skills = new HashMap<>();
         Map<String, LocalDate> assessedOn = new HashMap<>();
@@ -64,16 +93,11 @@ public final class AchievementFold {
             skills.put(skill, assessment.proficiency());
             assessedOn.put(skill, assessment.assessedOn());
         });
-        return state.withSkills(skills, assessedOn).withExperience(List.copyOf(periods.values()));
+        return new EmployeeState(startDate, held, skills, List.copyOf(periods.values()), assessedOn);
     }
 
     /** The latest assessment by assessedOn; on the same day the one recorded last. */
     private static SkillAssessed later(SkillAssessed a, SkillAssessed b) {
-        Comparator<SkillAssessed> order = Comparator.comparing(SkillAssessed::assessedOn)
-                .thenComparing(SkillAssessed::recordedAt);
-        return order.compare(b, a) >= 0 ? b : a;
-    }
-
-    private AchievementFold() {
+        return LATEST_ASSESSMENT.compare(b, a) >= 0 ? b : a;
     }
 }

@@ -9,6 +9,7 @@ import dev.ladder.contracts.achievements.ExperienceRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.kit.inbox.Inbox;
 import dev.ladder.progress.ProgressApplication;
+import dev.ladder.progress.readiness.EvaluationLocks;
 import dev.ladder.progress.readiness.ReadinessService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,61 +17,91 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Records achievements in the ledger with the day each takes effect and re-evaluates the employee, once per event
- * (by ce_id) however often it arrives.
+ * Records achievements in the ledger with the day each takes effect and re-evaluates the employees concerned, once
+ * per event (by ce_id) however often it arrives. A whole batch is one transaction: inbox rows, ledger entries,
+ * projection rows and milestones of all its events commit together or not at all.
  */
 @Service
 public class Achievements {
 
+    /** An event as it arrived: its ce_id and the contract record. */
+    public record Received(String eventId, Object event) {
+    }
+
     private final Inbox inbox;
+    private final EvaluationLocks locks;
     private final Ledger ledger;
     private final ReadinessService readiness;
 
-    public Achievements(Inbox inbox, Ledger ledger, ReadinessService readiness) {
+    public Achievements(Inbox inbox, EvaluationLocks locks, Ledger ledger, ReadinessService readiness) {
         this.inbox = inbox;
+        this.locks = locks;
         this.ledger = ledger;
         this.readiness = readiness;
     }
 
-    @Transactional
-    public void apply(String eventId, CertificationRecorded event) {
-        record(eventId, event.employeeId(), EventType.CERTIFICATION_RECORDED, event.issuedOn(), event);
+    /** Whether progress-service applies this record type (other types may share the public topic). */
+    public static boolean applies(Object event) {
+        return entry("", event).isPresent();
     }
 
+    /**
+     * Applies the events in their order, each once: already applied ones (and repeats within the batch) are skipped.
+     *
+     * @throws IllegalArgumentException for a record type progress-service does not apply
+     */
     @Transactional
-    public void apply(String eventId, CertificationVerified event) {
-        record(eventId, event.employeeId(), EventType.CERTIFICATION_VERIFIED, day(event.verifiedAt()), event);
-    }
-
-    /** Kept with the day it was decided; the fold voids the certification on every date (the claim was never true). */
-    @Transactional
-    public void apply(String eventId, CertificationRejected event) {
-        record(eventId, event.employeeId(), EventType.CERTIFICATION_REJECTED, day(event.rejectedAt()), event);
-    }
-
-    @Transactional
-    public void apply(String eventId, CertificationRevoked event) {
-        record(eventId, event.employeeId(), EventType.CERTIFICATION_REVOKED, event.effectiveOn(), event);
-    }
-
-    @Transactional
-    public void apply(String eventId, SkillAssessed event) {
-        record(eventId, event.employeeId(), EventType.SKILL_ASSESSED, event.assessedOn(), event);
-    }
-
-    @Transactional
-    public void apply(String eventId, ExperienceRecorded event) {
-        record(eventId, event.employeeId(), EventType.EXPERIENCE_RECORDED, event.startedOn(), event);
-    }
-
-    private void record(String eventId, String employeeId, EventType type, LocalDate effectiveOn, Object event) {
-        if (!inbox.firstDelivery(eventId, ProgressApplication.CONSUMER)) {
+    public void applyAll(List<Received> received) {
+        List<NewEntry> entries = new ArrayList<>(received.size());
+        for (Received r : received) {
+            entries.add(entry(r.eventId(), r.event()).orElseThrow(() -> new IllegalArgumentException(
+                    "Not an achievement: " + (r.event() == null ? "null" : r.event().getClass().getSimpleName()))));
+        }
+        Set<String> fresh = inbox.firstDeliveries(entries.stream().map(NewEntry::eventId).toList(),
+                ProgressApplication.CONSUMER);
+        List<NewEntry> toApply = entries.stream().filter(entry -> fresh.remove(entry.eventId())).toList();
+        if (toApply.isEmpty()) {
             return;
         }
-        ledger.append(eventId, employeeId, type, effectiveOn, event);
-        readiness.reevaluate(employeeId);
+        Set<String> employees = new TreeSet<>(toApply.stream().map(NewEntry::employeeId).toList());
+        locks.employees(employees); // before appending: an employee's ledger sequence follows commit order
+        readiness.reevaluateAppended(employees, ledger.appendAll(toApply));
+    }
+
+    @Transactional
+    public void apply(String eventId, Object event) {
+        applyAll(List.of(new Received(eventId, event)));
+    }
+
+    /** The ledger entry of an event: whose it is and the day it takes effect. */
+    static Optional<NewEntry> entry(String eventId, Object event) {
+        if (event instanceof CertificationRecorded e) {
+            return Optional.of(new NewEntry(eventId, e.employeeId(), EventType.CERTIFICATION_RECORDED,
+                    e.issuedOn(), e));
+        } else if (event instanceof CertificationVerified e) {
+            return Optional.of(new NewEntry(eventId, e.employeeId(), EventType.CERTIFICATION_VERIFIED,
+                    day(e.verifiedAt()), e));
+        } else if (event instanceof CertificationRejected e) {
+            // kept with the day it was decided; the fold voids the certification on every date (never true)
+            return Optional.of(new NewEntry(eventId, e.employeeId(), EventType.CERTIFICATION_REJECTED,
+                    day(e.rejectedAt()), e));
+        } else if (event instanceof CertificationRevoked e) {
+            return Optional.of(new NewEntry(eventId, e.employeeId(), EventType.CERTIFICATION_REVOKED,
+                    e.effectiveOn(), e));
+        } else if (event instanceof SkillAssessed e) {
+            return Optional.of(new NewEntry(eventId, e.employeeId(), EventType.SKILL_ASSESSED, e.assessedOn(), e));
+        } else if (event instanceof ExperienceRecorded e) {
+            return Optional.of(new NewEntry(eventId, e.employeeId(), EventType.EXPERIENCE_RECORDED,
+                    e.startedOn(), e));
+        }
+        return Optional.empty();
     }
 
     private static LocalDate day(Instant instant) {

@@ -1,12 +1,18 @@
 package dev.ladder.progress.ledger;
 
 import dev.ladder.contracts.EventType;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The append-only history of what each employee achieved, in the words of the events that told us, each with the
@@ -24,34 +30,73 @@ public class Ledger {
         this.json = json;
     }
 
-    public void append(String eventId, String employeeId, EventType type, LocalDate effectiveDate, Object event) {
-        jdbc.sql("""
+    /**
+     * Appends the entries in one statement, in list order (so within a day the sequence keeps arrival order).
+     *
+     * @return the entries as stored, with their sequence numbers, per employee in list order
+     */
+    public Map<String, List<LedgerEntry>> appendAll(List<NewEntry> entries) {
+        if (entries.isEmpty()) {
+            return Map.of();
+        }
+        int n = entries.size();
+        String[] employees = new String[n];
+        String[] eventIds = new String[n];
+        String[] types = new String[n];
+        String[] dates = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewEntry entry = entries.get(i);
+            employees[i] = entry.employeeId();
+            eventIds[i] = entry.eventId();
+            types[i] = entry.type().id();
+            dates[i] = entry.effectiveDate().toString();
+            payloads[i] = json.writeValueAsString(entry.event());
+        }
+        List<Long> sequences = jdbc.sql("""
                         INSERT INTO ledger_entry (employee_id, event_id, type, effective_date, payload)
-                        VALUES (:employee, :eventId, :type, :effective, CAST(:payload AS jsonb))""")
-                .param("employee", employeeId)
-                .param("eventId", eventId)
-                .param("type", type.id())
-                .param("effective", effectiveDate)
-                .param("payload", json.writeValueAsString(event))
-                .update();
+                        SELECT e, id, t, d::date, p::jsonb
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                             AS x(e, id, t, d, p, n)
+                        ORDER BY n
+                        RETURNING id""")
+                .params(employees, eventIds, types, dates, payloads)
+                .query(Long.class)
+                .list();
+        // the sequence is assigned in insertion order, which is list order
+        List<Long> sorted = sequences.stream().sorted().toList();
+        Map<String, List<LedgerEntry>> stored = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            NewEntry entry = entries.get(i);
+            stored.computeIfAbsent(entry.employeeId(), id -> new ArrayList<>()).add(new LedgerEntry(sorted.get(i),
+                    entry.eventId(), entry.type().id(), entry.effectiveDate(), entry.event()));
+        }
+        return stored;
     }
 
     /** Everything recorded about the employee, in effective-date order (arrival order within a day). */
     public List<LedgerEntry> entries(String employeeId) {
-        return jdbc.sql("""
-                        SELECT id, event_id, type, effective_date, payload::text AS payload FROM ledger_entry
-                        WHERE employee_id = :employee ORDER BY effective_date, id""")
-                .param("employee", employeeId)
-                .query((rs, row) -> {
-                    String payload = rs.getString("payload");
-                    Object event = EventType.byId(rs.getString("type"))
-                            .map(type -> (Object) json.readValue(payload, type.payload())).orElse(null);
-                    return new LedgerEntry(rs.getLong("id"), rs.getString("event_id"), rs.getString("type"),
-                            rs.getObject("effective_date", LocalDate.class), event);
-                })
-                .list().stream()
-                .filter(entry -> entry.event() != null)
-                .toList();
+        return entries(List.of(employeeId)).getOrDefault(employeeId, List.of());
+    }
+
+    /** Everything recorded about these employees, each history in effective-date order (arrival order within a day). */
+    public Map<String, List<LedgerEntry>> entries(Collection<String> employeeIds) {
+        Map<String, List<LedgerEntry>> histories = new HashMap<>();
+        jdbc.sql("""
+                        SELECT id, employee_id, event_id, type, effective_date, payload::text AS payload
+                        FROM ledger_entry WHERE employee_id = ANY(?::text[])
+                        ORDER BY employee_id, effective_date, id""")
+                .param(employeeIds.toArray(String[]::new))
+                .query((RowCallbackHandler) rs -> {
+                    Optional<EventType> type = EventType.byId(rs.getString("type"));
+                    if (type.isPresent()) {
+                        histories.computeIfAbsent(rs.getString("employee_id"), id -> new ArrayList<>())
+                                .add(new LedgerEntry(rs.getLong("id"), rs.getString("event_id"), type.get().id(),
+                                        rs.getObject("effective_date", LocalDate.class),
+                                        json.readValue(rs.getString("payload"), type.get().payload())));
+                    }
+                });
+        return histories;
     }
 
     public List<String> employeesWithHistory() {

@@ -9,7 +9,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Announces milestones through the outbox, each at most once ever: the emitted id is remembered in the same
@@ -29,22 +31,26 @@ public class Milestones {
     /** @return the milestones actually announced (the ones never announced before) */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<MilestoneReached> announce(List<MilestoneReached> milestones) {
+        if (milestones.isEmpty()) {
+            return List.of();
+        }
+        Set<String> firstTime = new HashSet<>(jdbc.sql("""
+                        INSERT INTO emitted_milestone (milestone_id, employee_id)
+                        SELECT * FROM unnest(?::text[], ?::text[])
+                        ON CONFLICT (milestone_id) DO NOTHING
+                        RETURNING milestone_id""")
+                .params(milestones.stream().map(MilestoneReached::milestoneId).toArray(String[]::new),
+                        milestones.stream().map(MilestoneReached::employeeId).toArray(String[]::new))
+                .query(String.class)
+                .list());
         List<MilestoneReached> announced = new ArrayList<>();
         for (MilestoneReached milestone : milestones) {
-            if (firstTime(milestone)) {
-                outbox.append(milestone.milestoneId(), Topics.MILESTONES, milestone.employeeId(), milestone);
+            if (firstTime.remove(milestone.milestoneId())) { // remove: a milestone planned twice is announced once
                 announced.add(milestone);
             }
         }
+        outbox.appendAll(announced.stream().map(milestone -> new Outbox.Message(milestone.milestoneId(),
+                Topics.MILESTONES, milestone.employeeId(), milestone)).toList());
         return announced;
-    }
-
-    private boolean firstTime(MilestoneReached milestone) {
-        return jdbc.sql("""
-                        INSERT INTO emitted_milestone (milestone_id, employee_id) VALUES (:id, :employee)
-                        ON CONFLICT (milestone_id) DO NOTHING""")
-                .param("id", milestone.milestoneId())
-                .param("employee", milestone.employeeId())
-                .update() == 1;
     }
 }

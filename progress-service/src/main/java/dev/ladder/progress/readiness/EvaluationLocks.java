@@ -5,6 +5,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
+
 /**
  * Transaction-scoped PostgreSQL advisory locks that keep concurrent listeners from losing an evaluation. Without the
  * catalog lock an achievement applied while a catalog release is committing sees no catalog, and the release does
@@ -28,12 +30,20 @@ public class EvaluationLocks {
                 .query(Integer.class).single();
     }
 
-    /** One evaluation per employee at a time, and none while a catalog change is committing. */
+    /**
+     * One evaluation per employee at a time, and none while a catalog change is committing. Taken before an
+     * employee's ledger entries are appended, so their sequence numbers follow commit order (see HistoryCache).
+     * A batch takes its locks in one statement, ordered by lock key: two batches never wait on each other in a
+     * circle.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void employee(String employeeId) {
+    public void employees(Collection<String> employeeIds) {
         jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock_shared(hashtext(:key))").param("key", CATALOG)
                 .query(Integer.class).single();
-        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:id))").param("id", employeeId)
-                .query(Integer.class).single();
+        jdbc.sql("""
+                        SELECT count(pg_advisory_xact_lock(key))
+                        FROM (SELECT DISTINCT hashtext(id) AS key FROM unnest(?::text[]) AS id ORDER BY key) keys""")
+                .param(employeeIds.toArray(String[]::new))
+                .query(Long.class).single();
     }
 }

@@ -68,22 +68,7 @@ public class ProgressHistory {
         TreeSet<String> ids = new TreeSet<>(employees.allIds());
         ids.addAll(ledger.employeesWithoutProfile());
         projection.deleteAll();
-        LocalDate today = LocalDate.now(clock);
-        int evaluated = 0;
-        for (String id : ids) {
-            Optional<Employee> employee = employees.find(id);
-            String trackId = readiness.trackOf(employee);
-            var catalog = catalogs.newest(trackId);
-            if (catalog.isEmpty()) {
-                continue;
-            }
-            var progression = readiness.replay(catalog.get(), id, employee, 1, today);
-            if (progression.isPresent()) {
-                projection.save(ReadinessService.toProgress(id, trackId, catalog.get().version(), progression.get(),
-                        clock.instant()));
-                evaluated++;
-            }
-        }
+        int evaluated = readiness.rebuild(ids);
         log.info("Rebuilt the progress projection of {} employee(s) from the ledger", evaluated);
         return evaluated;
     }

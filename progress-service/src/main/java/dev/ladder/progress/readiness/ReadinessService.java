@@ -7,9 +7,12 @@ import dev.ladder.progress.catalog.CatalogVersions;
 import dev.ladder.progress.employee.Employee;
 import dev.ladder.progress.employee.Employees;
 import dev.ladder.progress.ledger.Ledger;
+import dev.ladder.progress.ledger.LedgerEntry;
 import dev.ladder.progress.milestone.MilestonePlanner;
 import dev.ladder.progress.milestone.Milestones;
+import dev.ladder.progress.rules.EmployeeState;
 import dev.ladder.progress.rules.Progression;
+import dev.ladder.progress.rules.RulesEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,84 +22,151 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
  * Re-evaluates employees against the newest catalog version of their track: advances levels, rewrites the
  * projection and announces the milestones reached — all inside the caller's transaction (the one holding the inbox
- * row), so an event's effects commit together or not at all.
+ * rows), so an event's effects commit together or not at all. Works on batches: a poll of achievements, a track
+ * after a release or a rebuild costs a handful of statements per batch, not per employee.
  */
 @Service
 public class ReadinessService {
 
     private static final Logger log = LoggerFactory.getLogger(ReadinessService.class);
+    /** Employees evaluated per statement batch when a whole track or the whole projection is re-evaluated. */
+    static final int CHUNK = 500;
 
     private final EvaluationLocks locks;
     private final CatalogVersions catalogs;
     private final Employees employees;
     private final Ledger ledger;
+    private final HistoryCache histories;
     private final ProgressProjection projection;
     private final Milestones milestones;
     private final ProgressProperties properties;
     private final Clock clock;
 
     public ReadinessService(EvaluationLocks locks, CatalogVersions catalogs, Employees employees, Ledger ledger,
-                            ProgressProjection projection, Milestones milestones, ProgressProperties properties,
-                            Clock clock) {
+                            HistoryCache histories, ProgressProjection projection, Milestones milestones,
+                            ProgressProperties properties, Clock clock) {
         this.locks = locks;
         this.catalogs = catalogs;
         this.employees = employees;
         this.ledger = ledger;
+        this.histories = histories;
         this.projection = projection;
         this.milestones = milestones;
         this.properties = properties;
         this.clock = clock;
     }
 
+    /** Everyone on the track; the caller holds the catalog lock exclusively, so no evaluation runs beside this one. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void reevaluateTrack(String trackId) {
-        // sorted, so concurrent re-evaluations take the per-employee locks in the same order
         TreeSet<String> ids = new TreeSet<>(employees.idsOnTrack(trackId));
         if (trackId.equals(properties.defaultTrack())) {
             ids.addAll(ledger.employeesWithoutProfile());
         }
-        ids.forEach(this::reevaluate);
+        inChunks(ids, chunk -> evaluate(chunk, Map.of(), true));
         log.info("Re-evaluated {} employee(s) on track {}", ids.size(), trackId);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void reevaluate(String employeeId) {
+        reevaluate(List.of(employeeId));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reevaluate(Collection<String> employeeIds) {
         // one evaluation per employee at a time: the catalog, employee and achievement listeners run concurrently
-        locks.employee(employeeId);
-        Optional<Employee> employee = employees.find(employeeId);
-        String trackId = trackOf(employee);
-        Optional<CatalogVersionPublished> catalog = catalogs.newest(trackId);
-        if (catalog.isEmpty()) {
-            // nothing to evaluate against yet; the catalog release will re-evaluate this employee
-            projection.delete(employeeId);
-            return;
-        }
-        Optional<EmployeeProgress> before = projection.find(employeeId)
-                .filter(stored -> stored.trackId().equals(trackId)); // another track's rank means nothing here
-        int heldRank = before.map(p -> p.currentLevel().rank()).orElse(1);
-        Optional<Progression> progression = replay(catalog.get(), employeeId, employee, heldRank, today());
-        if (progression.isEmpty()) {
-            log.warn("Track {} version {} has no levels; not evaluating {}", trackId, catalog.get().version(),
-                    employeeId);
-            return;
-        }
+        locks.employees(employeeIds);
+        evaluate(employeeIds, Map.of(), true);
+    }
+
+    /**
+     * For employees whose new ledger entries this transaction appended, under the locks the caller already took
+     * (see {@link EvaluationLocks#employees}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reevaluateAppended(Collection<String> employeeIds, Map<String, List<LedgerEntry>> appended) {
+        evaluate(employeeIds, appended, true);
+    }
+
+    /**
+     * Derives the projection rows of these employees from the ledger alone (rank 1, nothing stored before), and
+     * announces nothing: milestones belong to the moment they happened, not to a rebuild. The caller holds the
+     * catalog lock exclusively and has deleted the rows.
+     *
+     * @return how many employees were evaluated
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int rebuild(Collection<String> employeeIds) {
+        int[] evaluated = {0};
+        inChunks(employeeIds, chunk -> evaluated[0] += evaluate(chunk, Map.of(), false));
+        return evaluated[0];
+    }
+
+    private int evaluate(Collection<String> employeeIds, Map<String, List<LedgerEntry>> appended, boolean announce) {
+        Map<String, Employee> staff = employees.findAll(employeeIds);
+        Map<String, ProgressProjection.Previous> stored = projection.previous(employeeIds);
+        Map<String, Long> sequences = new HashMap<>();
+        stored.forEach((id, previous) -> sequences.put(id, previous.ledgerSequence()));
+        Map<String, List<LedgerEntry>> history = histories.histories(employeeIds, sequences, appended);
+        Map<String, Optional<RulesEngine>> rulesOfTrack = new HashMap<>();
+        LocalDate today = today();
         Instant now = clock.instant();
-        EmployeeProgress after = toProgress(employeeId, trackId, catalog.get().version(), progression.get(), now);
-        projection.save(after);
-        List<MilestoneReached> reached = MilestonePlanner.plan(employeeId, trackId,
-                before.map(p -> p.nextLevel() == null ? null : p.nextLevel().id()).orElse(null),
-                before.map(EmployeeProgress::readinessPercent).orElse(0), progression.get(), now);
-        List<MilestoneReached> announced = milestones.announce(reached);
-        if (!announced.isEmpty()) {
-            log.info("{} reached {}", employeeId, announced.stream().map(MilestoneReached::milestoneId).toList());
+        List<ProgressProjection.Row> rows = new ArrayList<>();
+        List<String> withoutCatalog = new ArrayList<>();
+        List<MilestoneReached> reached = new ArrayList<>();
+        for (String id : employeeIds) {
+            Optional<Employee> employee = Optional.ofNullable(staff.get(id));
+            String trackId = trackOf(employee);
+            Optional<RulesEngine> rules = rulesOfTrack.computeIfAbsent(trackId, catalogs::rules);
+            if (rules.isEmpty()) {
+                // nothing to evaluate against yet; the catalog release will re-evaluate this employee
+                withoutCatalog.add(id);
+                continue;
+            }
+            // another track's rank means nothing here
+            Optional<ProgressProjection.Previous> before = Optional.ofNullable(stored.get(id))
+                    .filter(previous -> previous.trackId().equals(trackId));
+            List<LedgerEntry> entries = history.getOrDefault(id, List.of());
+            Optional<LedgerReplay.Result> result = LedgerReplay.replay(rules.get(), entries,
+                    employee.map(Employee::startDate).orElse(null), today,
+                    before.map(ProgressProjection.Previous::currentRank).orElse(1));
+            if (result.isEmpty()) {
+                log.warn("Track {} version {} has no levels; not evaluating {}", trackId,
+                        rules.get().catalog().version(), id);
+                continue;
+            }
+            Progression progression = result.get().progression();
+            EmployeeState state = result.get().state();
+            rows.add(new ProgressProjection.Row(
+                    toProgress(id, trackId, rules.get().catalog().version(), progression, now),
+                    HistoryCache.lastSequence(entries), state.skills(),
+                    state.certifications().stream().filter(c -> c.validOn(today)).toList()));
+            reached.addAll(MilestonePlanner.plan(id, trackId,
+                    before.map(ProgressProjection.Previous::nextLevelId).orElse(null),
+                    before.map(ProgressProjection.Previous::readinessPercent).orElse(0), progression, now));
         }
+        if (!withoutCatalog.isEmpty()) {
+            projection.delete(withoutCatalog);
+        }
+        projection.saveAll(rows);
+        if (announce) {
+            List<MilestoneReached> announced = milestones.announce(reached);
+            if (!announced.isEmpty() && log.isDebugEnabled()) {
+                log.debug("Announced {}", announced.stream().map(MilestoneReached::milestoneId).toList());
+            }
+        }
+        return rows.size();
     }
 
     /**
@@ -120,9 +190,15 @@ public class ReadinessService {
         return employee.map(Employee::trackId).orElse(properties.defaultTrack());
     }
 
+    /** One employee's whole ledger replayed against any catalog (a draft, an older version) up to a day. */
     public Optional<Progression> replay(CatalogVersionPublished catalog, String employeeId, Optional<Employee> employee,
-                                 int heldRank, LocalDate on) {
-        return LedgerReplay.on(catalog, ledger.entries(employeeId), employee.map(Employee::startDate).orElse(null),
+                                        int heldRank, LocalDate on) {
+        return replay(new RulesEngine(catalog), employeeId, employee, heldRank, on);
+    }
+
+    public Optional<Progression> replay(RulesEngine rules, String employeeId, Optional<Employee> employee,
+                                        int heldRank, LocalDate on) {
+        return LedgerReplay.on(rules, ledger.entries(employeeId), employee.map(Employee::startDate).orElse(null),
                 on, heldRank);
     }
 
@@ -131,9 +207,16 @@ public class ReadinessService {
     }
 
     public static EmployeeProgress toProgress(String employeeId, String trackId, int version, Progression p,
-                                               Instant at) {
+                                              Instant at) {
         return new EmployeeProgress(employeeId, trackId, version, LevelRef.of(p.current()),
                 p.next() == null ? null : LevelRef.of(p.next().level()), p.readinessPercent(),
                 p.next() == null ? List.of() : p.next().groups(), at, p.atRisk());
+    }
+
+    private static void inChunks(Collection<String> ids, java.util.function.Consumer<List<String>> work) {
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            work.accept(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
     }
 }

@@ -5,7 +5,6 @@ import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,20 +36,20 @@ public record Progression(Level current, List<LevelEvaluation> advanced, LevelEv
      */
     public static Optional<Progression> evaluate(CatalogVersionPublished catalog, int heldRank, EmployeeState state,
                                                  LocalDate on) {
-        List<Level> levels = catalog.levels().stream().sorted(Comparator.comparingInt(Level::rank)).toList();
+        return evaluate(new RulesEngine(catalog), heldRank, state, on);
+    }
+
+    /** As {@link #evaluate(CatalogVersionPublished, int, EmployeeState, LocalDate)}, with a compiled catalog. */
+    public static Optional<Progression> evaluate(RulesEngine engine, int heldRank, EmployeeState state,
+                                                 LocalDate on) {
+        List<Level> levels = engine.levels();
         if (levels.isEmpty()) {
             return Optional.empty();
         }
-        RulesEngine engine = new RulesEngine(catalog);
-        int index = 0;
-        for (int i = 0; i < levels.size(); i++) {
-            if (levels.get(i).rank() <= heldRank) {
-                index = i;
-            }
-        }
+        int index = indexOfRank(levels, heldRank);
         boolean atRisk = false;
-        while (index > 0 && !engine.evaluate(levels.get(index), state, on).complete()) {
-            if (!catalog.demotesOnExpiry()) {
+        while (index > 0 && !engine.complete(levels.get(index), state, on)) {
+            if (!engine.catalog().demotesOnExpiry()) {
                 atRisk = true;
                 break;
             }
@@ -67,5 +66,16 @@ public record Progression(Level current, List<LevelEvaluation> advanced, LevelEv
             index++;
         }
         return Optional.of(new Progression(levels.get(index), advanced, null, atRisk));
+    }
+
+    /** The highest level whose rank is at most {@code rank} (a rank the catalog no longer has maps below it). */
+    public static int indexOfRank(List<Level> levels, int rank) {
+        int index = 0;
+        for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i).rank() <= rank) {
+                index = i;
+            }
+        }
+        return index;
     }
 }

@@ -23,16 +23,64 @@ public final class RulesEngine {
     /** A met certification requirement that lapses within this many days is shown as EXPIRING. */
     public static final int EXPIRING_WITHIN_DAYS = 90;
 
+    private final CatalogVersionPublished catalog;
+    private final List<Level> levels;
     private final Map<String, String> certificationNames;
     private final Map<String, String> skillNames;
 
+    /** Compiles a catalog version once; immutable, so one engine serves every evaluation against that version. */
     public RulesEngine(CatalogVersionPublished catalog) {
+        this.catalog = catalog;
+        this.levels = catalog.levels().stream().sorted(Comparator.comparingInt(Level::rank)).toList();
         this.certificationNames = catalog.certifications().stream()
                 .collect(Collectors.toMap(CatalogVersionPublished.Certification::id,
                         CatalogVersionPublished.Certification::name, (a, b) -> a));
         this.skillNames = catalog.skills().stream()
                 .collect(Collectors.toMap(CatalogVersionPublished.Skill::id, CatalogVersionPublished.Skill::name,
                         (a, b) -> a));
+    }
+
+    public CatalogVersionPublished catalog() {
+        return catalog;
+    }
+
+    /** The track's levels, lowest rank first. */
+    public List<Level> levels() {
+        return levels;
+    }
+
+    /**
+     * Whether every group of the level holds — the same answer as {@code evaluate(...).complete()}, without building
+     * the explanation: the replay asks this for every day of a history and needs the details only for the last one.
+     */
+    public boolean complete(Level level, EmployeeState state, LocalDate on) {
+        for (RequirementGroup group : level.requirements()) {
+            int required = effectiveRequired(group);
+            int met = 0;
+            for (Requirement item : group.items()) {
+                if (holds(item, state, on) && ++met >= required) {
+                    break;
+                }
+            }
+            if (met < required) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean holds(Requirement item, EmployeeState state, LocalDate on) {
+        return switch (item.type()) {
+            case CERTIFICATION -> state.certifications().stream()
+                    .anyMatch(c -> c.certificationId().equals(item.ref()) && c.validOn(on));
+            case SKILL -> {
+                Integer level = state.skills().get(item.ref());
+                yield level != null && level >= (item.minProficiency() == null ? 1 : item.minProficiency());
+            }
+            case EXPERIENCE -> (state.startDate() != null || !state.experience().isEmpty())
+                    && ExperiencePeriod.wholeYears(state.allExperience(), on)
+                    >= (item.minYears() == null ? 0 : item.minYears());
+        };
     }
 
     public LevelEvaluation evaluate(Level level, EmployeeState state, LocalDate on) {

@@ -10,7 +10,6 @@ import dev.ladder.progress.employee.Employee;
 import dev.ladder.progress.employee.Employees;
 import dev.ladder.progress.ledger.AchievementFold;
 import dev.ladder.progress.ledger.Ledger;
-import dev.ladder.progress.readiness.EmployeeProgress;
 import dev.ladder.progress.readiness.ReadinessService;
 import dev.ladder.progress.rules.EmployeeState;
 import dev.ladder.progress.rules.HeldCertification;
@@ -29,16 +28,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Team readiness for the team's manager (the manager of its members, per profile-service) and admins. */
+/**
+ * Team readiness for the team's manager (the manager of its members, per profile-service) and admins. Built from
+ * the projection rows alone (one query), so it costs the same for a team with ten events or a million.
+ */
 @Service
 public class TeamQueries {
 
+    private final TeamMembers teamMembers;
     private final Employees employees;
     private final ReadinessService readiness;
     private final CatalogVersions catalogs;
     private final Ledger ledger;
 
-    public TeamQueries(Employees employees, ReadinessService readiness, CatalogVersions catalogs, Ledger ledger) {
+    public TeamQueries(TeamMembers teamMembers, Employees employees, ReadinessService readiness,
+                       CatalogVersions catalogs, Ledger ledger) {
+        this.teamMembers = teamMembers;
         this.employees = employees;
         this.readiness = readiness;
         this.catalogs = catalogs;
@@ -47,8 +52,8 @@ public class TeamQueries {
 
     @Transactional(readOnly = true)
     public TeamReadiness team(String teamId, Caller caller) {
-        List<Employee> members = employees.inTeam(teamId);
-        String managerId = members.stream().map(Employee::managerId).filter(Objects::nonNull).findFirst()
+        List<TeamMembers.Member> members = teamMembers.of(teamId);
+        String managerId = members.stream().map(m -> m.employee().managerId()).filter(Objects::nonNull).findFirst()
                 .orElse(null);
         if (!caller.isAdmin() && !(caller.isManager() && caller.id().equals(managerId))) {
             throw new ForbiddenException("You can see the teams you manage");
@@ -64,68 +69,87 @@ public class TeamQueries {
         return employees.teamsManagedBy(caller.id()).stream().map(team -> team(team, caller)).toList();
     }
 
-    private TeamReadiness readinessOf(String teamId, List<Employee> members, String managerId) {
+
+    private TeamReadiness readinessOf(String teamId, List<TeamMembers.Member> members, String managerId) {
         LocalDate today = readiness.today();
+        Map<String, Optional<RulesEngine>> rulesOfTrack = new HashMap<>();
         List<TeamReadiness.Member> rows = new ArrayList<>();
         Map<String, Integer> levels = new LinkedHashMap<>();
         Map<String, Integer> histogram = new LinkedHashMap<>();
         TeamReadiness.BUCKETS.forEach(bucket -> histogram.put(bucket, 0));
         Map<String, String> skillNames = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> required = new HashMap<>(); // member → skill → min proficiency
-        Map<String, EmployeeState> states = new HashMap<>();
+        Map<String, Map<String, Integer>> assessed = new HashMap<>(); // member → skill → proficiency
         List<TeamReadiness.ExpiringCertification> expiring = new ArrayList<>();
-        for (Employee member : members) {
-            Optional<EmployeeProgress> progress = readiness.progressOf(member.employeeId());
-            Optional<CatalogVersionPublished> catalog = catalogs.newest(member.trackId());
-            EmployeeState state = AchievementFold.stateOn(ledger.entries(member.employeeId()), member.startDate(),
-                    today);
-            states.put(member.employeeId(), state);
-            if (progress.isEmpty() || catalog.isEmpty()) {
+        for (TeamMembers.Member member : members) {
+            Employee employee = member.employee();
+            TeamMembers.Stored p = member.progress() != null ? member.progress() : evaluateNow(employee, today);
+            if (p == null) {
                 continue;
             }
-            EmployeeProgress p = progress.get();
-            rows.add(new TeamReadiness.Member(member.employeeId(), member.displayName(), p.currentLevel().id(),
-                    p.currentLevel().name(), p.nextLevel() == null ? null : p.nextLevel().id(),
-                    p.readinessPercent(), p.atRisk()));
-            levels.merge(p.currentLevel().id(), 1, Integer::sum);
+            Optional<RulesEngine> rules = rulesOfTrack.computeIfAbsent(p.trackId(), catalogs::rules);
+            assessed.put(employee.employeeId(), p.skills());
+            if (rules.isEmpty()) {
+                continue;
+            }
+            CatalogVersionPublished catalog = rules.get().catalog();
+            rows.add(new TeamReadiness.Member(employee.employeeId(), employee.displayName(), p.currentLevelId(),
+                    p.currentLevelName(), p.nextLevelId(), p.readinessPercent(), p.atRisk()));
+            levels.merge(p.currentLevelId(), 1, Integer::sum);
             histogram.merge(TeamReadiness.bucket(p.readinessPercent()), 1, Integer::sum);
-            catalog.get().skills().forEach(skill -> skillNames.putIfAbsent(skill.id(), skill.name()));
-            required.put(member.employeeId(), requiredSkills(catalog.get(), p));
-            expiring.addAll(expiring(member, state, catalog.get(), today));
+            catalog.skills().forEach(skill -> skillNames.putIfAbsent(skill.id(), skill.name()));
+            required.put(employee.employeeId(), requiredSkills(catalog, p.nextLevelId()));
+            expiring.addAll(expiring(employee, p.certifications(), catalog, today));
         }
         List<String> matrixSkills = skillNames.keySet().stream()
                 .filter(skill -> required.values().stream().anyMatch(r -> r.containsKey(skill))).toList();
         List<TeamReadiness.SkillRow> matrix = matrixSkills.stream().map(skill -> new TeamReadiness.SkillRow(skill,
-                skillNames.get(skill), members.stream().filter(m -> required.containsKey(m.employeeId())).map(m -> {
-                    Integer assessed = states.get(m.employeeId()).skills().get(skill);
+                skillNames.get(skill), members.stream().map(TeamMembers.Member::employee)
+                .filter(m -> required.containsKey(m.employeeId())).map(m -> {
+                    Integer level = assessed.get(m.employeeId()).get(skill);
                     Integer min = required.get(m.employeeId()).get(skill);
-                    return new TeamReadiness.Cell(m.employeeId(), assessed, min,
-                            min != null && (assessed == null || assessed < min));
+                    return new TeamReadiness.Cell(m.employeeId(), level, min,
+                            min != null && (level == null || level < min));
                 }).toList())).toList();
         expiring.sort(Comparator.comparing(TeamReadiness.ExpiringCertification::expiresOn));
-        String teamName = members.stream().map(Employee::teamName).filter(Objects::nonNull).findFirst()
+        String teamName = members.stream().map(m -> m.employee().teamName()).filter(Objects::nonNull).findFirst()
                 .orElse(teamId);
         return new TeamReadiness(teamId, teamName, managerId, rows, levels, histogram,
                 new TeamReadiness.SkillGapMatrix(matrix), expiring);
     }
 
-    private static Map<String, Integer> requiredSkills(CatalogVersionPublished catalog, EmployeeProgress progress) {
+    /**
+     * A member never evaluated (no catalog when their profile arrived): evaluated now from the ledger, as
+     * {@code GET /me} would. Null when their track has no catalog yet.
+     */
+    private TeamMembers.Stored evaluateNow(Employee employee, LocalDate today) {
+        return readiness.progressOf(employee.employeeId()).map(p -> {
+            EmployeeState state = AchievementFold.stateOn(ledger.entries(employee.employeeId()),
+                    employee.startDate(), today);
+            return new TeamMembers.Stored(p.trackId(), p.currentLevel().id(), p.currentLevel().name(),
+                    p.nextLevel() == null ? null : p.nextLevel().id(), p.readinessPercent(), p.atRisk(),
+                    state.skills(), state.certifications().stream().filter(c -> c.validOn(today)).toList());
+        }).orElse(null);
+    }
+
+    private static Map<String, Integer> requiredSkills(CatalogVersionPublished catalog, String nextLevelId) {
         Map<String, Integer> skills = new LinkedHashMap<>();
-        if (progress.nextLevel() == null) {
+        if (nextLevelId == null) {
             return skills;
         }
-        catalog.levels().stream().filter(level -> level.id().equals(progress.nextLevel().id()))
+        catalog.levels().stream().filter(level -> level.id().equals(nextLevelId))
                 .map(Level::requirements).flatMap(List::stream).flatMap(group -> group.items().stream())
                 .filter(TeamReadiness::isSkill)
                 .forEach(item -> skills.put(item.ref(), item.minProficiency() == null ? 1 : item.minProficiency()));
         return skills;
     }
 
-    private static List<TeamReadiness.ExpiringCertification> expiring(Employee member, EmployeeState state,
+    private static List<TeamReadiness.ExpiringCertification> expiring(Employee member,
+                                                                      List<HeldCertification> certifications,
                                                                       CatalogVersionPublished catalog,
                                                                       LocalDate today) {
         List<TeamReadiness.ExpiringCertification> expiring = new ArrayList<>();
-        for (HeldCertification c : state.certifications()) {
+        for (HeldCertification c : certifications) {
             LocalDate lapses = c.lapsesOn();
             if (c.validOn(today) && lapses != null
                     && !today.plusDays(RulesEngine.EXPIRING_WITHIN_DAYS).isBefore(lapses)) {

@@ -48,6 +48,18 @@ class ReadinessPropertiesTest {
         assertThat(after).isGreaterThanOrEqualTo(before);
     }
 
+    @Property(tries = 1000)
+    void theQuickCompletenessCheckAgreesWithTheFullEvaluation(@ForAll("levels") Level level,
+                                                              @ForAll("states") EmployeeState state,
+                                                              @ForAll("days") LocalDate on) {
+        assertThat(ENGINE.complete(level, state, on)).isEqualTo(ENGINE.evaluate(level, state, on).complete());
+    }
+
+    @Provide
+    Arbitrary<LocalDate> days() {
+        return dates();
+    }
+
     @Provide
     Arbitrary<Level> levels() {
         return group().list().ofMinSize(0).ofMaxSize(4)

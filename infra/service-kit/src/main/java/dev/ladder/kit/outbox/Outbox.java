@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,20 +39,47 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String eventId, String topic, String key, Object event) {
-        EventType type = EventType.of(event.getClass());
-        if (!type.topic().equals(topic)) {
-            throw new IllegalArgumentException(type.id() + " belongs on " + type.topic() + ", not " + topic);
+        appendAll(List.of(new Message(eventId, topic, key, event)));
+    }
+
+    /** An event to publish: its id, topic, record key and the contract record. */
+    public record Message(String eventId, String topic, String key, Object event) {
+    }
+
+    /** {@link #append(String, String, String, Object)} for many events, in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
         }
+        int n = messages.size();
+        String[] ids = new String[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            Message message = messages.get(i);
+            EventType type = EventType.of(message.event().getClass());
+            if (!type.topic().equals(message.topic())) {
+                throw new IllegalArgumentException(type.id() + " belongs on " + type.topic() + ", not "
+                        + message.topic());
+            }
+            ids[i] = message.eventId();
+            topics[i] = message.topic();
+            keys[i] = message.key();
+            types[i] = type.id();
+            payloads[i] = json.writeValueAsString(message.event());
+        }
+        // WITH ORDINALITY + ORDER BY: rows get their seq (the relay's publishing order) in list order
         jdbc.sql("""
                         INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, occurred_at)
-                        VALUES (:id, :topic, :key, :type, :payload, :occurredAt)
+                        SELECT id, topic, key, type, payload, ?::timestamptz
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                             AS x(id, topic, key, type, payload, n)
+                        ORDER BY n
                         ON CONFLICT (event_id) DO NOTHING""")
-                .param("id", eventId)
-                .param("topic", topic)
-                .param("key", key)
-                .param("type", type.id())
-                .param("payload", json.writeValueAsString(event))
-                .param("occurredAt", Timestamp.from(clock.instant()))
+                .params(Timestamp.from(clock.instant()), ids, topics, keys, types, payloads)
                 .update();
     }
 }

@@ -1,0 +1,9 @@
+package dev.ladder.progress.ledger;
+
+import dev.ladder.contracts.EventType;
+
+import java.time.LocalDate;
+
+/** An event about to be appended to the ledger, with the day it takes effect. */
+public record NewEntry(String eventId, String employeeId, EventType type, LocalDate effectiveDate, Object event) {
+}
