@@ -1,10 +1,12 @@
 package dev.ladder.progress.employee;
 
 import dev.ladder.contracts.profile.EmployeeUpdated;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -58,12 +60,12 @@ public class Employees {
     public Map<String, Employee> findAll(Collection<String> employeeIds) {
         Map<String, Employee> found = new HashMap<>();
         jdbc.sql("""
-                        SELECT employee_id, display_name, team_id, team_name, manager_id, track_id, start_date
-                        FROM employee WHERE employee_id = ANY(?::text[])""")
+                        SELECT e.employee_id, display_name, team_id, team_name, manager_id, track_id, start_date
+                        FROM unnest(?::text[]) AS ids(id) JOIN employee e ON e.employee_id = ids.id""")
                 .param(employeeIds.toArray(String[]::new))
-                .query(Employee.class)
-                .list()
-                .forEach(employee -> found.put(employee.employeeId(), employee));
+                .query((RowCallbackHandler) rs -> found.put(rs.getString(1), new Employee(rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, LocalDate.class))));
         return found;
     }
 

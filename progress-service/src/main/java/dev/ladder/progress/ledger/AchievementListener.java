@@ -44,7 +44,9 @@ class AchievementListener {
     }
 
     @KafkaListener(topics = Topics.ACHIEVEMENTS, groupId = ProgressApplication.CONSUMER,
-            containerFactory = AchievementsKafkaConfig.BATCH_FACTORY)
+            containerFactory = AchievementsKafkaConfig.BATCH_FACTORY,
+            // larger polls spread each transaction's fixed cost over more events
+            properties = "max.poll.records=${ladder.progress.achievements-batch-size:1000}")
     void on(List<ConsumerRecord<String, Object>> records) {
         List<Indexed> batch = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {

@@ -7,8 +7,6 @@ import dev.ladder.contracts.achievements.CertificationRevoked;
 import dev.ladder.contracts.achievements.CertificationVerified;
 import dev.ladder.contracts.achievements.ExperienceRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
-import dev.ladder.kit.inbox.Inbox;
-import dev.ladder.progress.ProgressApplication;
 import dev.ladder.progress.readiness.EvaluationLocks;
 import dev.ladder.progress.readiness.ReadinessService;
 import org.springframework.stereotype.Service;
@@ -19,14 +17,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Records achievements in the ledger with the day each takes effect and re-evaluates the employees concerned, once
- * per event (by ce_id) however often it arrives. A whole batch is one transaction: inbox rows, ledger entries,
- * projection rows and milestones of all its events commit together or not at all.
+ * per event (by ce_id) however often it arrives: the ledger's unique event id is the inbox of this topic. A whole
+ * batch is one transaction: ledger entries, projection rows and milestones of all its events commit together or not
+ * at all.
  */
 @Service
 public class Achievements {
@@ -35,13 +34,11 @@ public class Achievements {
     public record Received(String eventId, Object event) {
     }
 
-    private final Inbox inbox;
     private final EvaluationLocks locks;
     private final Ledger ledger;
     private final ReadinessService readiness;
 
-    public Achievements(Inbox inbox, EvaluationLocks locks, Ledger ledger, ReadinessService readiness) {
-        this.inbox = inbox;
+    public Achievements(EvaluationLocks locks, Ledger ledger, ReadinessService readiness) {
         this.locks = locks;
         this.ledger = ledger;
         this.readiness = readiness;
@@ -64,15 +61,12 @@ public class Achievements {
             entries.add(entry(r.eventId(), r.event()).orElseThrow(() -> new IllegalArgumentException(
                     "Not an achievement: " + (r.event() == null ? "null" : r.event().getClass().getSimpleName()))));
         }
-        Set<String> fresh = inbox.firstDeliveries(entries.stream().map(NewEntry::eventId).toList(),
-                ProgressApplication.CONSUMER);
-        List<NewEntry> toApply = entries.stream().filter(entry -> fresh.remove(entry.eventId())).toList();
-        if (toApply.isEmpty()) {
-            return;
+        // locked before appending: an employee's ledger sequence then follows commit order (see HistoryCache)
+        locks.employees(new TreeSet<>(entries.stream().map(NewEntry::employeeId).toList()));
+        Map<String, List<LedgerEntry>> appended = ledger.appendNew(entries);
+        if (!appended.isEmpty()) {
+            readiness.reevaluateAppended(appended.keySet(), appended);
         }
-        Set<String> employees = new TreeSet<>(toApply.stream().map(NewEntry::employeeId).toList());
-        locks.employees(employees); // before appending: an employee's ledger sequence follows commit order
-        readiness.reevaluateAppended(employees, ledger.appendAll(toApply));
     }
 
     @Transactional

@@ -31,11 +31,13 @@ public class Ledger {
     }
 
     /**
-     * Appends the entries in one statement, in list order (so within a day the sequence keeps arrival order).
+     * Appends, in one statement and in list order, the entries whose event is not in the ledger yet. The event id is
+     * unique here, which makes the ledger its own inbox: a redelivered event (or one twice in the list) inserts
+     * nothing, in the same transaction as its effects.
      *
-     * @return the entries as stored, with their sequence numbers, per employee in list order
+     * @return the entries appended, with their sequence numbers, per employee in list order
      */
-    public Map<String, List<LedgerEntry>> appendAll(List<NewEntry> entries) {
+    public Map<String, List<LedgerEntry>> appendNew(List<NewEntry> entries) {
         if (entries.isEmpty()) {
             return Map.of();
         }
@@ -53,25 +55,26 @@ public class Ledger {
             dates[i] = entry.effectiveDate().toString();
             payloads[i] = json.writeValueAsString(entry.event());
         }
-        List<Long> sequences = jdbc.sql("""
+        Map<String, Long> sequences = new HashMap<>();
+        jdbc.sql("""
                         INSERT INTO ledger_entry (employee_id, event_id, type, effective_date, payload)
                         SELECT e, id, t, d::date, p::jsonb
                         FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
                              AS x(e, id, t, d, p, n)
                         ORDER BY n
-                        RETURNING id""")
+                        ON CONFLICT (event_id) DO NOTHING
+                        RETURNING id, event_id""")
                 .params(employees, eventIds, types, dates, payloads)
-                .query(Long.class)
-                .list();
-        // the sequence is assigned in insertion order, which is list order
-        List<Long> sorted = sequences.stream().sorted().toList();
-        Map<String, List<LedgerEntry>> stored = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            NewEntry entry = entries.get(i);
-            stored.computeIfAbsent(entry.employeeId(), id -> new ArrayList<>()).add(new LedgerEntry(sorted.get(i),
-                    entry.eventId(), entry.type().id(), entry.effectiveDate(), entry.event()));
+                .query((RowCallbackHandler) rs -> sequences.put(rs.getString(2), rs.getLong(1)));
+        Map<String, List<LedgerEntry>> appended = new HashMap<>();
+        for (NewEntry entry : entries) {
+            Long sequence = sequences.remove(entry.eventId()); // remove: the second of a repeated id was not inserted
+            if (sequence != null) {
+                appended.computeIfAbsent(entry.employeeId(), id -> new ArrayList<>()).add(new LedgerEntry(sequence,
+                        entry.eventId(), entry.type().id(), entry.effectiveDate(), entry.event()));
+            }
         }
-        return stored;
+        return appended;
     }
 
     /** Everything recorded about the employee, in effective-date order (arrival order within a day). */
@@ -83,9 +86,9 @@ public class Ledger {
     public Map<String, List<LedgerEntry>> entries(Collection<String> employeeIds) {
         Map<String, List<LedgerEntry>> histories = new HashMap<>();
         jdbc.sql("""
-                        SELECT id, employee_id, event_id, type, effective_date, payload::text AS payload
-                        FROM ledger_entry WHERE employee_id = ANY(?::text[])
-                        ORDER BY employee_id, effective_date, id""")
+                        SELECT l.id, employee_id, event_id, type, effective_date, payload::text AS payload
+                        FROM unnest(?::text[]) AS ids(id) JOIN ledger_entry l ON l.employee_id = ids.id
+                        ORDER BY employee_id, effective_date, l.id""")
                 .param(employeeIds.toArray(String[]::new))
                 .query((RowCallbackHandler) rs -> {
                     Optional<EventType> type = EventType.byId(rs.getString("type"));

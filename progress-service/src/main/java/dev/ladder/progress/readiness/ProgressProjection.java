@@ -65,7 +65,7 @@ public class ProgressProjection {
         Map<String, Previous> rows = new HashMap<>();
         jdbc.sql("""
                         SELECT employee_id, track_id, current_rank, next_level_id, readiness_percent, ledger_seq
-                        FROM progress WHERE employee_id = ANY(?::text[])""")
+                        FROM unnest(?::text[]) AS ids(id) JOIN progress p ON p.employee_id = ids.id""")
                 .param(employeeIds.toArray(String[]::new))
                 .query((RowCallbackHandler) rs -> rows.put(rs.getString("employee_id"), new Previous(
                         rs.getString("track_id"), rs.getInt("current_rank"), rs.getString("next_level_id"),
@@ -125,8 +125,8 @@ public class ProgressProjection {
                                               next_rank, readiness_percent, groups, updated_at, at_risk, ledger_seq,
                                               skills, certifications)
                         SELECT id, track, version, current_id, current_name, current_rank, next_id, next_name,
-                               next_rank, percent, groups::jsonb, updated_at::timestamptz, at_risk, seq,
-                               skills::jsonb, certifications::jsonb
+                               next_rank, percent, groups::json, updated_at::timestamptz, at_risk, seq,
+                               skills::json, certifications::json
                         FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::text[],
                                     ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::boolean[], ?::bigint[],
                                     ?::text[], ?::text[])

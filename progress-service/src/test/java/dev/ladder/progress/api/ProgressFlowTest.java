@@ -184,6 +184,10 @@ class ProgressFlowTest {
         LadderInfra.send(Topics.ACHIEVEMENTS, employee,
                 headers(bad + "-invalid", EventType.CERTIFICATION_RECORDED.id(), employee),
                 json.writeValueAsString(expiresBeforeIssue));
+        // valid by the contract, but PostgreSQL refuses a NUL character: it fails on every attempt
+        CertificationRecorded refused = new CertificationRecorded(UUID.randomUUID().toString(), employee, "ceh",
+                "CRED-\u0000", null, LocalDate.of(2025, 6, 1), null, Instant.now());
+        send(EventType.CERTIFICATION_RECORDED, bad + "-refused", employee, refused);
         // a valid Ladder event this listener has no use for is ignored, not dead-lettered
         String foreign = UUID.randomUUID().toString();
         LadderInfra.send(Topics.ACHIEVEMENTS, employee, headers(foreign, EventType.EMPLOYEE_UPDATED.id(), employee),
@@ -192,7 +196,7 @@ class ProgressFlowTest {
         String next = UUID.randomUUID().toString();
         send(EventType.CERTIFICATION_RECORDED, next, employee, valid);
 
-        for (String suffix : new String[]{"-garbage", "-unknown", "-invalid"}) {
+        for (String suffix : new String[]{"-garbage", "-unknown", "-invalid", "-refused"}) {
             ConsumerRecord<String, String> dead = deadLetters.await(
                     KafkaProbe.hasHeader(CloudEventHeaders.ID, bad + suffix), Duration.ofSeconds(30));
             assertThat(dead.key()).isEqualTo(employee);

@@ -3,8 +3,10 @@ package dev.ladder.progress.reliability;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.achievements.CertificationRecorded;
+import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.progress.ProgressApplication;
 import dev.ladder.progress.SeedTrack;
+import dev.ladder.progress.ledger.Achievements;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.common.TopicPartition;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +27,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -65,6 +69,8 @@ class TwoInstancesTest {
     Environment environment;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    ApplicationContext context;
     ConfigurableApplicationContext second;
 
     @BeforeAll
@@ -122,6 +128,42 @@ class TwoInstancesTest {
         assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = '" + Topics.MILESTONES + "'"))
                 .isEqualTo(EMPLOYEES);
         assertThat(count("SELECT count(*) FROM progress WHERE readiness_percent = 33")).isEqualTo(EMPLOYEES);
+    }
+
+    /**
+     * Each instance keeps histories in memory; one that applies an event after the other instance changed the same
+     * employee (a partition moved and moved back) must notice and read the ledger, or it would lose that change.
+     */
+    @Test
+    void anInstanceNeverEvaluatesAStaleHistoryWhenTheOtherOneAppliedEventsMeanwhile() {
+        new TestApi(json, port).send(EventType.CATALOG_VERSION_PUBLISHED, UUID.randomUUID().toString(),
+                SeedTrack.TRACK, SeedTrack.version(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM catalog_version") > 0);
+        String employee = "moved-" + UUID.randomUUID();
+        Achievements here = context.getBean(Achievements.class);
+        Achievements there = second.getBean(Achievements.class);
+
+        here.apply(UUID.randomUUID().toString(), certification(employee, "comptia-security-plus")); // cached here
+        there.apply(UUID.randomUUID().toString(), skill(employee, 3));                              // not seen here
+        here.apply(UUID.randomUUID().toString(), certification(employee, "ceh"));
+
+        assertThat(count("SELECT count(*) FROM ledger_entry WHERE employee_id = '" + employee + "'")).isEqualTo(3);
+        String groups = jdbc.sql("SELECT groups::text FROM progress WHERE employee_id = :e").param("e", employee)
+                .query(String.class).single();
+        JsonNode skills = json.readTree(groups).get(1);
+        assertThat(skills.path("items").findValuesAsString("detail"))
+                .contains("proficiency 3 of 3 required");
+        assertThat(json.readTree(groups).get(0).path("metCount").asInt()).isEqualTo(2);
+    }
+
+    static CertificationRecorded certification(String employee, String certificationId) {
+        return new CertificationRecorded(UUID.randomUUID().toString(), employee, certificationId, "C", null,
+                LocalDate.of(2025, 1, 1), null, Instant.now());
+    }
+
+    static SkillAssessed skill(String employee, int proficiency) {
+        return new SkillAssessed(UUID.randomUUID().toString(), employee, SeedTrack.midSkillIds().get(0), proficiency,
+                SkillAssessed.Source.MANAGER, "mark", LocalDate.of(2025, 1, 1), Instant.now());
     }
 
     int count(String sql) {

@@ -1,0 +1,134 @@
+package dev.ladder.progress.ledger;
+
+import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventType;
+import dev.ladder.contracts.Topics;
+import dev.ladder.contracts.achievements.CertificationRecorded;
+import dev.ladder.contracts.achievements.SkillAssessed;
+import dev.ladder.progress.SeedTrack;
+import dev.ladder.progress.support.TestApi;
+import dev.ladder.progress.support.Today;
+import dev.ladder.testkit.LadderInfra;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The batch listener as the container calls it, with a poll's worth of records, against the real database: the
+ * whole poll in one transaction, each event once, and a record the database refuses reported by its index after the
+ * records before it are applied (the kit's error handler then dead-letters it and redelivers the rest).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(Today.class)
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AchievementBatchTest {
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        LadderInfra.register(registry, "progress");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AchievementListener listener;
+
+    @BeforeAll
+    void catalog() {
+        new TestApi(json, port).send(EventType.CATALOG_VERSION_PUBLISHED, UUID.randomUUID().toString(),
+                SeedTrack.TRACK, SeedTrack.version(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM catalog_version") == 1);
+    }
+
+    @Test
+    void aPollIsAppliedTogetherAndAnEventRepeatedInItOnce() {
+        String alice = "batch-" + UUID.randomUUID();
+        String bob = "batch-" + UUID.randomUUID();
+        String repeated = UUID.randomUUID().toString();
+        List<ConsumerRecord<String, Object>> poll = List.of(
+                record(repeated, certification(alice, "comptia-security-plus", "C-1")),
+                record(UUID.randomUUID().toString(), certification(bob, "ceh", "C-2")),
+                record(repeated, certification(alice, "comptia-security-plus", "C-1")),
+                record(UUID.randomUUID().toString(), skill(alice, 3)));
+
+        listener.on(poll);
+
+        assertThat(count("SELECT count(*) FROM ledger_entry WHERE employee_id = '" + alice + "'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM ledger_entry WHERE employee_id = '" + bob + "'")).isEqualTo(1);
+        assertThat(count("SELECT readiness_percent FROM progress WHERE employee_id = '" + bob + "'")).isEqualTo(33);
+        assertThat(count("SELECT readiness_percent FROM progress WHERE employee_id = '" + alice + "'"))
+                .isGreaterThan(33);
+
+        listener.on(poll); // the whole poll redelivered (a rebalance before the commit): nothing changes
+        assertThat(count("SELECT count(*) FROM ledger_entry WHERE employee_id IN ('" + alice + "', '" + bob + "')"))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesIsReportedByItsIndexAndChangesNothing() {
+        String carol = "batch-" + UUID.randomUUID();
+        String dave = "batch-" + UUID.randomUUID();
+        // valid by the contract, but PostgreSQL stores no NUL character in text or JSON
+        List<ConsumerRecord<String, Object>> poll = List.of(
+                record(UUID.randomUUID().toString(), certification(carol, "ceh", "C-3")),
+                record(UUID.randomUUID().toString(), certification(dave, "ceh", "C-\u0000")),
+                record(UUID.randomUUID().toString(), certification(carol, "comptia-security-plus", "C-5")));
+
+        assertThatThrownBy(() -> listener.on(poll)).isInstanceOfSatisfying(BatchListenerFailedException.class,
+                failed -> assertThat(failed.getIndex()).isEqualTo(1));
+
+        assertThat(count("SELECT count(*) FROM ledger_entry WHERE employee_id = '" + carol + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM ledger_entry WHERE employee_id = '" + dave + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM progress WHERE employee_id = '" + dave + "'")).isZero();
+    }
+
+    ConsumerRecord<String, Object> record(String eventId, Object event) {
+        String key = event instanceof CertificationRecorded c ? c.employeeId() : ((SkillAssessed) event).employeeId();
+        ConsumerRecord<String, Object> record = new ConsumerRecord<>(Topics.ACHIEVEMENTS, 0, 0, key, event);
+        TestApi.headers(eventId, EventType.of(event.getClass()).id(), key)
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        assertThat(record.headers().lastHeader(CloudEventHeaders.ID)).isNotNull();
+        return record;
+    }
+
+    static CertificationRecorded certification(String employee, String certificationId, String credential) {
+        return new CertificationRecorded(UUID.randomUUID().toString(), employee, certificationId, credential, null,
+                LocalDate.of(2025, 6, 1), null, Instant.parse("2025-06-02T00:00:00Z"));
+    }
+
+    static SkillAssessed skill(String employee, int proficiency) {
+        return new SkillAssessed(UUID.randomUUID().toString(), employee, SeedTrack.midSkillIds().get(0), proficiency,
+                SkillAssessed.Source.ASSESSMENT, "lms", LocalDate.of(2025, 7, 1), Instant.parse("2025-07-01T00:00:00Z"));
+    }
+
+    int count(String sql) {
+        return jdbc.sql(sql).query(Integer.class).single();
+    }
+}
