@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ladder.progress")
 public record ProgressProperties(@DefaultValue("ai-ml-security-specialist") String defaultTrack,
-                                 @DefaultValue("200000") long historyCacheEntries) {
+                                 @DefaultValue("50000") long historyCacheEntries) {
 }

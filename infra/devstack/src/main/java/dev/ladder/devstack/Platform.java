@@ -109,8 +109,8 @@ public final class Platform implements AutoCloseable {
 
     private ServiceProcess startService(Service service, boolean appendLog) {
         int port = ports.get(service.component());
-        ServiceProcess process = ServiceProcess.start(service, service.execJar(config.repoRoot()), port,
-                serviceEnv(service), config.home(), logFile(service.module()), appendLog);
+        ServiceProcess process = ServiceProcess.start(service, service.execJar(config.repoRoot()),
+                config.serviceJvmOptions(), port, serviceEnv(service), config.home(), logFile(service.module()), appendLog);
         synchronized (services) {
             services.put(service, process);
         }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -27,10 +28,16 @@ import java.util.function.Consumer;
  * @param services     which services to run; empty = infrastructure only
  * @param readyTimeout how long each service may take to report readiness
  * @param progress     receives one line per step ("Kafka ready on localhost:9092 (4.1 s)")
+ * @param serviceJvmOptions JVM options of each service process ({@code LADDER_SERVICE_JVM_OPTIONS}); the default
+ *                     favours start-up time and memory on a laptop over peak speed
  */
 public record PlatformConfig(Path repoRoot, Path home, boolean wipe, Map<Component, Integer> ports,
                              Map<String, String> serviceEnv, Path logDir, boolean demoData, Set<Service> services,
-                             Duration readyTimeout, Consumer<String> progress) {
+                             Duration readyTimeout, Consumer<String> progress, List<String> serviceJvmOptions) {
+
+    /** Small heap, serial GC, quick compiler only: a whole platform starts fast on two cores. */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
+            List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     public PlatformConfig {
         Objects.requireNonNull(repoRoot, "repoRoot");
@@ -41,6 +48,7 @@ public record PlatformConfig(Path repoRoot, Path home, boolean wipe, Map<Compone
         services = services.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(services));
         Objects.requireNonNull(readyTimeout, "readyTimeout");
         Objects.requireNonNull(progress, "progress");
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
     }
 
     public static Builder builder() {
@@ -53,6 +61,10 @@ public record PlatformConfig(Path repoRoot, Path home, boolean wipe, Map<Compone
         String home = env.get("LADDER_HOME");
         if (home != null && !home.isBlank()) {
             builder.home(Path.of(home));
+        }
+        String jvm = env.get("LADDER_SERVICE_JVM_OPTIONS");
+        if (jvm != null && !jvm.isBlank()) {
+            builder.serviceJvmOptions(List.of(jvm.trim().split("\\s+")));
         }
         for (Component c : Component.values()) {
             String value = env.get(c.portVariable());
@@ -86,6 +98,7 @@ public record PlatformConfig(Path repoRoot, Path home, boolean wipe, Map<Compone
         private Set<Service> services = EnumSet.allOf(Service.class);
         private Duration readyTimeout = Duration.ofSeconds(240);
         private Consumer<String> progress = line -> System.out.println("[devstack] " + line);
+        private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
 
         private Builder() {
             for (Component c : Component.values()) {
@@ -153,12 +166,17 @@ public record PlatformConfig(Path repoRoot, Path home, boolean wipe, Map<Compone
             return this;
         }
 
+        public Builder serviceJvmOptions(List<String> options) {
+            this.serviceJvmOptions = options;
+            return this;
+        }
+
         public PlatformConfig build() {
             Path root = repoRoot != null ? repoRoot : findRepoRoot();
             Path absHome = home.toAbsolutePath().normalize();
             Path logs = logDir != null ? logDir : absHome.resolve("logs");
             return new PlatformConfig(root.toAbsolutePath().normalize(), absHome, wipe, ports, serviceEnv,
-                    logs.toAbsolutePath().normalize(), demoData, services, readyTimeout, progress);
+                    logs.toAbsolutePath().normalize(), demoData, services, readyTimeout, progress, serviceJvmOptions);
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.Map;
 final class ServiceProcess implements AutoCloseable {
 
     /** Small heaps and the C1 compiler: a laptop runs five services plus Kafka and Keycloak at once. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -28,11 +27,11 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(Service service, Path jar, int port, Map<String, String> env, Path workDir,
-                                Path logFile, boolean appendLog) {
+    static ServiceProcess start(Service service, Path jar, List<String> jvmOptions, int port, Map<String, String> env,
+                                Path workDir, Path logFile, boolean appendLog) {
         List<String> command = new java.util.ArrayList<>();
         command.add(ChildProcess.javaExecutable());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         return new ServiceProcess(service, port,

@@ -71,6 +71,11 @@ public class CatalogVersions {
                 .map(version -> compiled(trackId, version).catalog());
     }
 
+    /** One version of a track, compiled; it must exist (stored rows name only versions that were stored). */
+    public RulesEngine rules(String trackId, int version) {
+        return compiled(trackId, version);
+    }
+
     private RulesEngine compiled(String trackId, int version) {
         return compiled.computeIfAbsent(new Key(trackId, version), key -> new RulesEngine(json.readValue(
                 jdbc.sql("SELECT snapshot::text FROM catalog_version WHERE track_id = :track AND version = :version")

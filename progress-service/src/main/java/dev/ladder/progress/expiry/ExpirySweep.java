@@ -7,7 +7,6 @@ import dev.ladder.progress.employee.Employees;
 import dev.ladder.progress.ledger.AchievementFold;
 import dev.ladder.progress.ledger.Ledger;
 import dev.ladder.progress.milestone.Milestones;
-import dev.ladder.progress.readiness.ProgressProjection;
 import dev.ladder.progress.readiness.ReadinessService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,19 +36,17 @@ public class ExpirySweep {
     private final Ledger ledger;
     private final Employees employees;
     private final CatalogVersions catalogs;
-    private final ProgressProjection projection;
     private final ReadinessService readiness;
     private final Milestones milestones;
     private final Clock clock;
 
     public ExpirySweep(TransactionTemplate transactions, Ledger ledger, Employees employees,
-                       CatalogVersions catalogs, ProgressProjection projection, ReadinessService readiness,
+                       CatalogVersions catalogs, ReadinessService readiness,
                        Milestones milestones, Clock clock) {
         this.transactions = transactions;
         this.ledger = ledger;
         this.employees = employees;
         this.catalogs = catalogs;
-        this.projection = projection;
         this.readiness = readiness;
         this.milestones = milestones;
         this.clock = clock;
@@ -70,7 +67,7 @@ public class ExpirySweep {
 
     private int sweep(String employeeId, LocalDate today) {
         readiness.reevaluate(employeeId);
-        var progress = projection.find(employeeId);
+        var progress = readiness.progressOf(employeeId);
         if (progress.isEmpty()) {
             return 0;
         }

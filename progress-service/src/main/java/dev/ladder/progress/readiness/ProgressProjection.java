@@ -1,6 +1,5 @@
 package dev.ladder.progress.readiness;
 
-import dev.ladder.progress.rules.GroupResult;
 import dev.ladder.progress.rules.HeldCertification;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,18 +24,25 @@ import java.util.Optional;
 @Repository
 public class ProgressProjection {
 
-    private static final TypeReference<List<GroupResult>> GROUPS = new TypeReference<>() {
+    private static final TypeReference<Map<String, Integer>> SKILLS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<HeldCertification>> CERTIFICATIONS = new TypeReference<>() {
     };
 
     /**
-     * A row as an evaluation writes it.
+     * A row: where the employee stood when last evaluated. The explanation requirement by requirement is not stored
+     * (it is most of the bytes and rarely read): it is derived again from the ledger up to {@code ledgerSequence}
+     * and the catalog version, on {@code evaluatedOn} — the same pure evaluation gives the same answer.
      *
      * @param ledgerSequence the newest ledger entry the evaluation saw (see {@link HistoryCache})
-     * @param skills         skill → proficiency on the evaluated day
-     * @param certifications the certifications valid on the evaluated day
+     * @param skills         skill → proficiency on the evaluated day (for team dashboards)
+     * @param lapsing        certifications held on the evaluated day that will lapse (for team dashboards; see
+     *                       {@link ReadinessService#lapsing})
      */
-    public record Row(EmployeeProgress progress, long ledgerSequence, Map<String, Integer> skills,
-                      List<HeldCertification> certifications) {
+    public record Row(String employeeId, String trackId, int catalogVersion, LevelRef currentLevel,
+                      LevelRef nextLevel, int readinessPercent, boolean atRisk, Instant updatedAt,
+                      LocalDate evaluatedOn, long ledgerSequence, Map<String, Integer> skills,
+                      List<HeldCertification> lapsing) {
     }
 
     /** What the next evaluation compares itself with (milestones) and which history it continues. */
@@ -50,11 +58,12 @@ public class ProgressProjection {
         this.json = json;
     }
 
-    public Optional<EmployeeProgress> find(String employeeId) {
+    public Optional<Row> find(String employeeId) {
         return jdbc.sql("""
                         SELECT employee_id, track_id, catalog_version, current_level_id, current_level_name,
-                               current_rank, next_level_id, next_level_name, next_rank, readiness_percent,
-                               groups::text AS groups, updated_at, at_risk
+                               current_rank, next_level_id, next_level_name, next_rank, readiness_percent, at_risk,
+                               updated_at, evaluated_on, ledger_seq, COALESCE(skills::text, '{}') AS skills,
+                               COALESCE(lapsing_certifications::text, '[]') AS certifications
                         FROM progress WHERE employee_id = :id""")
                 .param("id", employeeId)
                 .query(this::map)
@@ -73,10 +82,6 @@ public class ProgressProjection {
         return rows;
     }
 
-    public void save(Row row) {
-        saveAll(List.of(row));
-    }
-
     public void saveAll(List<Row> rows) {
         if (rows.isEmpty()) {
             return;
@@ -92,58 +97,58 @@ public class ProgressProjection {
         String[] nextNames = new String[n];
         Integer[] nextRanks = new Integer[n];
         Integer[] percents = new Integer[n];
-        String[] groups = new String[n];
-        String[] updatedAt = new String[n];
         Boolean[] atRisk = new Boolean[n];
+        String[] updatedAt = new String[n];
+        String[] evaluatedOn = new String[n];
         Long[] sequences = new Long[n];
         String[] skills = new String[n];
         String[] certifications = new String[n];
         for (int i = 0; i < n; i++) {
             Row row = rows.get(i);
-            EmployeeProgress p = row.progress();
-            LevelRef next = p.nextLevel();
-            ids[i] = p.employeeId();
-            tracks[i] = p.trackId();
-            versions[i] = p.catalogVersion();
-            currentIds[i] = p.currentLevel().id();
-            currentNames[i] = p.currentLevel().name();
-            currentRanks[i] = p.currentLevel().rank();
+            LevelRef next = row.nextLevel();
+            ids[i] = row.employeeId();
+            tracks[i] = row.trackId();
+            versions[i] = row.catalogVersion();
+            currentIds[i] = row.currentLevel().id();
+            currentNames[i] = row.currentLevel().name();
+            currentRanks[i] = row.currentLevel().rank();
             nextIds[i] = next == null ? null : next.id();
             nextNames[i] = next == null ? null : next.name();
             nextRanks[i] = next == null ? null : next.rank();
-            percents[i] = p.readinessPercent();
-            groups[i] = json.writeValueAsString(p.groups());
-            updatedAt[i] = p.updatedAt().toString();
-            atRisk[i] = p.atRisk();
+            percents[i] = row.readinessPercent();
+            atRisk[i] = row.atRisk();
+            updatedAt[i] = row.updatedAt().toString();
+            evaluatedOn[i] = row.evaluatedOn().toString();
             sequences[i] = row.ledgerSequence();
             skills[i] = json.writeValueAsString(row.skills());
-            certifications[i] = json.writeValueAsString(row.certifications());
+            certifications[i] = json.writeValueAsString(row.lapsing());
         }
         jdbc.sql("""
                         INSERT INTO progress (employee_id, track_id, catalog_version, current_level_id,
                                               current_level_name, current_rank, next_level_id, next_level_name,
-                                              next_rank, readiness_percent, groups, updated_at, at_risk, ledger_seq,
-                                              skills, certifications)
+                                              next_rank, readiness_percent, at_risk, updated_at, evaluated_on,
+                                              ledger_seq, skills, lapsing_certifications)
                         SELECT id, track, version, current_id, current_name, current_rank, next_id, next_name,
-                               next_rank, percent, groups::json, updated_at::timestamptz, at_risk, seq,
+                               next_rank, percent, at_risk, updated_at::timestamptz, evaluated_on::date, seq,
                                skills::json, certifications::json
                         FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::text[],
-                                    ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::boolean[], ?::bigint[],
+                                    ?::text[], ?::int[], ?::int[], ?::boolean[], ?::text[], ?::text[], ?::bigint[],
                                     ?::text[], ?::text[])
                              AS x(id, track, version, current_id, current_name, current_rank, next_id, next_name,
-                                  next_rank, percent, groups, updated_at, at_risk, seq, skills, certifications)
+                                  next_rank, percent, at_risk, updated_at, evaluated_on, seq, skills,
+                                  certifications)
                         ON CONFLICT (employee_id) DO UPDATE SET
                             track_id = EXCLUDED.track_id, catalog_version = EXCLUDED.catalog_version,
                             current_level_id = EXCLUDED.current_level_id,
                             current_level_name = EXCLUDED.current_level_name,
                             current_rank = EXCLUDED.current_rank, next_level_id = EXCLUDED.next_level_id,
                             next_level_name = EXCLUDED.next_level_name, next_rank = EXCLUDED.next_rank,
-                            readiness_percent = EXCLUDED.readiness_percent, groups = EXCLUDED.groups,
-                            updated_at = EXCLUDED.updated_at, at_risk = EXCLUDED.at_risk,
+                            readiness_percent = EXCLUDED.readiness_percent, at_risk = EXCLUDED.at_risk,
+                            updated_at = EXCLUDED.updated_at, evaluated_on = EXCLUDED.evaluated_on,
                             ledger_seq = EXCLUDED.ledger_seq, skills = EXCLUDED.skills,
-                            certifications = EXCLUDED.certifications""")
+                            lapsing_certifications = EXCLUDED.lapsing_certifications""")
                 .params(ids, tracks, versions, currentIds, currentNames, currentRanks, nextIds, nextNames, nextRanks,
-                        percents, groups, updatedAt, atRisk, sequences, skills, certifications)
+                        percents, atRisk, updatedAt, evaluatedOn, sequences, skills, certifications)
                 .update();
     }
 
@@ -156,15 +161,16 @@ public class ProgressProjection {
                 .param(employeeIds.toArray(String[]::new)).update();
     }
 
-    private EmployeeProgress map(ResultSet rs, int row) throws SQLException {
+    private Row map(ResultSet rs, int row) throws SQLException {
         String nextId = rs.getString("next_level_id");
         LevelRef next = nextId == null ? null
                 : new LevelRef(nextId, rs.getString("next_level_name"), rs.getInt("next_rank"));
-        return new EmployeeProgress(rs.getString("employee_id"), rs.getString("track_id"),
-                rs.getInt("catalog_version"),
+        return new Row(rs.getString("employee_id"), rs.getString("track_id"), rs.getInt("catalog_version"),
                 new LevelRef(rs.getString("current_level_id"), rs.getString("current_level_name"),
                         rs.getInt("current_rank")),
-                next, rs.getInt("readiness_percent"), json.readValue(rs.getString("groups"), GROUPS),
-                rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("at_risk"));
+                next, rs.getInt("readiness_percent"), rs.getBoolean("at_risk"),
+                rs.getTimestamp("updated_at").toInstant(), rs.getObject("evaluated_on", LocalDate.class),
+                rs.getLong("ledger_seq"), json.readValue(rs.getString("skills"), SKILLS),
+                json.readValue(rs.getString("certifications"), CERTIFICATIONS));
     }
 }

@@ -6,11 +6,13 @@ import dev.ladder.progress.ProgressProperties;
 import dev.ladder.progress.catalog.CatalogVersions;
 import dev.ladder.progress.employee.Employee;
 import dev.ladder.progress.employee.Employees;
+import dev.ladder.progress.ledger.AchievementFold;
 import dev.ladder.progress.ledger.Ledger;
 import dev.ladder.progress.ledger.LedgerEntry;
 import dev.ladder.progress.milestone.MilestonePlanner;
 import dev.ladder.progress.milestone.Milestones;
 import dev.ladder.progress.rules.EmployeeState;
+import dev.ladder.progress.rules.HeldCertification;
 import dev.ladder.progress.rules.Progression;
 import dev.ladder.progress.rules.RulesEngine;
 import org.slf4j.Logger;
@@ -24,11 +26,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Re-evaluates employees against the newest catalog version of their track: advances levels, rewrites the
@@ -40,8 +46,10 @@ import java.util.TreeSet;
 public class ReadinessService {
 
     private static final Logger log = LoggerFactory.getLogger(ReadinessService.class);
-    /** Employees evaluated per statement batch when a whole track or the whole projection is re-evaluated. */
+    /** Employees evaluated per statement batch when a whole track is re-evaluated. */
     static final int CHUNK = 500;
+    /** Employees rebuilt per batch: their whole histories are in memory at once, bypassing the history cache. */
+    static final int REBUILD_CHUNK = 100;
 
     private final EvaluationLocks locks;
     private final CatalogVersions catalogs;
@@ -74,7 +82,7 @@ public class ReadinessService {
         if (trackId.equals(properties.defaultTrack())) {
             ids.addAll(ledger.employeesWithoutProfile());
         }
-        inChunks(ids, chunk -> evaluate(chunk, Map.of(), true));
+        inChunks(ids, CHUNK, chunk -> evaluate(chunk, Map.of(), false));
         log.info("Re-evaluated {} employee(s) on track {}", ids.size(), trackId);
     }
 
@@ -87,7 +95,7 @@ public class ReadinessService {
     public void reevaluate(Collection<String> employeeIds) {
         // one evaluation per employee at a time: the catalog, employee and achievement listeners run concurrently
         locks.employees(employeeIds);
-        evaluate(employeeIds, Map.of(), true);
+        evaluate(employeeIds, Map.of(), false);
     }
 
     /**
@@ -96,7 +104,7 @@ public class ReadinessService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void reevaluateAppended(Collection<String> employeeIds, Map<String, List<LedgerEntry>> appended) {
-        evaluate(employeeIds, appended, true);
+        evaluate(employeeIds, appended, false);
     }
 
     /**
@@ -109,16 +117,20 @@ public class ReadinessService {
     @Transactional(propagation = Propagation.MANDATORY)
     public int rebuild(Collection<String> employeeIds) {
         int[] evaluated = {0};
-        inChunks(employeeIds, chunk -> evaluated[0] += evaluate(chunk, Map.of(), false));
+        inChunks(employeeIds, REBUILD_CHUNK, chunk -> evaluated[0] += evaluate(chunk, Map.of(), true));
         return evaluated[0];
     }
 
-    private int evaluate(Collection<String> employeeIds, Map<String, List<LedgerEntry>> appended, boolean announce) {
+    /**
+     * @param rebuilding from the ledger alone: histories are read, not cached, and nothing is announced
+     */
+    private int evaluate(Collection<String> employeeIds, Map<String, List<LedgerEntry>> appended, boolean rebuilding) {
         Map<String, Employee> staff = employees.findAll(employeeIds);
         Map<String, ProgressProjection.Previous> stored = projection.previous(employeeIds);
         Map<String, Long> sequences = new HashMap<>();
         stored.forEach((id, previous) -> sequences.put(id, previous.ledgerSequence()));
-        Map<String, List<LedgerEntry>> history = histories.histories(employeeIds, sequences, appended);
+        Map<String, List<LedgerEntry>> history = rebuilding ? ledger.entries(employeeIds)
+                : histories.histories(employeeIds, sequences, appended);
         Map<String, Optional<RulesEngine>> rulesOfTrack = new HashMap<>();
         LocalDate today = today();
         Instant now = clock.instant();
@@ -148,10 +160,11 @@ public class ReadinessService {
             }
             Progression progression = result.get().progression();
             EmployeeState state = result.get().state();
-            rows.add(new ProgressProjection.Row(
-                    toProgress(id, trackId, rules.get().catalog().version(), progression, now),
-                    HistoryCache.lastSequence(entries), state.skills(),
-                    state.certifications().stream().filter(c -> c.validOn(today)).toList()));
+            rows.add(new ProgressProjection.Row(id, trackId, rules.get().catalog().version(),
+                    LevelRef.of(progression.current()),
+                    progression.next() == null ? null : LevelRef.of(progression.next().level()),
+                    progression.readinessPercent(), progression.atRisk(), now, today,
+                    HistoryCache.lastSequence(entries), state.skills(), lapsing(state.certifications(), today)));
             reached.addAll(MilestonePlanner.plan(id, trackId,
                     before.map(ProgressProjection.Previous::nextLevelId).orElse(null),
                     before.map(ProgressProjection.Previous::readinessPercent).orElse(0), progression, now));
@@ -160,7 +173,7 @@ public class ReadinessService {
             projection.delete(withoutCatalog);
         }
         projection.saveAll(rows);
-        if (announce) {
+        if (!rebuilding) {
             List<MilestoneReached> announced = milestones.announce(reached);
             if (!announced.isEmpty() && log.isDebugEnabled()) {
                 log.debug("Announced {}", announced.stream().map(MilestoneReached::milestoneId).toList());
@@ -170,20 +183,59 @@ public class ReadinessService {
     }
 
     /**
-     * The stored progress, or — for someone this service has no events about yet — the evaluation of what it knows
-     * (rank 1, nothing achieved) against the newest catalog of their track. Empty only when no such catalog exists.
+     * Per certification held on the day, the valid copy that lasts longest — if even that one lapses some day: a
+     * certification renewed in time is not expiring. What a team dashboard needs, bounded by the catalog's
+     * certifications however long the history.
+     */
+    public static List<HeldCertification> lapsing(List<HeldCertification> held, LocalDate day) {
+        Map<String, HeldCertification> longest = new HashMap<>();
+        Set<String> lasting = new HashSet<>();
+        for (HeldCertification c : held) {
+            if (!c.validOn(day)) {
+                continue;
+            }
+            if (c.lapsesOn() == null) {
+                lasting.add(c.certificationId());
+            } else {
+                longest.merge(c.certificationId(), c, (a, b) -> a.lapsesOn().isBefore(b.lapsesOn()) ? b : a);
+            }
+        }
+        return longest.values().stream().filter(c -> !lasting.contains(c.certificationId()))
+                .sorted(Comparator.comparing(HeldCertification::certificationId)).toList();
+    }
+
+    /**
+     * The stored progress with its explanation, or — for someone this service has no events about yet — the
+     * evaluation of what it knows (rank 1, nothing achieved) against the newest catalog of their track. Empty only
+     * when no such catalog exists.
      */
     @Transactional(readOnly = true)
     public Optional<EmployeeProgress> progressOf(String employeeId) {
-        Optional<EmployeeProgress> stored = projection.find(employeeId);
+        Optional<ProgressProjection.Row> stored = projection.find(employeeId);
         if (stored.isPresent()) {
-            return stored;
+            return Optional.of(explain(stored.get()));
         }
         Optional<Employee> employee = employees.find(employeeId);
         String trackId = trackOf(employee);
         return catalogs.newest(trackId).flatMap(catalog ->
                 replay(catalog, employeeId, employee, 1, today())
                         .map(p -> toProgress(employeeId, trackId, catalog.version(), p, clock.instant())));
+    }
+
+    /**
+     * A stored row with its requirement-by-requirement explanation, derived as the evaluation that wrote the row
+     * derived it: the same catalog version, the ledger up to the same entry, the same day and the level held.
+     */
+    private EmployeeProgress explain(ProgressProjection.Row row) {
+        RulesEngine rules = catalogs.rules(row.trackId(), row.catalogVersion());
+        List<LedgerEntry> history = ledger.entries(row.employeeId()).stream()
+                .filter(entry -> entry.sequence() <= row.ledgerSequence()).toList();
+        LocalDate startDate = employees.find(row.employeeId()).map(Employee::startDate).orElse(null);
+        Progression explained = Progression.evaluate(rules, row.currentLevel().rank(),
+                AchievementFold.stateOn(history, startDate, row.evaluatedOn()), row.evaluatedOn()).orElseThrow();
+        return new EmployeeProgress(row.employeeId(), row.trackId(), row.catalogVersion(), row.currentLevel(),
+                row.nextLevel(), row.readinessPercent(),
+                explained.next() == null ? List.of() : explained.next().groups(), row.updatedAt(), row.atRisk());
     }
 
     public String trackOf(Optional<Employee> employee) {
@@ -213,10 +265,10 @@ public class ReadinessService {
                 p.next() == null ? List.of() : p.next().groups(), at, p.atRisk());
     }
 
-    private static void inChunks(Collection<String> ids, java.util.function.Consumer<List<String>> work) {
+    private static void inChunks(Collection<String> ids, int size, Consumer<List<String>> work) {
         List<String> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            work.accept(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        for (int from = 0; from < all.size(); from += size) {
+            work.accept(all.subList(from, Math.min(all.size(), from + size)));
         }
     }
 }

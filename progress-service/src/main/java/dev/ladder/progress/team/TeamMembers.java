@@ -28,10 +28,10 @@ class TeamMembers {
     record Member(Employee employee, Stored progress) {
     }
 
-    /** The projection columns a dashboard shows; skills and certifications as of the evaluated day. */
+    /** The projection columns a dashboard shows; skills and lapsing certifications as of the evaluated day. */
     record Stored(String trackId, String currentLevelId, String currentLevelName, String nextLevelId,
                   int readinessPercent, boolean atRisk, Map<String, Integer> skills,
-                  List<HeldCertification> certifications) {
+                  List<HeldCertification> lapsing) {
     }
 
     private final JdbcClient jdbc;
@@ -47,7 +47,8 @@ class TeamMembers {
                         SELECT e.employee_id, e.display_name, e.team_id, e.team_name, e.manager_id, e.track_id,
                                e.start_date, p.track_id AS progress_track_id, p.current_level_id,
                                p.current_level_name, p.next_level_id, p.readiness_percent, p.at_risk,
-                               p.skills::text AS skills, p.certifications::text AS certifications
+                               COALESCE(p.skills::text, '{}') AS skills,
+                               COALESCE(p.lapsing_certifications::text, '[]') AS certifications
                         FROM employee e LEFT JOIN progress p ON p.employee_id = e.employee_id
                         WHERE e.team_id = :team ORDER BY e.display_name, e.employee_id""")
                 .param("team", teamId)

@@ -99,7 +99,7 @@ public class TeamQueries {
             histogram.merge(TeamReadiness.bucket(p.readinessPercent()), 1, Integer::sum);
             catalog.skills().forEach(skill -> skillNames.putIfAbsent(skill.id(), skill.name()));
             required.put(employee.employeeId(), requiredSkills(catalog, p.nextLevelId()));
-            expiring.addAll(expiring(employee, p.certifications(), catalog, today));
+            expiring.addAll(expiring(employee, p.lapsing(), catalog, today));
         }
         List<String> matrixSkills = skillNames.keySet().stream()
                 .filter(skill -> required.values().stream().anyMatch(r -> r.containsKey(skill))).toList();
@@ -128,7 +128,7 @@ public class TeamQueries {
                     employee.startDate(), today);
             return new TeamMembers.Stored(p.trackId(), p.currentLevel().id(), p.currentLevel().name(),
                     p.nextLevel() == null ? null : p.nextLevel().id(), p.readinessPercent(), p.atRisk(),
-                    state.skills(), state.certifications().stream().filter(c -> c.validOn(today)).toList());
+                    state.skills(), ReadinessService.lapsing(state.certifications(), today));
         }).orElse(null);
     }
 

@@ -149,12 +149,16 @@ class HistoryTest {
 
     // ----- helpers ------------------------------------------------------------------------------------------
 
+    /** Every stored row, with the explanation the API derives from it. */
     List<Map<String, Object>> projection() {
-        return jdbc.sql("""
+        List<Map<String, Object>> rows = jdbc.sql("""
                         SELECT employee_id, track_id, catalog_version, current_level_id, current_rank, next_level_id,
-                               readiness_percent, groups::text AS groups
+                               readiness_percent, at_risk, ledger_seq, skills::text AS skills,
+                               lapsing_certifications::text AS certifications
                         FROM progress ORDER BY employee_id""")
                 .query().listOfRows();
+        rows.forEach(row -> row.put("groups", progress((String) row.get("employee_id"), null).path("groups")));
+        return rows;
     }
 
     JsonNode progress(String employee, String asOf) {

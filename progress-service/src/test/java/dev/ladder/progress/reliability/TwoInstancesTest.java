@@ -7,6 +7,9 @@ import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.progress.ProgressApplication;
 import dev.ladder.progress.SeedTrack;
 import dev.ladder.progress.ledger.Achievements;
+import dev.ladder.progress.readiness.ReadinessService;
+import dev.ladder.progress.rules.GroupResult;
+import dev.ladder.progress.rules.ItemResult;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.common.TopicPartition;
@@ -27,7 +30,6 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -148,12 +150,12 @@ class TwoInstancesTest {
         here.apply(UUID.randomUUID().toString(), certification(employee, "ceh"));
 
         assertThat(count("SELECT count(*) FROM ledger_entry WHERE employee_id = '" + employee + "'")).isEqualTo(3);
-        String groups = jdbc.sql("SELECT groups::text FROM progress WHERE employee_id = :e").param("e", employee)
-                .query(String.class).single();
-        JsonNode skills = json.readTree(groups).get(1);
-        assertThat(skills.path("items").findValuesAsString("detail"))
-                .contains("proficiency 3 of 3 required");
-        assertThat(json.readTree(groups).get(0).path("metCount").asInt()).isEqualTo(2);
+        List<GroupResult> groups = context.getBean(ReadinessService.class).progressOf(employee).orElseThrow()
+                .groups();
+        assertThat(groups.get(0).metCount()).isEqualTo(2);
+        assertThat(groups.get(1).items()).extracting(ItemResult::detail).contains("proficiency 3 of 3 required");
+        assertThat(count("SELECT count(*) FROM progress WHERE employee_id = '" + employee + "' AND ledger_seq = "
+                + "(SELECT max(id) FROM ledger_entry WHERE employee_id = '" + employee + "')")).isEqualTo(1);
     }
 
     static CertificationRecorded certification(String employee, String certificationId) {
