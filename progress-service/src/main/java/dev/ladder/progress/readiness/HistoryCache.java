@@ -20,7 +20,8 @@ import java.util.Map;
  * newest ledger entry it was evaluated with, and a cached history is used only if it ends at that very entry.
  * Sequence numbers are never reused (not even after a rollback) and an employee's entries are appended under their
  * evaluation lock, so that check is exact — also when another instance evaluated the employee meanwhile.
- * Least recently used histories are dropped beyond {@code ladder.progress.history-cache-entries} entries.
+ * Least recently used histories are dropped beyond {@code ladder.progress.history-cache-entries} entries (by
+ * default a quarter of the heap's worth).
  */
 @Component
 public class HistoryCache {
@@ -37,7 +38,7 @@ public class HistoryCache {
 
     public HistoryCache(Ledger ledger, ProgressProperties properties) {
         this.ledger = ledger;
-        this.maxEntries = properties.historyCacheEntries();
+        this.maxEntries = properties.historyCacheSize();
     }
 
     /**
