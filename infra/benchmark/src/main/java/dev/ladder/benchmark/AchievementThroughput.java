@@ -24,6 +24,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -415,23 +417,36 @@ public final class AchievementThroughput {
 
     static long waitFor(String db, String sql, String table, long target, long t0, long pollMillis)
             throws Exception {
+        Duration left = TIMEOUT.minusNanos(System.nanoTime() - t0);
         try (Connection c = DriverManager.getConnection(jdbcUrl(db), "postgres", "postgres");
              Statement s = c.createStatement()) {
-            while (true) {
-                long n;
-                try (ResultSet rs = s.executeQuery(sql)) {
-                    rs.next();
-                    n = rs.getLong(1);
-                }
-                if (n >= target) {
-                    return n;
-                }
-                if (System.nanoTime() - t0 > TIMEOUT.toNanos()) {
-                    throw new IllegalStateException(table + " has " + n + " rows, expected " + target);
-                }
-                Thread.sleep(pollMillis);
-            }
+            return awaitAtLeast(s, sql, table, target, left, Duration.ofMillis(pollMillis), () -> {
+            });
         }
+    }
+
+    /**
+     * Polls a single-number query until it reaches {@code target} (Awaitility, on the caller's statement); the
+     * check runs at every poll and may fail fast (a process that died).
+     */
+    static long awaitAtLeast(Statement statement, String sql, String what, long target, Duration timeout,
+                             Duration interval, Runnable check) {
+        long[] last = {-1};
+        try {
+            Awaitility.await(what).atMost(timeout.isNegative() ? Duration.ZERO : timeout).pollInterval(interval)
+                    .pollInSameThread().until(() -> {
+                        check.run();
+                        try (ResultSet rs = statement.executeQuery(sql)) {
+                            rs.next();
+                            last[0] = rs.getLong(1);
+                        }
+                        return last[0] >= target;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(what + " reached " + last[0] + ", expected " + target + " within "
+                    + timeout.toSeconds() + " s", e);
+        }
+        return last[0];
     }
 
     static void deleteGroups() {

@@ -246,24 +246,13 @@ final class TeamDashboard {
         /** Polls {@code SELECT count(*)} every 100 ms until it reaches {@code target}; fails after SEED_TIMEOUT. */
         void waitForRows(String table, long target, long t0) throws Exception {
             try (Connection c = connect(); Statement s = c.createStatement()) {
-                while (true) {
-                    long n;
-                    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-                        rs.next();
-                        n = rs.getLong(1);
-                    }
-                    if (n >= target) {
-                        return;
-                    }
-                    if (System.nanoTime() - t0 > SEED_TIMEOUT.toNanos()) {
-                        throw new IllegalStateException(table + " has " + n + " rows after " + SEED_TIMEOUT.toSeconds()
-                                + " s, expected " + target + "; see " + platform.logFile(Service.PROGRESS.module()));
-                    }
-                    if (platform.unexpectedExit().isDone()) {
-                        throw new IllegalStateException(platform.unexpectedExit().join());
-                    }
-                    Thread.sleep(100);
-                }
+                AchievementThroughput.awaitAtLeast(s, "SELECT count(*) FROM " + table, table + " rows (see "
+                                + platform.logFile(Service.PROGRESS.module()) + ")", target,
+                        SEED_TIMEOUT.minusNanos(System.nanoTime() - t0), Duration.ofMillis(100), () -> {
+                            if (platform.unexpectedExit().isDone()) {
+                                throw new IllegalStateException(platform.unexpectedExit().join());
+                            }
+                        });
             }
         }
 
