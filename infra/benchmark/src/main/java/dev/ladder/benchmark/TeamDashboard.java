@@ -248,7 +248,7 @@ final class TeamDashboard {
             try (Connection c = connect(); Statement s = c.createStatement()) {
                 AchievementThroughput.awaitAtLeast(s, "SELECT count(*) FROM " + table, table + " rows (see "
                                 + platform.logFile(Service.PROGRESS.module()) + ")", target,
-                        SEED_TIMEOUT.minusNanos(System.nanoTime() - t0), Duration.ofMillis(100), () -> {
+                        SEED_TIMEOUT.minusNanos(System.nanoTime() - t0), Duration.ofMillis(100), seen -> {
                             if (platform.unexpectedExit().isDone()) {
                                 throw new IllegalStateException(platform.unexpectedExit().join());
                             }

@@ -2,13 +2,19 @@ package dev.ladder.progress.employee;
 
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.kit.inbox.Inbox;
+import dev.ladder.kit.messaging.EventBatches.Received;
 import dev.ladder.progress.ProgressApplication;
 import dev.ladder.progress.ProgressProperties;
 import dev.ladder.progress.readiness.ReadinessService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps the employee projection and re-evaluates the employee (start date and track feed the rules). */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Keeps the employee projection and re-evaluates the employees (start date and track feed the rules). */
 @Service
 public class EmployeeChanges {
 
@@ -25,14 +31,25 @@ public class EmployeeChanges {
         this.properties = properties;
     }
 
+    /** Applies each event once, however often it arrives; a whole batch in one transaction. */
     @Transactional
-    public void apply(String eventId, EmployeeUpdated event) {
-        if (!inbox.firstDelivery(eventId, ProgressApplication.CONSUMER)) {
+    public void applyAll(List<Received<EmployeeUpdated>> received) {
+        Set<String> first = inbox.firstDeliveries(received.stream().map(Received::eventId).toList(),
+                ProgressApplication.CONSUMER);
+        List<Employees.Update> updates = new ArrayList<>();
+        for (Received<EmployeeUpdated> r : received) {
+            if (first.remove(r.eventId())) { // remove: the second of a repeated id is not applied
+                updates.add(new Employees.Update(r.event(), trackOf(r.event())));
+            }
+        }
+        if (updates.isEmpty()) {
             return;
         }
-        String track = event.trackId() == null || event.trackId().isBlank()
-                ? properties.defaultTrack() : event.trackId();
-        employees.save(event, track);
-        readiness.reevaluate(event.employeeId());
+        employees.saveAll(updates);
+        readiness.reevaluate(new TreeSet<>(updates.stream().map(u -> u.event().employeeId()).toList()));
+    }
+
+    private String trackOf(EmployeeUpdated event) {
+        return event.trackId() == null || event.trackId().isBlank() ? properties.defaultTrack() : event.trackId();
     }
 }

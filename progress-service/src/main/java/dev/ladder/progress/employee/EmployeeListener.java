@@ -1,21 +1,23 @@
 package dev.ladder.progress.employee;
 
-import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.profile.EmployeeUpdated;
+import dev.ladder.kit.messaging.EventBatches;
 import dev.ladder.progress.ProgressApplication;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaHandler;
+import dev.ladder.progress.config.BatchKafkaConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
-@Component
-@KafkaListener(topics = Topics.EMPLOYEES, groupId = ProgressApplication.CONSUMER)
-class EmployeeListener {
+import java.util.List;
 
-    private static final Logger log = LoggerFactory.getLogger(EmployeeListener.class);
+/**
+ * Batch listener: a poll of employee changes is one transaction ({@link EmployeeChanges#applyAll}), so a bulk import
+ * or a new instance catching up does not cost a transaction per employee. Newer event types on this topic are
+ * someone else's business until this service learns them.
+ */
+@Component
+class EmployeeListener {
 
     private final EmployeeChanges changes;
 
@@ -23,14 +25,9 @@ class EmployeeListener {
         this.changes = changes;
     }
 
-    @KafkaHandler
-    void on(EmployeeUpdated event, @Header(CloudEventHeaders.ID) String eventId) {
-        changes.apply(eventId, event);
-    }
-
-    /** Newer event types on this topic are someone else's business until this service learns them. */
-    @KafkaHandler(isDefault = true)
-    void ignore(Object other) {
-        log.info("Ignoring {} on {}", other.getClass().getSimpleName(), Topics.EMPLOYEES);
+    @KafkaListener(topics = Topics.EMPLOYEES, groupId = ProgressApplication.CONSUMER,
+            containerFactory = BatchKafkaConfig.BATCH_FACTORY, properties = "max.poll.records=500")
+    void on(List<ConsumerRecord<String, Object>> records) {
+        EventBatches.apply(Topics.EMPLOYEES, records, EmployeeUpdated.class, event -> true, changes::applyAll);
     }
 }

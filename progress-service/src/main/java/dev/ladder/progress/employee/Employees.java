@@ -5,10 +5,10 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,29 +22,48 @@ public class Employees {
         this.jdbc = jdbc;
     }
 
+    /** An employee's state as an EmployeeUpdated told it, with the track it is evaluated on. */
+    public record Update(EmployeeUpdated event, String trackId) {
+    }
+
     /**
-     * Stores the employee's current state. An update older than the stored one is ignored: EmployeeUpdated carries
-     * the full state, so the newest one wins whatever order they arrive in.
+     * Stores the employees' current state in one statement. An update older than the stored one is ignored:
+     * EmployeeUpdated carries the full state, so the newest one wins whatever order they arrive in (within the list
+     * too; of two equally new ones the later in the list).
      */
-    public void save(EmployeeUpdated event, String trackId) {
+    public void saveAll(List<Update> updates) {
+        Map<String, Update> newest = new LinkedHashMap<>();
+        for (Update update : updates) {
+            newest.merge(update.event().employeeId(), update,
+                    (a, b) -> b.event().updatedAt().isBefore(a.event().updatedAt()) ? a : b);
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        List<EmployeeUpdated> events = newest.values().stream().map(Update::event).toList();
         jdbc.sql("""
                         INSERT INTO employee (employee_id, display_name, team_id, team_name, manager_id, track_id,
                                               start_date, updated_at)
-                        VALUES (:id, :name, :teamId, :teamName, :managerId, :trackId, :startDate, :updatedAt)
+                        SELECT id, name, team_id, team_name, manager_id, track_id, start_date::date,
+                               updated_at::timestamptz
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[])
+                             AS x(id, name, team_id, team_name, manager_id, track_id, start_date, updated_at)
                         ON CONFLICT (employee_id) DO UPDATE SET
                             display_name = EXCLUDED.display_name, team_id = EXCLUDED.team_id,
                             team_name = EXCLUDED.team_name, manager_id = EXCLUDED.manager_id,
                             track_id = EXCLUDED.track_id, start_date = EXCLUDED.start_date,
                             updated_at = EXCLUDED.updated_at
                         WHERE employee.updated_at <= EXCLUDED.updated_at""")
-                .param("id", event.employeeId())
-                .param("name", event.displayName())
-                .param("teamId", event.teamId())
-                .param("teamName", event.teamName())
-                .param("managerId", event.managerId())
-                .param("trackId", trackId)
-                .param("startDate", event.startDate())
-                .param("updatedAt", Timestamp.from(event.updatedAt()))
+                .params(events.stream().map(EmployeeUpdated::employeeId).toArray(String[]::new),
+                        events.stream().map(EmployeeUpdated::displayName).toArray(String[]::new),
+                        events.stream().map(EmployeeUpdated::teamId).toArray(String[]::new),
+                        events.stream().map(EmployeeUpdated::teamName).toArray(String[]::new),
+                        events.stream().map(EmployeeUpdated::managerId).toArray(String[]::new),
+                        newest.values().stream().map(Update::trackId).toArray(String[]::new),
+                        events.stream().map(e -> e.startDate() == null ? null : e.startDate().toString())
+                                .toArray(String[]::new),
+                        events.stream().map(e -> e.updatedAt().toString()).toArray(String[]::new))
                 .update();
     }
 

@@ -38,6 +38,11 @@ public final class AchievementFold {
     private final Map<String, LocalDate> revoked = new HashMap<>();
     private final Map<String, SkillAssessed> latestSkill = new HashMap<>();
     private final Map<String, ExperiencePeriod> periods = new LinkedHashMap<>();
+    // the parts of the last state(), immutable; null when an entry added since changed them
+    private List<HeldCertification> held;
+    private Map<String, Integer> skills;
+    private Map<String, LocalDate> skillsAssessedOn;
+    private List<ExperiencePeriod> experience;
 
     /** A fold over {@code entries}: the rejections among them are known from the start, whatever their date. */
     public AchievementFold(LocalDate startDate, List<LedgerEntry> entries) {
@@ -66,34 +71,52 @@ public final class AchievementFold {
         Object event = entry.event();
         if (event instanceof CertificationRecorded c) {
             recorded.putIfAbsent(c.achievementId(), c);
+            held = null;
         } else if (event instanceof CertificationRevoked r) {
             revoked.merge(r.achievementId(), r.effectiveOn(), (a, b) -> a.isBefore(b) ? a : b);
+            held = null;
         } else if (event instanceof SkillAssessed s) {
             latestSkill.merge(s.skillId(), s, AchievementFold::later);
+            skills = null;
         } else if (event instanceof ExperienceRecorded e) {
             periods.putIfAbsent(e.experienceId(), new ExperiencePeriod(e.startedOn(), e.endedOn()));
+            experience = null;
         }
         // rejections are known from the start; verifications don't change what counts
     }
 
+    /**
+     * The state after the entries added so far. A replay asks after every day, and a day usually changes one kind of
+     * fact: the parts nothing changed are shared with the previous state (they are immutable).
+     */
     public EmployeeState state() {
-        List<HeldCertification> held = new ArrayList<>(recorded.size());
-        for (CertificationRecorded c : recorded.values()) {
-            if (rejected.contains(c.achievementId())) {
-                continue;
+        if (held == null) {
+            List<HeldCertification> certifications = new ArrayList<>(recorded.size());
+            for (CertificationRecorded c : recorded.values()) {
+                if (rejected.contains(c.achievementId())) {
+                    continue;
+                }
+                HeldCertification certification = new HeldCertification(c.certificationId(), c.issuedOn(),
+                        c.expiresOn());
+                LocalDate revokedOn = revoked.get(c.achievementId());
+                certifications.add(revokedOn == null ? certification : certification.revokedOn(revokedOn));
             }
-            HeldCertification certification = new HeldCertification(c.certificationId(), c.issuedOn(),
-                    c.expiresOn());
-            LocalDate revokedOn = revoked.get(c.achievementId());
-            held.add(revokedOn == null ? certification : certification.revokedOn(revokedOn));
+            held = List.copyOf(certifications);
         }
-        Map<String, Integer> skills = new HashMap<>();
-        Map<String, LocalDate> assessedOn = new HashMap<>();
-        latestSkill.forEach((skill, assessment) -> {
-            skills.put(skill, assessment.proficiency());
-            assessedOn.put(skill, assessment.assessedOn());
-        });
-        return new EmployeeState(startDate, held, skills, List.copyOf(periods.values()), assessedOn);
+        if (skills == null) {
+            Map<String, Integer> proficiencies = new HashMap<>();
+            Map<String, LocalDate> assessedOn = new HashMap<>();
+            latestSkill.forEach((skill, assessment) -> {
+                proficiencies.put(skill, assessment.proficiency());
+                assessedOn.put(skill, assessment.assessedOn());
+            });
+            skills = Map.copyOf(proficiencies);
+            skillsAssessedOn = Map.copyOf(assessedOn);
+        }
+        if (experience == null) {
+            experience = List.copyOf(periods.values());
+        }
+        return new EmployeeState(startDate, held, skills, experience, skillsAssessedOn);
     }
 
     /** The latest assessment by assessedOn; on the same day the one recorded last. */

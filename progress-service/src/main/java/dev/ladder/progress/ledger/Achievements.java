@@ -7,6 +7,7 @@ import dev.ladder.contracts.achievements.CertificationRevoked;
 import dev.ladder.contracts.achievements.CertificationVerified;
 import dev.ladder.contracts.achievements.ExperienceRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
+import dev.ladder.kit.messaging.EventBatches.Received;
 import dev.ladder.progress.readiness.EvaluationLocks;
 import dev.ladder.progress.readiness.ReadinessService;
 import org.springframework.stereotype.Service;
@@ -30,10 +31,6 @@ import java.util.TreeSet;
 @Service
 public class Achievements {
 
-    /** An event as it arrived: its ce_id and the contract record. */
-    public record Received(String eventId, Object event) {
-    }
-
     private final EvaluationLocks locks;
     private final Ledger ledger;
     private final ReadinessService readiness;
@@ -55,9 +52,9 @@ public class Achievements {
      * @throws IllegalArgumentException for a record type progress-service does not apply
      */
     @Transactional
-    public void applyAll(List<Received> received) {
+    public void applyAll(List<Received<Object>> received) {
         List<NewEntry> entries = new ArrayList<>(received.size());
-        for (Received r : received) {
+        for (Received<Object> r : received) {
             entries.add(entry(r.eventId(), r.event()).orElseThrow(() -> new IllegalArgumentException(
                     "Not an achievement: " + (r.event() == null ? "null" : r.event().getClass().getSimpleName()))));
         }
@@ -71,7 +68,7 @@ public class Achievements {
 
     @Transactional
     public void apply(String eventId, Object event) {
-        applyAll(List.of(new Received(eventId, event)));
+        applyAll(List.of(new Received<>(eventId, event)));
     }
 
     /** The ledger entry of an event: whose it is and the day it takes effect. */

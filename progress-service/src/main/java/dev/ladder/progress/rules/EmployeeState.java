@@ -52,6 +52,9 @@ public record EmployeeState(LocalDate startDate, List<HeldCertification> certifi
 
     /** Time since the start date plus the recorded periods. */
     public List<ExperiencePeriod> allExperience() {
+        if (experience.isEmpty()) {
+            return startDate == null ? List.of() : List.of(new ExperiencePeriod(startDate, null));
+        }
         List<ExperiencePeriod> all = new ArrayList<>(experience);
         if (startDate != null) {
             all.add(new ExperiencePeriod(startDate, null));

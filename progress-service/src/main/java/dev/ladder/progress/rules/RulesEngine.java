@@ -71,8 +71,7 @@ public final class RulesEngine {
 
     private static boolean holds(Requirement item, EmployeeState state, LocalDate on) {
         return switch (item.type()) {
-            case CERTIFICATION -> state.certifications().stream()
-                    .anyMatch(c -> c.certificationId().equals(item.ref()) && c.validOn(on));
+            case CERTIFICATION -> holdsCertification(state.certifications(), item.ref(), on);
             case SKILL -> {
                 Integer level = state.skills().get(item.ref());
                 yield level != null && level >= (item.minProficiency() == null ? 1 : item.minProficiency());
@@ -81,6 +80,16 @@ public final class RulesEngine {
                     && ExperiencePeriod.wholeYears(state.allExperience(), on)
                     >= (item.minYears() == null ? 0 : item.minYears());
         };
+    }
+
+    // a loop, not a stream: the replay asks this for every requirement on every day of every history
+    private static boolean holdsCertification(List<HeldCertification> held, String certificationId, LocalDate on) {
+        for (HeldCertification c : held) {
+            if (c.certificationId().equals(certificationId) && c.validOn(on)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public LevelEvaluation evaluate(Level level, EmployeeState state, LocalDate on) {

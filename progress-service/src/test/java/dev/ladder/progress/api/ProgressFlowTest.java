@@ -184,9 +184,9 @@ class ProgressFlowTest {
         LadderInfra.send(Topics.ACHIEVEMENTS, employee,
                 headers(bad + "-invalid", EventType.CERTIFICATION_RECORDED.id(), employee),
                 json.writeValueAsString(expiresBeforeIssue));
-        // valid by the contract, but PostgreSQL refuses a NUL character: it fails on every attempt
-        CertificationRecorded refused = new CertificationRecorded(UUID.randomUUID().toString(), employee, "ceh",
-                "CRED-\u0000", null, LocalDate.of(2025, 6, 1), null, Instant.now());
+        // valid by the contract, but PostgreSQL stores no NUL character in text: it fails on every attempt
+        CertificationRecorded refused = new CertificationRecorded(UUID.randomUUID().toString(), employee + "\u0000",
+                "ceh", "CRED-9", null, LocalDate.of(2025, 6, 1), null, Instant.now());
         send(EventType.CERTIFICATION_RECORDED, bad + "-refused", employee, refused);
         // a valid Ladder event this listener has no use for is ignored, not dead-lettered
         String foreign = UUID.randomUUID().toString();

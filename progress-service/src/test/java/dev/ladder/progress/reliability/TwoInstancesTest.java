@@ -49,7 +49,10 @@ import static org.awaitility.Awaitility.await;
  * Two instances of the service on one database and one consumer group split the achievement partitions between them,
  * and every event — even delivered twice — is applied once and announces its milestone once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// one achievements consumer per instance, so the two instances must split the three partitions between them (with
+// three consumers each, the group could give one instance all of them and leave the other idle)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ladder.progress.achievements-consumers=1")
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesTest {
@@ -80,6 +83,7 @@ class TwoInstancesTest {
         // command-line arguments: they outrank application.yml (builder "properties" are only defaults)
         second = new SpringApplicationBuilder(ProgressApplication.class).run(
                 "--server.port=0",
+                "--ladder.progress.achievements-consumers=1",
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),

@@ -7,17 +7,18 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 
 /**
- * ladder.achievements.v1 is the busy, public topic: its listener takes records in batches (fewer polls and commits
- * under load). Everything else Boot configures (the kit's DefaultErrorHandler with the dead-letter recoverer,
- * ack mode, concurrency) is applied by Boot's configurer; only the listener type differs.
+ * Achievements and employee changes are taken in batches: a poll is one transaction, so a busy topic or a backlog
+ * (a new instance, a bulk HR import) costs a handful of statements per poll instead of per record. Everything else
+ * Boot configures (the kit's DefaultErrorHandler with the dead-letter recoverer, ack mode, concurrency) is applied by
+ * Boot's configurer; only the listener type differs.
  */
 @Configuration(proxyBeanMethods = false)
-public class AchievementsKafkaConfig {
+public class BatchKafkaConfig {
 
-    public static final String BATCH_FACTORY = "achievementsBatchFactory";
+    public static final String BATCH_FACTORY = "batchFactory";
 
     @Bean(BATCH_FACTORY)
-    ConcurrentKafkaListenerContainerFactory<Object, Object> achievementsBatchFactory(
+    ConcurrentKafkaListenerContainerFactory<Object, Object> batchFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);

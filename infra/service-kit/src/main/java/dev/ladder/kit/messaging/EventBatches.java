@@ -1,0 +1,106 @@
+package dev.ladder.kit.messaging;
+
+import dev.ladder.contracts.CloudEventHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * What a batch listener does with a poll of CloudEvents: hands the records it applies to one call (one transaction)
+ * and, when that fails, applies them one per call to find the record that fails, which it reports by its index. The
+ * kit's error handler then commits the offsets before it, retries or dead-letters it, and redelivers the rest — the
+ * partition keeps moving, and records applied meanwhile that come again are dropped by the caller's inbox (ce_id).
+ * An unreadable record (not deserialized, or without ce_id) is reported the same way, after the records before it
+ * are applied. Records of a type the caller does not apply are logged and skipped.
+ */
+public final class EventBatches {
+
+    private static final Logger log = LoggerFactory.getLogger(EventBatches.class);
+    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(EventBatches.class);
+
+    /** An event as it arrived: its ce_id and the contract record. */
+    public record Received<T>(String eventId, T event) {
+    }
+
+    private record Indexed<T>(int index, Received<T> received) {
+    }
+
+    /**
+     * @param type     the contract type(s) the caller applies: records whose value is not one are skipped
+     * @param applies  whether such an event is applied (others are skipped too)
+     * @param applyAll applies events in one transaction; all of them or none
+     */
+    public static <T> void apply(String topic, List<ConsumerRecord<String, Object>> records, Class<T> type,
+                                 Predicate<T> applies, Consumer<List<Received<T>>> applyAll) {
+        List<Indexed<T>> batch = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, Object> record = records.get(i);
+            RuntimeException unreadable = unreadable(record);
+            if (unreadable != null) {
+                apply(batch, applyAll);
+                throw new BatchListenerFailedException("Unreadable record", unreadable, i);
+            }
+            Object value = record.value();
+            if (type.isInstance(value) && applies.test(type.cast(value))) {
+                batch.add(new Indexed<>(i, new Received<>(eventId(record), type.cast(value))));
+            } else {
+                log.info("Ignoring {} on {}", value == null ? "an empty record" : value.getClass().getSimpleName(),
+                        topic);
+            }
+        }
+        apply(batch, applyAll);
+    }
+
+    private static <T> void apply(List<Indexed<T>> batch, Consumer<List<Received<T>>> applyAll) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            applyAll.accept(batch.stream().map(Indexed::received).toList());
+        } catch (RuntimeException batchFailed) {
+            log.warn("A batch of {} event(s) failed ({}); applying them one by one", batch.size(),
+                    batchFailed.toString());
+            for (Indexed<T> one : batch) {
+                try {
+                    applyAll.accept(List.of(one.received()));
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException("Could not apply " + one.received().eventId(), e,
+                            one.index());
+                }
+            }
+        }
+        batch.clear();
+    }
+
+    /** Why the record cannot be applied at all, or null: it could not be deserialized, or it has no ce_id. */
+    private static RuntimeException unreadable(ConsumerRecord<String, Object> record) {
+        DeserializationException failed = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+        if (failed != null) {
+            return failed;
+        }
+        if (record.headers().lastHeader(CloudEventHeaders.ID) == null) {
+            return new IllegalArgumentException("Record without " + CloudEventHeaders.ID + " header");
+        }
+        return null;
+    }
+
+    private static String eventId(ConsumerRecord<String, Object> record) {
+        Header id = record.headers().lastHeader(CloudEventHeaders.ID);
+        return new String(id.value(), StandardCharsets.UTF_8);
+    }
+
+    private EventBatches() {
+    }
+}

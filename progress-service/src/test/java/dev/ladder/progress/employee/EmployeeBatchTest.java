@@ -1,0 +1,129 @@
+package dev.ladder.progress.employee;
+
+import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventType;
+import dev.ladder.contracts.Topics;
+import dev.ladder.contracts.profile.EmployeeUpdated;
+import dev.ladder.progress.SeedTrack;
+import dev.ladder.progress.support.TestApi;
+import dev.ladder.testkit.LadderInfra;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The employees batch listener as the container calls it, against the real database: a poll is one transaction,
+ * the newest state of an employee wins whatever its place in the poll, each event applies once, and a record the
+ * database refuses is reported by its index with the records before it applied.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EmployeeBatchTest {
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        LadderInfra.register(registry, "progress");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    EmployeeListener listener;
+
+    @BeforeAll
+    void catalog() {
+        new TestApi(json, port).send(EventType.CATALOG_VERSION_PUBLISHED, UUID.randomUUID().toString(),
+                SeedTrack.TRACK, SeedTrack.version(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM catalog_version")
+                .query(Integer.class).single() == 1);
+    }
+
+    @Test
+    void theNewestStateWinsAndEachEventAppliesOnce() {
+        String alice = "emp-" + UUID.randomUUID();
+        String bob = "emp-" + UUID.randomUUID();
+        String repeated = UUID.randomUUID().toString();
+        Instant t = Instant.parse("2026-03-01T10:00:00Z");
+        List<ConsumerRecord<String, Object>> poll = List.of(
+                record(repeated, employee(alice, "team-new", t.plusSeconds(60))),
+                record(UUID.randomUUID().toString(), employee(alice, "team-old", t)), // older, arrives later
+                record(UUID.randomUUID().toString(), employee(bob, "team-b", t)),
+                record(repeated, employee(alice, "team-repeated", t.plusSeconds(120)))); // same ce_id: skipped
+
+        listener.on(poll);
+
+        assertThat(teamOf(alice)).isEqualTo("team-new");
+        assertThat(teamOf(bob)).isEqualTo("team-b");
+        // evaluated in the same transaction: both have a projection row on the default track
+        assertThat(jdbc.sql("SELECT count(*) FROM progress WHERE employee_id IN (:a, :b)")
+                .param("a", alice).param("b", bob).query(Integer.class).single()).isEqualTo(2);
+
+        // redelivered (a rebalance before the commit), then an older state in a later poll: nothing changes
+        listener.on(poll);
+        listener.on(List.of(record(UUID.randomUUID().toString(), employee(alice, "team-stale", t.minusSeconds(60)))));
+        assertThat(teamOf(alice)).isEqualTo("team-new");
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesIsReportedByItsIndexAndChangesNothing() {
+        String carol = "emp-" + UUID.randomUUID();
+        String dave = "emp-" + UUID.randomUUID();
+        Instant t = Instant.parse("2026-03-01T10:00:00Z");
+        List<ConsumerRecord<String, Object>> poll = List.of(
+                record(UUID.randomUUID().toString(), employee(carol, "team-c", t)),
+                // valid by the contract, but PostgreSQL stores no NUL character in text
+                record(UUID.randomUUID().toString(), employee(dave, "team-\u0000", t)),
+                record(UUID.randomUUID().toString(), employee(carol, "team-c2", t.plusSeconds(1))));
+
+        assertThatThrownBy(() -> listener.on(poll)).isInstanceOfSatisfying(BatchListenerFailedException.class,
+                failed -> assertThat(failed.getIndex()).isEqualTo(1));
+
+        assertThat(teamOf(carol)).isEqualTo("team-c");
+        assertThat(jdbc.sql("SELECT count(*) FROM employee WHERE employee_id = :d").param("d", dave)
+                .query(Integer.class).single()).isZero();
+    }
+
+    String teamOf(String employeeId) {
+        return jdbc.sql("SELECT team_id FROM employee WHERE employee_id = :id").param("id", employeeId)
+                .query(String.class).single();
+    }
+
+    static EmployeeUpdated employee(String id, String team, Instant updatedAt) {
+        return new EmployeeUpdated(id, "Name " + team, null, team, "Team " + team, "manager-1", SeedTrack.TRACK,
+                "us", LocalDate.of(2020, 1, 6), updatedAt);
+    }
+
+    static ConsumerRecord<String, Object> record(String eventId, EmployeeUpdated event) {
+        ConsumerRecord<String, Object> record = new ConsumerRecord<>(Topics.EMPLOYEES, 0, 0, event.employeeId(), event);
+        TestApi.headers(eventId, EventType.EMPLOYEE_UPDATED.id(), event.employeeId())
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        assertThat(record.headers().lastHeader(CloudEventHeaders.ID)).isNotNull();
+        return record;
+    }
+}
