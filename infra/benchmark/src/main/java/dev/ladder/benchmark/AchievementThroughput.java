@@ -74,7 +74,7 @@ public final class AchievementThroughput {
 
     static final int EVENTS = Integer.getInteger("bench.events", 200_000);
     static final int EMPLOYEES = Integer.getInteger("bench.employees", 10_000);
-    static final int WARMUP = Integer.getInteger("bench.warmup", 50_000);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 100_000);
     static final int TEAMS = Integer.getInteger("bench.teams", 20);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     static final int PARTITIONS = 3; // what service-kit creates (ladder.kafka.partitions default)
@@ -95,7 +95,9 @@ public final class AchievementThroughput {
         log("sizes: N=" + EVENTS + " achievement events, E=" + EMPLOYEES + " employees in " + TEAMS
                 + " teams, warm-up W=" + WARMUP + ", " + PARTITIONS + " partitions");
 
-        postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+        // as the devstack starts it: room for the advisory locks of several polls (see EvaluationLocks)
+        postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_locks_per_transaction", "256").start();
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
         broker.brokerProperties(Map.of(
                 "transaction.state.log.replication.factor", "1",
@@ -194,6 +196,7 @@ public final class AchievementThroughput {
         Achievements service = context.getBean(Achievements.class);
         JsonMapper json = context.getBean(JsonMapper.class);
         int consumers = ((ConcurrentMessageListenerContainer<?, ?>) achievementsContainer(context)).getConcurrency();
+        String batchSize = context.getEnvironment().getRequiredProperty("ladder.progress.achievements-batch-size");
         AtomicInteger applied = new AtomicInteger();
         AtomicLong firstRecords = new AtomicLong();
         long started = System.nanoTime();
@@ -201,7 +204,7 @@ public final class AchievementThroughput {
         List<Future<?>> loops = new ArrayList<>();
         for (int c = 0; c < consumers; c++) {
             loops.add(threads.submit(() -> {
-                plainLoop(label, db, service, json, events, applied, firstRecords, started);
+                plainLoop(label, db, service, json, batchSize, events, applied, firstRecords, started);
                 return null;
             }));
         }
@@ -221,22 +224,23 @@ public final class AchievementThroughput {
         threads.shutdown();
         long t0 = firstRecords.get();
         double rate = applied.get() / secs(t1 - t0);
-        log(String.format("%-18s %,d events applied in %.2f s = %,.0f events/s by %d consumer(s) (ledger rows %,d; "
-                        + "milestones in outbox %,d)", label, applied.get(), secs(t1 - t0), rate, consumers,
+        log(String.format("%-18s %,d events applied in %.2f s = %,.0f events/s by %d consumer(s), polls of up to %s "
+                        + "(ledger rows %,d; "
+                        + "milestones in outbox %,d)", label, applied.get(), secs(t1 - t0), rate, consumers, batchSize,
                 count(db, "ledger_entry"), count(db, "outbox_event")));
         log("  " + timeline);
         return rate;
     }
 
-    private static void plainLoop(String label, String db, Achievements service, JsonMapper json, int events,
-                                  AtomicInteger applied, AtomicLong firstRecords, long started) {
+    private static void plainLoop(String label, String db, Achievements service, JsonMapper json, String batchSize,
+                                  int events, AtomicInteger applied, AtomicLong firstRecords, long started) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-" + label.replaceAll("\\W", "") + "-" + db);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // the poll size the service's listener asks for (ladder.progress.achievements-batch-size)
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
         try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new CloudEventDeserializer(json))) {
             consumer.subscribe(List.of(Topics.ACHIEVEMENTS));
@@ -315,19 +319,27 @@ public final class AchievementThroughput {
 
     static ConfigurableApplicationContext startService(String db) {
         long t = System.nanoTime();
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + jdbcUrl(db),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                // JWT decoder is lazy; nothing here calls the API with a token
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:1/realms/ladder",
+                "--server.port=0",
+                "--spring.kafka.listener.auto-startup=false",
+                "--logging.level.root=WARN",
+                "--logging.level.org.apache.kafka=ERROR",
+                "--spring.main.banner-mode=off"));
+        // the service's own tuning knobs, to try other values than its defaults
+        for (String knob : List.of("ladder.progress.achievements-consumers", "ladder.progress.achievements-batch-size")) {
+            if (System.getProperty(knob) != null) {
+                args.add("--" + knob + "=" + System.getProperty(knob));
+            }
+        }
+        // command-line arguments: they win over application.yml (default properties would not)
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ProgressApplication.class)
-                .run(// command-line arguments: they win over application.yml (default properties would not)
-                        "--spring.datasource.url=" + jdbcUrl(db),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--spring.kafka.bootstrap-servers=" + bootstrap,
-                        // JWT decoder is lazy; nothing here calls the API with a token
-                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:1/realms/ladder",
-                        "--server.port=0",
-                        "--spring.kafka.listener.auto-startup=false",
-                        "--logging.level.root=WARN",
-                        "--logging.level.org.apache.kafka=ERROR",
-                        "--spring.main.banner-mode=off");
+                .run(args.toArray(String[]::new));
         log(String.format("  progress-service started on database %s in %.1f s", db, secs(System.nanoTime() - t)));
         return context;
     }

@@ -44,6 +44,8 @@ final class PostgresServer implements AutoCloseable {
                     .setPort(port)
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // progress-service locks every employee of a poll (advisory locks, see EvaluationLocks)
+                    .setServerConfig("max_locks_per_transaction", "256")
                     .setOutputRedirector(log)
                     .setErrorRedirector(log);
             if (System.getProperty("ot.epg.working-dir") == null) {

@@ -18,7 +18,9 @@ final class EmbeddedServers {
     }
 
     static Started postgres() {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60));
+        // progress-service locks every employee of a poll (advisory locks, see EvaluationLocks): room for several polls
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_locks_per_transaction", "256");
         String workingDir = System.getProperty("ot.epg.working-dir");
         if (workingDir != null && !workingDir.isBlank()) {
             builder.setOverrideWorkingDirectory(new File(workingDir));

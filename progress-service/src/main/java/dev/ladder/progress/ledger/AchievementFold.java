@@ -7,6 +7,7 @@ import dev.ladder.contracts.achievements.ExperienceRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.progress.rules.EmployeeState;
 import dev.ladder.progress.rules.ExperiencePeriod;
+import dev.ladder.progress.rules.Facts;
 import dev.ladder.progress.rules.HeldCertification;
 
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ import java.util.Set;
  * A fold is incremental: {@link #add} the entries of a history in effective-date order and ask for the
  * {@link #state()} after each day, which is how a replay walks a whole history in one pass.
  */
-public final class AchievementFold {
+public final class AchievementFold implements Facts {
 
     private static final Comparator<SkillAssessed> LATEST_ASSESSMENT = Comparator
             .comparing(SkillAssessed::assessedOn).thenComparing(SkillAssessed::recordedAt);
@@ -117,6 +118,35 @@ public final class AchievementFold {
             experience = List.copyOf(periods.values());
         }
         return new EmployeeState(startDate, held, skills, experience, skillsAssessedOn);
+    }
+
+    // Facts straight from the fold, for the replay's check of every day: nothing is copied
+
+    @Override
+    public boolean holdsCertification(String certificationId, LocalDate on) {
+        for (CertificationRecorded c : recorded.values()) {
+            if (c.certificationId().equals(certificationId) && !rejected.contains(c.achievementId())) {
+                if (HeldCertification.validOn(c.issuedOn(), c.expiresOn(), revoked.get(c.achievementId()), on)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Integer proficiency(String skillId) {
+        SkillAssessed latest = latestSkill.get(skillId);
+        return latest == null ? null : latest.proficiency();
+    }
+
+    @Override
+    public int yearsOfExperience(LocalDate on) {
+        List<ExperiencePeriod> all = new ArrayList<>(periods.values());
+        if (startDate != null) {
+            all.add(new ExperiencePeriod(startDate, null));
+        }
+        return all.isEmpty() ? -1 : ExperiencePeriod.wholeYears(all, on);
     }
 
     /** The latest assessment by assessedOn; on the same day the one recorded last. */

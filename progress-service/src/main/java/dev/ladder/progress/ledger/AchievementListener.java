@@ -27,10 +27,9 @@ class AchievementListener {
 
     @KafkaListener(topics = Topics.ACHIEVEMENTS, groupId = ProgressApplication.CONSUMER,
             containerFactory = BatchKafkaConfig.BATCH_FACTORY,
-            // one consumer per partition (ladder.kafka.partitions): while one waits for PostgreSQL, another computes
-            concurrency = "${ladder.progress.achievements-consumers:3}",
-            // larger polls spread each transaction's fixed cost over more events
-            properties = "max.poll.records=${ladder.progress.achievements-batch-size:1000}")
+            // see application.yml
+            concurrency = "${ladder.progress.achievements-consumers}",
+            properties = "max.poll.records=${ladder.progress.achievements-batch-size}")
     void on(List<ConsumerRecord<String, Object>> records) {
         EventBatches.apply(Topics.ACHIEVEMENTS, records, Object.class, Achievements::applies, achievements::applyAll);
     }

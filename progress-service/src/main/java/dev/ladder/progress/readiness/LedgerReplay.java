@@ -64,13 +64,13 @@ public final class LedgerReplay {
             while (next < history.size() && history.get(next).effectiveDate().equals(day)) {
                 fold.add(history.get(next++));
             }
-            EmployeeState state = fold.state();
-            while (demotes && index > 0 && !engine.complete(levels.get(index), state, day)) {
+            // asked of the fold itself: no state is built for a day that changes nothing
+            while (demotes && index > 0 && !engine.complete(levels.get(index), fold, day)) {
                 index--;
             }
-            while (index + 1 < levels.size() && engine.complete(levels.get(index + 1), state, day)) {
+            while (index + 1 < levels.size() && engine.complete(levels.get(index + 1), fold, day)) {
                 index++;
-                advanced.add(engine.evaluate(levels.get(index), state, day));
+                advanced.add(engine.evaluate(levels.get(index), fold.state(), day));
             }
         }
         for (; next < history.size() && !history.get(next).effectiveDate().isAfter(on); next++) {

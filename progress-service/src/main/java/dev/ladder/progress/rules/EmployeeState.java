@@ -15,7 +15,8 @@ import java.util.Map;
  * @param skillsAssessedOn skill id → day of the assessment that counts (absent when not known)
  */
 public record EmployeeState(LocalDate startDate, List<HeldCertification> certifications, Map<String, Integer> skills,
-                            List<ExperiencePeriod> experience, Map<String, LocalDate> skillsAssessedOn) {
+                            List<ExperiencePeriod> experience, Map<String, LocalDate> skillsAssessedOn)
+        implements Facts {
 
     public EmployeeState {
         certifications = List.copyOf(certifications);
@@ -48,6 +49,26 @@ public record EmployeeState(LocalDate startDate, List<HeldCertification> certifi
 
     public EmployeeState withExperience(List<ExperiencePeriod> periods) {
         return new EmployeeState(startDate, certifications, skills, periods, skillsAssessedOn);
+    }
+
+    @Override
+    public boolean holdsCertification(String certificationId, LocalDate on) {
+        for (HeldCertification c : certifications) {
+            if (c.certificationId().equals(certificationId) && c.validOn(on)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Integer proficiency(String skillId) {
+        return skills.get(skillId);
+    }
+
+    @Override
+    public int yearsOfExperience(LocalDate on) {
+        return startDate == null && experience.isEmpty() ? -1 : ExperiencePeriod.wholeYears(allExperience(), on);
     }
 
     /** Time since the start date plus the recorded periods. */

@@ -24,6 +24,11 @@ public record HeldCertification(String certificationId, LocalDate issuedOn, Loca
      * ends it like an expiry would.
      */
     public boolean validOn(LocalDate date) {
+        return validOn(issuedOn, expiresOn, revokedOn, date);
+    }
+
+    /** {@link #validOn(LocalDate)} of a certification not built yet (a replay checks every day without building). */
+    public static boolean validOn(LocalDate issuedOn, LocalDate expiresOn, LocalDate revokedOn, LocalDate date) {
         return !issuedOn.isAfter(date) && (expiresOn == null || date.isBefore(expiresOn))
                 && (revokedOn == null || date.isBefore(revokedOn));
     }

@@ -53,12 +53,12 @@ public final class RulesEngine {
      * Whether every group of the level holds — the same answer as {@code evaluate(...).complete()}, without building
      * the explanation: the replay asks this for every day of a history and needs the details only for the last one.
      */
-    public boolean complete(Level level, EmployeeState state, LocalDate on) {
+    public boolean complete(Level level, Facts facts, LocalDate on) {
         for (RequirementGroup group : level.requirements()) {
             int required = effectiveRequired(group);
             int met = 0;
             for (Requirement item : group.items()) {
-                if (holds(item, state, on) && ++met >= required) {
+                if (holds(item, facts, on) && ++met >= required) {
                     break;
                 }
             }
@@ -69,27 +69,18 @@ public final class RulesEngine {
         return true;
     }
 
-    private static boolean holds(Requirement item, EmployeeState state, LocalDate on) {
+    private static boolean holds(Requirement item, Facts facts, LocalDate on) {
         return switch (item.type()) {
-            case CERTIFICATION -> holdsCertification(state.certifications(), item.ref(), on);
+            case CERTIFICATION -> facts.holdsCertification(item.ref(), on);
             case SKILL -> {
-                Integer level = state.skills().get(item.ref());
+                Integer level = facts.proficiency(item.ref());
                 yield level != null && level >= (item.minProficiency() == null ? 1 : item.minProficiency());
             }
-            case EXPERIENCE -> (state.startDate() != null || !state.experience().isEmpty())
-                    && ExperiencePeriod.wholeYears(state.allExperience(), on)
-                    >= (item.minYears() == null ? 0 : item.minYears());
-        };
-    }
-
-    // a loop, not a stream: the replay asks this for every requirement on every day of every history
-    private static boolean holdsCertification(List<HeldCertification> held, String certificationId, LocalDate on) {
-        for (HeldCertification c : held) {
-            if (c.certificationId().equals(certificationId) && c.validOn(on)) {
-                return true;
+            case EXPERIENCE -> {
+                int years = facts.yearsOfExperience(on);
+                yield years >= 0 && years >= (item.minYears() == null ? 0 : item.minYears());
             }
-        }
-        return false;
+        };
     }
 
     public LevelEvaluation evaluate(Level level, EmployeeState state, LocalDate on) {
