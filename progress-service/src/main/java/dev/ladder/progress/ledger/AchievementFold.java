@@ -25,8 +25,9 @@ import java.util.Set;
  * count, so the same fold answers "now" and "as of". Rejections are matched to their certification by achievementId
  * whatever order they were recorded in, and void it on every date (the claim was never true).
  * <p>
- * A fold is incremental: {@link #add} the entries of a history in effective-date order and ask for the
- * {@link #state()} after each day, which is how a replay walks a whole history in one pass.
+ * A fold is incremental: {@link #add} the entries of a history in effective-date order, and after each day ask it
+ * the {@link Facts} a level's requirements need (answered from the fold, nothing built) — which is how a replay walks
+ * a whole history in one pass — or for the whole {@link #state()}.
  */
 public final class AchievementFold implements Facts {
 
@@ -39,11 +40,6 @@ public final class AchievementFold implements Facts {
     private final Map<String, LocalDate> revoked = new HashMap<>();
     private final Map<String, SkillAssessed> latestSkill = new HashMap<>();
     private final Map<String, ExperiencePeriod> periods = new LinkedHashMap<>();
-    // the parts of the last state(), immutable; null when an entry added since changed them
-    private List<HeldCertification> held;
-    private Map<String, Integer> skills;
-    private Map<String, LocalDate> skillsAssessedOn;
-    private List<ExperiencePeriod> experience;
 
     /** A fold over {@code entries}: the rejections among them are known from the start, whatever their date. */
     public AchievementFold(LocalDate startDate, List<LedgerEntry> entries) {
@@ -72,52 +68,35 @@ public final class AchievementFold implements Facts {
         Object event = entry.event();
         if (event instanceof CertificationRecorded c) {
             recorded.putIfAbsent(c.achievementId(), c);
-            held = null;
         } else if (event instanceof CertificationRevoked r) {
             revoked.merge(r.achievementId(), r.effectiveOn(), (a, b) -> a.isBefore(b) ? a : b);
-            held = null;
         } else if (event instanceof SkillAssessed s) {
             latestSkill.merge(s.skillId(), s, AchievementFold::later);
-            skills = null;
         } else if (event instanceof ExperienceRecorded e) {
             periods.putIfAbsent(e.experienceId(), new ExperiencePeriod(e.startedOn(), e.endedOn()));
-            experience = null;
         }
         // rejections are known from the start; verifications don't change what counts
     }
 
-    /**
-     * The state after the entries added so far. A replay asks after every day, and a day usually changes one kind of
-     * fact: the parts nothing changed are shared with the previous state (they are immutable).
-     */
+    /** The state after the entries added so far (a replay builds it for its last day alone: see {@link Facts}). */
     public EmployeeState state() {
-        if (held == null) {
-            List<HeldCertification> certifications = new ArrayList<>(recorded.size());
-            for (CertificationRecorded c : recorded.values()) {
-                if (rejected.contains(c.achievementId())) {
-                    continue;
-                }
-                HeldCertification certification = new HeldCertification(c.certificationId(), c.issuedOn(),
-                        c.expiresOn());
-                LocalDate revokedOn = revoked.get(c.achievementId());
-                certifications.add(revokedOn == null ? certification : certification.revokedOn(revokedOn));
+        List<HeldCertification> held = new ArrayList<>(recorded.size());
+        for (CertificationRecorded c : recorded.values()) {
+            if (rejected.contains(c.achievementId())) {
+                continue;
             }
-            held = List.copyOf(certifications);
+            HeldCertification certification = new HeldCertification(c.certificationId(), c.issuedOn(),
+                    c.expiresOn());
+            LocalDate revokedOn = revoked.get(c.achievementId());
+            held.add(revokedOn == null ? certification : certification.revokedOn(revokedOn));
         }
-        if (skills == null) {
-            Map<String, Integer> proficiencies = new HashMap<>();
-            Map<String, LocalDate> assessedOn = new HashMap<>();
-            latestSkill.forEach((skill, assessment) -> {
-                proficiencies.put(skill, assessment.proficiency());
-                assessedOn.put(skill, assessment.assessedOn());
-            });
-            skills = Map.copyOf(proficiencies);
-            skillsAssessedOn = Map.copyOf(assessedOn);
-        }
-        if (experience == null) {
-            experience = List.copyOf(periods.values());
-        }
-        return new EmployeeState(startDate, held, skills, experience, skillsAssessedOn);
+        Map<String, Integer> skills = new HashMap<>();
+        Map<String, LocalDate> assessedOn = new HashMap<>();
+        latestSkill.forEach((skill, assessment) -> {
+            skills.put(skill, assessment.proficiency());
+            assessedOn.put(skill, assessment.assessedOn());
+        });
+        return new EmployeeState(startDate, held, skills, List.copyOf(periods.values()), assessedOn);
     }
 
     // Facts straight from the fold, for the replay's check of every day: nothing is copied

@@ -20,12 +20,6 @@ public record ExperiencePeriod(LocalDate startedOn, LocalDate endedOn) {
      * of {@link Period#between} (what "whole years since the start date" means).
      */
     public static int wholeYears(List<ExperiencePeriod> periods, LocalDate on) {
-        if (periods.size() == 1) { // usually just the time since the start date: no union to compute
-            ExperiencePeriod only = periods.get(0);
-            LocalDate end = only.endedOn == null || only.endedOn.isAfter(on) ? on : only.endedOn;
-            return only.startedOn.isBefore(end) ? Period.between(on.minusDays(end.toEpochDay()
-                    - only.startedOn.toEpochDay()), on).getYears() : 0;
-        }
         List<ExperiencePeriod> sorted = new ArrayList<>(periods);
         sorted.sort(Comparator.comparing(ExperiencePeriod::startedOn));
         long days = 0;
