@@ -263,6 +263,11 @@ public final class KeycloakServer implements AutoCloseable {
     private static KeycloakServer launch(Options options) throws IOException {
         // chosen only now: waiting for the lock can take a while and a port picked earlier may be gone
         int port = options.port() == 0 ? freePort() : options.port();
+        // a port picked by the system can be taken again at once, as the local end of any outgoing connection
+        // (Kafka and JDBC clients open many): pick another then; a port asked for must be free
+        for (int attempt = 1; options.port() == 0 && attempt < 5 && !isFree(port); attempt++) {
+            port = freePort();
+        }
         requirePortFree(port);
         Path logFile = logFileOf(options, port);
         Files.createDirectories(logFile.toAbsolutePath().getParent());
@@ -437,6 +442,15 @@ public final class KeycloakServer implements AutoCloseable {
         }
         catch (IOException e) {
             throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        }
+        catch (IOException e) {
+            return false;
         }
     }
 
