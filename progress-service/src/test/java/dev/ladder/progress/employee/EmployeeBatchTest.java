@@ -1,8 +1,6 @@
 package dev.ladder.progress.employee;
 
-import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.EventType;
-import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.progress.SeedTrack;
 import dev.ladder.progress.support.TestApi;
@@ -21,7 +19,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -120,10 +117,6 @@ class EmployeeBatchTest {
     }
 
     static ConsumerRecord<String, Object> record(String eventId, EmployeeUpdated event) {
-        ConsumerRecord<String, Object> record = new ConsumerRecord<>(Topics.EMPLOYEES, 0, 0, event.employeeId(), event);
-        TestApi.headers(eventId, EventType.EMPLOYEE_UPDATED.id(), event.employeeId())
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        assertThat(record.headers().lastHeader(CloudEventHeaders.ID)).isNotNull();
-        return record;
+        return TestApi.received(eventId, event.employeeId(), event);
     }
 }

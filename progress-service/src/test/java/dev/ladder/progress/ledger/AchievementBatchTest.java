@@ -1,8 +1,6 @@
 package dev.ladder.progress.ledger;
 
-import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.EventType;
-import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.progress.SeedTrack;
@@ -24,7 +22,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,13 +107,9 @@ class AchievementBatchTest {
         assertThat(count("SELECT count(*) FROM progress WHERE employee_id LIKE '" + dave + "%'")).isZero();
     }
 
-    ConsumerRecord<String, Object> record(String eventId, Object event) {
-        String key = event instanceof CertificationRecorded c ? c.employeeId() : ((SkillAssessed) event).employeeId();
-        ConsumerRecord<String, Object> record = new ConsumerRecord<>(Topics.ACHIEVEMENTS, 0, 0, key, event);
-        TestApi.headers(eventId, EventType.of(event.getClass()).id(), key)
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        assertThat(record.headers().lastHeader(CloudEventHeaders.ID)).isNotNull();
-        return record;
+    static ConsumerRecord<String, Object> record(String eventId, Object event) {
+        return TestApi.received(eventId,
+                event instanceof CertificationRecorded c ? c.employeeId() : ((SkillAssessed) event).employeeId(), event);
     }
 
     static CertificationRecorded certification(String employee, String certificationId, String credential) {

@@ -3,6 +3,7 @@ package dev.ladder.progress.support;
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.EventType;
 import dev.ladder.testkit.LadderInfra;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +32,15 @@ public final class TestApi {
     /** Exactly what an external producer writes: CloudEvents binary mode, JSON value, key = aggregate id. */
     public void send(EventType type, String eventId, String key, Object event) {
         LadderInfra.send(type.topic(), key, headers(eventId, type.id(), key), json.writeValueAsString(event));
+    }
+
+    /** A record as a batch listener receives it from the container: the event deserialized, the headers as sent. */
+    public static ConsumerRecord<String, Object> received(String eventId, String key, Object event) {
+        EventType type = EventType.of(event.getClass());
+        ConsumerRecord<String, Object> record = new ConsumerRecord<>(type.topic(), 0, 0, key, event);
+        headers(eventId, type.id(), key)
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     public static Map<String, String> headers(String eventId, String type, String subject) {
