@@ -11,6 +11,11 @@ import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,6 +30,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,11 +52,16 @@ class ConcurrentStartupTest {
         infra.forEach((name, value) -> arguments.add("--" + name + "=" + value.get()));
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        // Logging is JVM-wide state (logback's context, the system properties Spring Boot sets for it). Two
+        // applications setting it up at the same moment in one JVM race each other ("Unknown format
+        // 'CONSOLE_LOG_STRUCTURED_FORMAT_IS_UNDEFINED'"), which two instances in two JVMs never do. So logging is
+        // set up one application at a time, and the barrier then releases both into refresh and the seed runner,
+        // where the race under test is.
+        Semaphore loggingSetUp = new Semaphore(1);
         CyclicBarrier together = new CyclicBarrier(2);
-        Callable<ConfigurableApplicationContext> start = () -> {
-            together.await();
-            return new SpringApplicationBuilder(CatalogApplication.class).run(arguments.toArray(String[]::new));
-        };
+        Callable<ConfigurableApplicationContext> start = () -> new SpringApplicationBuilder(CatalogApplication.class)
+                .listeners(new LoggingOneAtATime(loggingSetUp, together))
+                .run(arguments.toArray(String[]::new));
         try (KafkaProbe releases = LadderInfra.probe(Topics.CATALOG_RELEASES)) {
             Future<ConfigurableApplicationContext> a = pool.submit(start);
             Future<ConfigurableApplicationContext> b = pool.submit(start);
@@ -101,6 +113,43 @@ class ConcurrentStartupTest {
         releases.none(KafkaProbe.hasKey("race-track").and(r -> r != event), Duration.ofSeconds(2));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(count(jdbc, "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")).isZero());
+    }
+
+    /** Holds the permit from the start of one application until its logging is set up, then waits for the other. */
+    private static final class LoggingOneAtATime implements ApplicationListener<SpringApplicationEvent> {
+        private final Semaphore permit;
+        private final CyclicBarrier together;
+        private boolean holding;
+
+        LoggingOneAtATime(Semaphore permit, CyclicBarrier together) {
+            this.permit = permit;
+            this.together = together;
+        }
+
+        @Override
+        public void onApplicationEvent(SpringApplicationEvent event) {
+            if (event instanceof ApplicationStartingEvent) {
+                permit.acquireUninterruptibly();
+                holding = true;
+            } else if (event instanceof ApplicationPreparedEvent) {
+                release();
+                try {
+                    together.await(2, TimeUnit.MINUTES);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the other instance did not get as far as refresh", e);
+                }
+            } else if (event instanceof ApplicationFailedEvent) {
+                release();
+                together.reset(); // the other instance must not wait for this one
+            }
+        }
+
+        private void release() {
+            if (holding) {
+                holding = false;
+                permit.release();
+            }
+        }
     }
 
     private static long count(JdbcClient jdbc, String sql) {
