@@ -3,9 +3,10 @@
 import { api, ApiError, csrfToken } from './api.js';
 import { $, h } from './dom.js';
 import { initCatalogAdmin } from './catalog-admin.js';
+import { initMemberView, showMember } from './member.js';
 import { initRecordForm, renderCertificationOptions } from './record.js';
 import {
-  levelNamesOf, renderCertifications, renderNotifications, renderProgress, renderSession, renderTeam,
+  initAsOf, levelNamesOf, renderCertifications, renderNotifications, renderProgress, renderSession, renderTeam,
   renderTeamReadiness, teamMembers,
 } from './views.js';
 import { initWhatIf, renderWhatIfCertifications, renderWhatIfSkills } from './whatif.js';
@@ -15,6 +16,7 @@ const errors = new Map(); // source -> message shown in the banner
 const lastSeen = new Map(); // source -> JSON last rendered, so unchanged data does not re-render
 let sessionEnded = false;
 let session = null;
+let myAsOf = null; // the day "My progress" shows ('yyyy-MM-dd'), or null for today
 
 // ---- banner ---------------------------------------------------------------------------------
 
@@ -85,12 +87,21 @@ async function loadCatalog() {
   renderWhatIfCertifications(certifications);
 }
 
-/** 404 until progress-service has received the first catalog release. */
+/** 404 until progress-service has received the first catalog release, or for a day before the first one. */
 async function loadProgress() {
-  const progress = await orNullOn404(api('/api/progress/me'));
-  if (changed('progress', progress)) {
-    renderProgress(progress);
-    renderWhatIfSkills(progress);
+  const day = myAsOf;
+  let progress = null;
+  let empty;
+  try {
+    progress = await api(`/api/progress/me${day ? `?asOf=${day}` : ''}`);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+    if (day) empty = error.problem?.detail || 'Nothing was recorded by then.';
+  }
+  if (day !== myAsOf) return; // the day changed while this was loading
+  if (changed('progress', { day, progress, empty })) {
+    renderProgress(progress, '', empty);
+    if (!day) renderWhatIfSkills(progress); // what-if starts from today
   }
 }
 
@@ -121,7 +132,7 @@ async function loadTeam() {
   ]);
   if (changed('team', { profileTeams, progressTeams })) {
     renderTeamReadiness(progressTeams);
-    renderTeam(teamMembers(profileTeams, progressTeams), levelNamesOf(progressTeams));
+    renderTeam(teamMembers(profileTeams, progressTeams), levelNamesOf(progressTeams), showMember);
   }
 }
 
@@ -185,6 +196,7 @@ async function start() {
     onUnauthorized,
   });
   initWhatIf({ onUnauthorized });
+  initAsOf('progress-', (day) => { myAsOf = day; run('progress', loadProgress); });
 
   try {
     session = await api('/session');
@@ -201,6 +213,7 @@ async function start() {
   poll('certifications', loadCertifications, 5 * POLL_MS);
   if ((session.roles ?? []).includes('manager')) {
     $('team-card').hidden = false;
+    initMemberView({ onUnauthorized });
     poll('team', loadTeam, POLL_MS);
   }
   if ((session.roles ?? []).includes('admin')) {

@@ -1,5 +1,5 @@
-// "Catalog" card for admins: edit a track's draft as JSON, validate, save (If-Match = the ETag last read), publish,
-// compare published versions, read the audit trail and import a roadmap in Markdown. catalog-service checks the role
+// "Catalog" card for admins: edit a track's draft as JSON, validate, preview who publishing it would affect, save
+// (If-Match = the ETag last read), publish, compare published versions, read the audit trail and import a roadmap in Markdown. catalog-service checks the role
 // on every write; hiding the card from other users is only a convenience.
 import { api, apiResponse, ApiError } from './api.js';
 import { $, h, formatDateTime } from './dom.js';
@@ -30,7 +30,7 @@ function status(text) {
 
 function setBusy(busy) {
   state.busy = busy;
-  for (const id of ['draft-validate', 'draft-save', 'draft-publish', 'draft-reload', 'catalog-track']) {
+  for (const id of ['draft-validate', 'draft-impact', 'draft-save', 'draft-publish', 'draft-reload', 'catalog-track']) {
     $(id).disabled = busy;
   }
   $('catalog-admin').setAttribute('aria-busy', String(busy));
@@ -72,6 +72,7 @@ function renderProblems(problems, heading) {
 
 function clearResults() {
   renderProblems([]);
+  clearImpact();
   show('publish-result', '');
   $('draft-conflict').hidden = true;
   status('');
@@ -156,6 +157,62 @@ function onValidate() {
         status('The draft cannot be read.');
       } else throw error;
     }
+  });
+}
+
+// ---- impact preview ---------------------------------------------------------------------------
+
+function clearImpact() {
+  $('impact-box').hidden = true;
+  $('impact-summary').textContent = '';
+  $('impact-list').replaceChildren();
+}
+
+const people = (n) => `${n} ${n === 1 ? 'person' : 'people'}`;
+
+/** impacts: progress-service's answer for the release catalog-service would publish (ImpactPreview.Impact). */
+function renderImpact(release, impacts) {
+  const gains = impacts.filter((i) => i.change === 'GAIN').length;
+  const losses = impacts.length - gains;
+  $('impact-summary').textContent = impacts.length
+    ? `Publishing this as version ${release.version} would change ${people(impacts.length)}: `
+      + `${gains} would gain, ${losses} would lose.`
+    : `Publishing this as version ${release.version} changes nobody's level or readiness.`;
+  // losses first: they are what an admin must weigh before publishing
+  const ordered = [...impacts].sort((a, b) => (a.change === b.change ? a.displayName.localeCompare(b.displayName)
+    : a.change === 'LOSS' ? -1 : 1));
+  $('impact-list').replaceChildren(...ordered.map((i) => {
+    const before = i.currentLevelName ?? i.currentLevel ?? 'not evaluated yet';
+    const after = i.levelAfterName ?? i.levelAfter;
+    return h('li', { class: `impact ${i.change === 'GAIN' ? 'gain' : 'loss'}`, 'data-employee-id': i.employeeId,
+      'data-change': i.change },
+      h('span', { class: 'item-title' }, i.displayName),
+      h('span', { class: 'badge small-badge' }, i.change === 'GAIN' ? 'gains' : 'loses'),
+      h('div', { class: 'item-meta' }, before === after ? `stays ${after}` : `${before} → ${after}`,
+        ` · readiness ${i.readinessBefore}% → ${i.readinessAfter}%`));
+  }));
+  $('impact-box').hidden = false;
+}
+
+/** Works on the editor's text, saved or not: catalog-service builds the release, progress-service evaluates it. */
+function onPreviewImpact() {
+  return action(async () => {
+    clearResults();
+    const document = parseEditor();
+    if (!document) { status('No preview: not valid JSON.'); return; }
+    let release;
+    try {
+      release = await api(`${base(state.trackId)}/draft/release-preview`, { method: 'POST', body: document });
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 400 || error.status === 422)) {
+        renderProblems(problemsOf(error), 'No preview — the draft has problems');
+        status('No preview: fix the problems listed.');
+        return;
+      }
+      throw error;
+    }
+    renderImpact(release, await api('/api/progress/admin/impact-preview', { method: 'POST', body: release }));
+    status('');
   });
 }
 
@@ -358,6 +415,7 @@ export async function initCatalogAdmin({ onUnauthorized, onError }) {
   handleUnauthorized = onUnauthorized;
   $('catalog-admin').hidden = false;
   $('draft-validate').addEventListener('click', onValidate);
+  $('draft-impact').addEventListener('click', onPreviewImpact);
   $('draft-save').addEventListener('click', onSave);
   $('draft-publish').addEventListener('click', onPublish);
   $('draft-reload').addEventListener('click', () => onReload(false));

@@ -11,34 +11,77 @@ export function renderSession(session) {
   $('user-roles').replaceChildren(...roles.map((role) => h('li', { 'data-role': role }, role)));
 }
 
-export function renderProgress(progress) {
-  const empty = $('progress-empty');
+/**
+ * One progress view (GET /api/progress/me or /employees/{id}) into the elements whose ids start with `prefix`: '' is
+ * "My progress", 'member-' the team member a manager opened (a copy of the same markup, see cloneProgressView).
+ * `empty` is the text shown when there is no progress to show.
+ */
+export function renderProgress(progress, prefix = '', empty = 'No progress yet. Record a certification to get started.') {
+  const el = (id) => $(prefix + id);
   if (!progress) {
-    empty.textContent = 'No progress yet. Record a certification to get started.';
-    empty.hidden = false;
-    $('progress-details').hidden = true;
-    $('at-risk').hidden = true;
+    el('progress-empty').textContent = empty;
+    el('progress-empty').hidden = false;
+    el('progress-details').hidden = true;
+    el('at-risk').hidden = true;
     return;
   }
-  empty.hidden = true;
-  $('progress-details').hidden = false;
-  $('current-level').textContent = levelName(progress.currentLevel) ?? '–';
+  el('progress-empty').hidden = true;
+  el('progress-details').hidden = false;
+  el('current-level').textContent = levelName(progress.currentLevel) ?? '–';
   const next = levelName(progress.nextLevel);
-  $('next-level').textContent = next ?? 'Top level reached';
+  el('next-level').textContent = next ?? 'Top level reached';
   const readiness = percent(progress.readinessPercent);
-  $('readiness-percent').textContent = `${readiness}%`;
-  $('readiness-percent').dataset.value = String(readiness);
-  setBar($('readiness-fill'), $('readiness-bar'), readiness);
-  $('readiness-label').textContent = next ? `Readiness for ${next}` : 'Readiness';
-  $('at-risk').hidden = !progress.atRisk;
+  el('readiness-percent').textContent = `${readiness}%`;
+  el('readiness-percent').dataset.value = String(readiness);
+  setBar(el('readiness-fill'), el('readiness-bar'), readiness);
+  el('readiness-label').textContent = next ? `Readiness for ${next}` : 'Readiness';
+  el('at-risk').hidden = !progress.atRisk;
 
   const groups = progress.groups ?? [];
-  $('requirement-groups').replaceChildren(
+  el('requirement-groups').replaceChildren(
     ...(groups.length
       ? groups.map(renderGroup)
       : [h('li', { class: 'muted' }, next ? 'No requirements listed for the next level.' : 'Nothing left to reach.')]),
   );
-  renderGaps(progress.gaps ?? [], groups, next);
+  renderGaps(el('gaps-title'), el('gap-list'), progress.gaps ?? [], groups, next);
+}
+
+/** Copies the markup of "My progress" into `target`, every id and test id prefixed, for a second progress view. */
+export function cloneProgressView(prefix, target) {
+  const copy = $('progress-details').cloneNode(true);
+  for (const el of copy.querySelectorAll('[id], [data-testid], [aria-labelledby]')) {
+    if (el.id) el.id = prefix + el.id;
+    if (el.dataset.testid) el.dataset.testid = prefix + el.dataset.testid;
+    const labelledBy = el.getAttribute('aria-labelledby');
+    if (labelledBy) el.setAttribute('aria-labelledby', labelledBy.split(' ').map((id) => prefix + id).join(' '));
+  }
+  target.replaceChildren(...copy.childNodes);
+}
+
+/**
+ * The "Show as of" date field of a progress view: `onChange(day)` with 'yyyy-MM-dd', or null for today (the Today
+ * button). Days after today are refused by the field: this is history, not a forecast.
+ */
+export function initAsOf(prefix, onChange) {
+  const input = $(`${prefix}as-of`);
+  const today = $(`${prefix}today`);
+  input.max = new Date().toISOString().slice(0, 10);
+  const note = $(`${prefix}as-of-note`);
+  const changed = () => {
+    if (input.value && !input.checkValidity()) {
+      note.textContent = 'Choose a day no later than today.';
+      note.hidden = false;
+      return;
+    }
+    const day = input.value || null;
+    today.hidden = !day;
+    note.textContent = day ? `As it stood on ${formatDate(day)}: the achievements in effect by then, judged by the `
+      + 'catalog version in force then (the first one, for a day before it).' : '';
+    note.hidden = !day;
+    onChange(day);
+  };
+  input.addEventListener('change', changed);
+  today.addEventListener('click', () => { input.value = ''; changed(); });
 }
 
 /** MET / UNMET / EXPIRING; older payloads without `status` fall back to `met`. */
@@ -83,9 +126,7 @@ function renderItem(item) {
   h('span', { class: `req-status ${s.css}`, 'data-testid': 'item-status' }, label));
 }
 
-function renderGaps(gaps, groups, next) {
-  const title = $('gaps-title');
-  const list = $('gap-list');
+function renderGaps(title, list, gaps, groups, next) {
   if (!next) {
     title.hidden = true;
     list.replaceChildren();
@@ -164,7 +205,8 @@ export function teamMembers(profileTeams, progressTeams) {
   return [...rows.values()];
 }
 
-export function renderTeam(members, levelNames = new Map()) {
+/** onView(member): opens that member's progress (the "View" button of each row). */
+export function renderTeam(members, levelNames = new Map(), onView = null) {
   $('team-empty').textContent = "You don't manage a team yet.";
   $('team-empty').hidden = members.length > 0;
   $('team-list').replaceChildren(...members.map((m) => {
@@ -181,7 +223,9 @@ export function renderTeam(members, levelNames = new Map()) {
         h('div', { class: 'member-level' }, p ? current : 'No progress yet',
           p?.atRisk ? h('span', { class: 'badge risk small-badge' }, 'At risk') : null),
         next ? h('div', { class: 'item-meta' }, `next: ${next}`) : null),
-      h('div', { class: 'team-readiness' }, bar, h('span', { class: 'member-readiness' }, `${readiness}%`)));
+      h('div', { class: 'team-readiness' }, bar, h('span', { class: 'member-readiness' }, `${readiness}%`)),
+      onView ? h('button', { type: 'button', class: 'button secondary small', 'data-testid': 'view-member',
+        'aria-label': `View the progress of ${m.name}`, onclick: () => onView(m) }, 'View') : null);
   }));
 }
 

@@ -1,10 +1,13 @@
 // "What if…": hypothetical certifications, skills and years sent to progress-service, which evaluates them in memory
-// and answers {employeeId, before, after} (two progress views). Nothing is recorded.
+// and answers {employeeId, before, after} (two progress views). Nothing is recorded. For the signed-in user, or for a
+// team member a manager opened (whatIfFor); progress-service checks that the caller may see that person.
 import { api, ApiError } from './api.js';
 import { $, h, percent } from './dom.js';
 
 const levelName = (level) => (level == null ? null : level.name ?? level.id);
 let lastSkillsKey = null;
+let mine = null; // the signed-in user's progress, as last loaded
+let target = null; // {id, name, progress} of the team member tried, or null for oneself
 
 /** Checkboxes of the catalog's certifications (GET /api/catalog/certifications); keeps the ticked ones. */
 export function renderWhatIfCertifications(certifications) {
@@ -23,8 +26,37 @@ export function renderWhatIfCertifications(certifications) {
   box.replaceChildren(...(rows.length ? rows : [h('p', { class: 'muted' }, 'No certifications in the catalog.')]));
 }
 
-/** Skill items of the next level's requirement groups (from GET /api/progress/me); keeps chosen proficiencies. */
+/** The signed-in user's progress (GET /api/progress/me): their skills are offered unless a member is being tried. */
 export function renderWhatIfSkills(progress) {
+  mine = progress;
+  if (!target) renderSkills(progress);
+}
+
+/** Tries achievements for a team member (their progress from /api/progress/employees/{id}) instead of oneself. */
+export function whatIfFor(member, progress) {
+  target = { id: member.id, name: member.name, progress };
+  switchTo(` for ${member.name}`, `See where certifications, skills or experience would put ${member.name}. Nothing is recorded.`,
+    progress);
+  $('what-if').scrollIntoView({ block: 'start' });
+  $('what-if-title').focus();
+}
+
+function whatIfForMe() {
+  target = null;
+  switchTo('', 'See where certifications, skills or experience would put you. Nothing is recorded.', mine);
+}
+
+function switchTo(who, intro, progress) {
+  $('what-if-who').textContent = who;
+  $('what-if-intro').textContent = intro;
+  $('what-if-for-me').hidden = !target;
+  $('what-if-form').reset();
+  lastSkillsKey = null;
+  renderSkills(progress);
+}
+
+/** Skill items of the next level's requirement groups; keeps chosen proficiencies. */
+function renderSkills(progress) {
   const skills = new Map();
   for (const group of progress?.groups ?? []) {
     for (const item of group.items ?? []) {
@@ -93,7 +125,7 @@ function renderResult(result) {
   const a = percent(after?.readinessPercent ?? 0);
   const levelChanged = levelName(before?.currentLevel) !== levelName(after?.currentLevel);
   const summary = levelChanged
-    ? `You would reach ${levelName(after?.currentLevel)}.`
+    ? `${target ? target.name : 'You'} would reach ${levelName(after?.currentLevel)}.`
     : a > b ? `Readiness would rise from ${b}% to ${a}%.`
       : a < b ? `Readiness would drop from ${b}% to ${a}%.` : `Readiness would stay at ${b}%.`;
   const remaining = after?.gaps ?? [];
@@ -121,6 +153,7 @@ function renderResult(result) {
 export function initWhatIf({ onUnauthorized }) {
   const form = $('what-if-form');
   const submit = $('what-if-submit');
+  $('what-if-for-me').addEventListener('click', whatIfForMe);
   form.addEventListener('reset', () => {
     $('what-if-error').hidden = true;
     $('what-if-result').hidden = true;
@@ -137,7 +170,8 @@ export function initWhatIf({ onUnauthorized }) {
     }
     submit.disabled = true;
     try {
-      renderResult(await api('/api/progress/me/what-if', { method: 'POST', body }));
+      const path = target ? `/api/progress/employees/${encodeURIComponent(target.id)}/what-if` : '/api/progress/me/what-if';
+      renderResult(await api(path, { method: 'POST', body }));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         onUnauthorized();

@@ -105,6 +105,48 @@ class AuthoringTest {
     }
 
     @Test
+    void theReleasePreviewIsTheEventPublishingWouldSendAndStoresNothing() throws Exception {
+        long versions = count("catalog_version WHERE track_id = '" + TRACK + "'");
+        long outbox = count("outbox_event");
+        HttpResponse<String> read = send("GET", BASE + TRACK + "/draft", "ada", null, null, null);
+
+        HttpResponse<String> stored = send("POST", BASE + TRACK + "/draft/release-preview", "ada", null, null, null);
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        assertThat(EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED, stored.body())).isEmpty();
+        JsonNode event = JSON.readTree(stored.body());
+        assertThat(event.get("trackId").asString()).isEqualTo(TRACK);
+        assertThat(event.get("version").asLong()).isEqualTo(versions + 1);
+        assertThat(event.get("levels")).hasSize(4);
+
+        ObjectNode edited = (ObjectNode) JSON.readTree(read.body());
+        ((ObjectNode) edited.get("levels").get(1)).put("name", "Mid-Level Specialist");
+        HttpResponse<String> unsaved = send("POST", BASE + TRACK + "/draft/release-preview", "ada",
+                edited.toString(), "application/json", null);
+        assertThat(unsaved.statusCode()).as(unsaved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(unsaved.body()).get("levels").get(1).get("name").asString())
+                .isEqualTo("Mid-Level Specialist");
+
+        ((ObjectNode) edited.get("levels").get(1).get("requirements").get(0).get("items").get(0)).put("ref", "pmp");
+        HttpResponse<String> invalid = send("POST", BASE + TRACK + "/draft/release-preview", "ada",
+                edited.toString(), "application/json", null);
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(invalid.body()).get("errors").toString()).contains("unknown certification 'pmp'");
+        assertThat(send("POST", BASE + TRACK + "/draft/release-preview", "alice", null, null, null).statusCode())
+                .isEqualTo(403);
+        assertThat(send("POST", BASE + "no-such-track/draft/release-preview", "ada", null, null, null).statusCode())
+                .isEqualTo(404);
+
+        assertThat(count("catalog_version WHERE track_id = '" + TRACK + "'")).isEqualTo(versions);
+        assertThat(count("outbox_event")).isEqualTo(outbox);
+        assertThat(send("GET", BASE + TRACK + "/draft", "ada", null, null, null).headers().firstValue("ETag"))
+                .isEqualTo(read.headers().firstValue("ETag"));
+    }
+
+    private long count(String from) {
+        return jdbc.sql("SELECT count(*) FROM " + from).query(Long.class).single();
+    }
+
+    @Test
     void aStaleOrMissingIfMatchChangesNothing() throws Exception {
         HttpResponse<String> read = send("GET", BASE + TRACK + "/draft", "ada", null, null, null);
         ObjectNode draft = (ObjectNode) JSON.readTree(read.body());

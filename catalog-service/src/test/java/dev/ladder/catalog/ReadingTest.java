@@ -85,6 +85,7 @@ class ReadingTest {
         JsonNode paths = JSON.readTree(response.body()).get("paths");
         for (String path : List.of("/api/catalog/tracks/import", "/api/catalog/tracks/{trackId}/draft",
                 "/api/catalog/tracks/{trackId}/draft/validate", "/api/catalog/tracks/{trackId}/publish",
+                "/api/catalog/tracks/{trackId}/draft/release-preview",
                 "/api/catalog/tracks/{trackId}/versions", "/api/catalog/tracks/{trackId}/versions/{version}",
                 "/api/catalog/tracks/{trackId}/diff", "/api/catalog/tracks/{trackId}/history",
                 "/api/catalog/tracks/{trackId}/export", "/api/catalog/tracks/{trackId}/salaries",

@@ -83,7 +83,7 @@ public final class SeedTrack {
         return new Level(id, rank, name, minYears, maxYears, List.of(certificationGroup, skillGroup, experience));
     }
 
-    static RequirementGroup certificationGroup(String levelId, List<String> certifications) {
+    public static RequirementGroup certificationGroup(String levelId, List<String> certifications) {
         return new RequirementGroup(levelId + "-certifications", "One certification of the pathway before it",
                 GroupKind.ANY_OF, 1, certifications.stream()
                 .map(c -> new Requirement(RequirementType.CERTIFICATION, c, null, null)).toList());

@@ -4,6 +4,7 @@ import dev.ladder.catalog.audit.AuditLog;
 import dev.ladder.catalog.audit.AuditLog.Actor;
 import dev.ladder.catalog.release.CatalogPublisher;
 import dev.ladder.catalog.release.TrackRelease;
+import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.catalog.track.TrackContent;
 import dev.ladder.catalog.track.TrackStore;
 import dev.ladder.catalog.track.TrackStore.Draft;
@@ -80,6 +81,21 @@ public class DraftService {
                 .collect(java.util.stream.Collectors.joining(", "));
         return changes.size() + " change(s)" + (changes.isEmpty() ? "" : ": " + paths)
                 + (changes.size() > 20 ? ", …" : "");
+    }
+
+    /**
+     * The CatalogVersionPublished event that publishing {@code content} (or, when null, the stored draft) would send
+     * now; 422 if invalid (what publishing would answer). Stores nothing.
+     */
+    @Transactional(readOnly = true)
+    public CatalogVersionPublished releasePreview(String trackId, TrackContent content) {
+        Draft current = draft(trackId);
+        TrackContent subject = content != null ? content : current.content();
+        List<FieldProblem> problems = validate(trackId, subject);
+        if (!problems.isEmpty()) {
+            throw new UnprocessableException(problems);
+        }
+        return publisher.preview(trackId, subject);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.ladder.catalog.release;
 import dev.ladder.catalog.track.TrackContent;
 import dev.ladder.catalog.track.TrackStore;
 import dev.ladder.contracts.Topics;
+import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.kit.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,5 +51,17 @@ public class CatalogPublisher {
         outbox.append(Topics.CATALOG_RELEASES, trackId, CatalogEvents.published(release));
         log.info("Published track {} version {}", trackId, release.version());
         return release;
+    }
+
+    /**
+     * The event that publishing {@code content} as the track's next version now would send; stores nothing. It is what
+     * progress-service's impact preview evaluates, so the preview sees exactly the rules publication would send.
+     */
+    @Transactional(readOnly = true)
+    public CatalogVersionPublished preview(String trackId, TrackContent content) {
+        TrackContent ofTrack = new TrackContent(trackId, content.name(), content.summary(), content.levels(),
+                content.certifications(), content.sections(), content.pathwayPosition(), content.demoteOnExpiry());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return CatalogEvents.published(TrackRelease.of(ofTrack, versions.nextVersion(trackId), now));
     }
 }

@@ -5,6 +5,7 @@ import dev.ladder.catalog.importing.TrackImportService;
 import dev.ladder.catalog.release.TrackRelease;
 import dev.ladder.catalog.track.TrackContent;
 import dev.ladder.catalog.track.TrackStore.Draft;
+import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.kit.web.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -104,6 +105,21 @@ class AuthoringController {
         TrackContent content = document != null ? document : drafts.draft(trackId).content();
         List<FieldProblem> problems = drafts.validate(trackId, content);
         return new Validation(problems.isEmpty(), problems);
+    }
+
+    @PostMapping("/{trackId}/draft/release-preview")
+    @PreAuthorize(ADMIN)
+    @Operation(summary = "The CatalogVersionPublished event publishing this document (no body: the stored draft) "
+            + "would send now; stores nothing. POST it to /api/progress/admin/impact-preview to see who would gain or "
+            + "lose readiness or a level",
+            responses = {@ApiResponse(responseCode = "200", description = "the event, version = the next one"),
+                    @ApiResponse(responseCode = "400", description = "malformed JSON"),
+                    @ApiResponse(responseCode = "403", description = "not an admin"),
+                    @ApiResponse(responseCode = "404", description = "unknown track"),
+                    @ApiResponse(responseCode = "422", description = "invalid; every problem listed")})
+    CatalogVersionPublished releasePreview(@PathVariable String trackId,
+                                           @RequestBody(required = false) TrackContent document) {
+        return drafts.releasePreview(trackId, document);
     }
 
     @PostMapping("/{trackId}/publish")

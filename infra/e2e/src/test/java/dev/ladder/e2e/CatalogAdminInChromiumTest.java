@@ -24,13 +24,14 @@ import java.time.Duration;
 import static dev.ladder.keycloak.DemoUsers.ADA;
 import static dev.ladder.keycloak.DemoUsers.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Catalog authoring as an admin does it in the portal, in a real headless Chromium through Keycloak's login page and
  * the gateway (session, CSRF, TokenRelay, ETag/If-Match passed through): edit the draft, save, publish, see the
  * version and the audit entry; an invalid draft is explained by Validate and refused by Publish. Only descriptive
  * fields change, so the level rules — and with them the other end-to-end tests' readiness numbers — stay the same
- * whichever order the tests run in.
+ * whichever order the tests run in. Before publishing, the impact preview lists who would gain or lose.
  */
 class CatalogAdminInChromiumTest {
 
@@ -143,6 +144,71 @@ class CatalogAdminInChromiumTest {
         Files.createDirectories(screenshot.getParent());
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void anAdminPreviewsWhoADraftWouldAffectBeforePublishing() {
+        // Ada holds CEH, which counts towards Mid-Level; no other test changes her achievements.
+        Gateway gateway = new Gateway(platform.gatewayUrl());
+        String token = RunningPlatform.token(ADA);
+        Gateway.Reply recorded = gateway.post("/api/profiles/me/certifications", token, """
+                {"certificationId":"ceh","credentialId":"CEH-ADA-0001","issuer":"EC-Council",
+                 "issuedOn":"2025-06-01","expiresOn":"2028-06-01"}""");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Gateway.Reply progress = gateway.get("/api/progress/me", token);
+            assertThat(progress.status()).as(progress.toString()).isEqualTo(200);
+            assertThat(progress.json().findValuesAsString("id")).contains("mid-certifications");
+            progress.json().path("groups").forEach(group -> {
+                if (group.path("id").asString().equals("mid-certifications")) {
+                    assertThat(group.path("met").asBoolean()).isTrue();
+                }
+            });
+        });
+
+        logIn(ADA, "Ada");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("catalog-admin")));
+        WebElement editor = browser.findElement(By.id("draft-editor"));
+        wait.until(d -> editor.getDomProperty("value").contains("\"" + TRACK + "\""));
+        String versions = browser.findElement(By.id("catalog-versions")).getText();
+
+        // The stored draft has the published rules: nobody would change.
+        click("draft-impact");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("impact-summary"),
+                "changes nobody's level or readiness"));
+
+        // Mid-Level accepting only CISSP: Ada's CEH no longer counts, so she would lose readiness.
+        js("""
+                const editor = document.getElementById('draft-editor');
+                const draft = JSON.parse(editor.value);
+                const group = draft.levels.find((l) => l.id === 'mid').requirements
+                    .find((g) => g.id === 'mid-certifications');
+                group.items = [{ ...group.items[0], ref: 'cissp' }];
+                editor.value = JSON.stringify(draft, null, 2);
+                editor.dispatchEvent(new Event('input', {bubbles: true}));""");
+        click("draft-impact");
+        WebElement ada = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#impact-list [data-employee-id='" + ADA.id() + "']")));
+        assertThat(ada.getDomAttribute("data-change")).isEqualTo("LOSS");
+        assertThat(ada.getText()).contains("loses").containsPattern("readiness \\d+% → \\d+%");
+        assertThat(browser.findElement(By.id("impact-summary")).getText()).contains("would lose");
+
+        // A preview stores nothing: the edit is still unsaved and no version was added.
+        assertThat(browser.findElement(By.id("draft-meta")).getDomAttribute("data-dirty")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("catalog-versions")).getText()).isEqualTo(versions);
+
+        // An invalid draft gets its problems, not a preview.
+        js("""
+                const editor = document.getElementById('draft-editor');
+                const draft = JSON.parse(editor.value);
+                draft.levels.find((l) => l.id === 'mid').requirements
+                    .find((g) => g.id === 'mid-certifications').items[0].ref = 'pmp';
+                editor.value = JSON.stringify(draft, null, 2);
+                editor.dispatchEvent(new Event('input', {bubbles: true}));""");
+        click("draft-impact");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-problems"),
+                "unknown certification 'pmp'"));
+        assertThat(browser.findElement(By.id("impact-box")).isDisplayed()).isFalse();
     }
 
     @Test

@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The progress views in a real headless Chromium: requirement status and gaps, the "What if…" panel (which must
- * change nothing), and the manager's team readiness with its histogram, skill-gap matrix and CSV export.
+ * change nothing), progress as of a past day, and the manager's team readiness with its histogram, skill-gap matrix,
+ * CSV export and each member's progress (history and what-if included).
  */
 class ProgressViewsInChromiumTest {
 
@@ -159,6 +160,79 @@ class ProgressViewsInChromiumTest {
                 .contains("Alice Anders").contains("Bob Berg");
         js("document.getElementById('team-card').scrollIntoView()");
         screenshot("portal-team-readiness.png");
+    }
+
+    /**
+     * Bob's history on 2025-06-01: four years in (Mid-Level's experience met) and no certification yet (Security+, if
+     * ApiThroughGatewayTest recorded it, was issued in 2026), so 33% whatever today's readiness is.
+     */
+    @Test
+    void anEmployeeSeesTheirProgressAsOfAPastDay() {
+        String token = RunningPlatform.token(BOB);
+        int now = readiness(token);
+        logIn(BOB, "Bob");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readiness-percent"), now + "%"));
+
+        pickDay("progress-as-of", "2025-06-01");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-as-of-note"), "As it stood on"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#requirement-groups [data-group-id='mid-certifications'][data-met='false']")));
+        assertThat(browser.findElement(By.id("readiness-percent")).getText()).isEqualTo("33%");
+        assertThat(browser.findElement(By.cssSelector(
+                "#requirement-groups [data-group-id='mid-experience']")).getDomAttribute("data-met")).isEqualTo("true");
+
+        browser.findElement(By.id("progress-today")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("progress-as-of-note")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readiness-percent"), now + "%"));
+    }
+
+    @Test
+    void theManagerOpensAMembersHistoryAndTriesAWhatIfForThem() throws IOException {
+        String bob = RunningPlatform.token(BOB);
+        int now = readiness(bob);
+        logIn(MARK, "Mark");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Bob Berg"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "#team-list [data-employee-id='" + BOB.id() + "'] [data-testid='view-member']"))).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("member-card")));
+        assertThat(browser.findElement(By.id("member-name")).getText()).isEqualTo("Bob Berg");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("member-readiness-percent"), now + "%"));
+        assertThat(browser.findElement(By.id("member-next-level")).getText()).isEqualTo("Mid-Level");
+
+        pickDay("member-as-of", "2025-06-01");
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#member-requirement-groups [data-group-id='mid-certifications'][data-met='false']")));
+        assertThat(browser.findElement(By.id("member-readiness-percent")).getText()).isEqualTo("33%");
+        assertThat(browser.findElement(By.id("member-as-of-note")).getText()).contains("As it stood on");
+        // the manager's own card is untouched by the member's day
+        assertThat(browser.findElement(By.id("progress-as-of-note")).isDisplayed()).isFalse();
+
+        // what-if for Bob starts from today, whatever day the card shows
+        browser.findElement(By.id("member-what-if")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("what-if-who"), "for Bob Berg"));
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#what-if-certifications input[value='ceh']"))).click();
+        browser.findElement(By.id("what-if-submit")).click();
+        Map<String, Integer> result = awaitResult(null);
+        assertThat(result).containsEntry("before", now).containsEntry("after", 66);
+        assertThat(readiness(bob)).as("a what-if records nothing").isEqualTo(now);
+
+        js("document.getElementById('member-card').scrollIntoView()");
+        screenshot("portal-team-member.png");
+        browser.findElement(By.id("what-if-for-me")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("what-if-who"), ""));
+        assertThat(browser.findElement(By.id("what-if-result")).isDisplayed()).isFalse();
+        browser.findElement(By.id("member-close")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("member-card")));
+    }
+
+    /** A date field set as a user's date picker does (typing into it depends on the browser's locale). */
+    private void pickDay(String id, String day) {
+        js("""
+                const input = document.getElementById(arguments[0]);
+                input.value = arguments[1];
+                input.dispatchEvent(new Event('change', {bubbles: true}));""", id, day);
     }
 
     /** Waits for a what-if result whose "after" differs from {@code previousAfter} (null: any result). */

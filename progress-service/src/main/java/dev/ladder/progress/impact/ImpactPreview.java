@@ -1,7 +1,9 @@
 package dev.ladder.progress.impact;
 
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
 import dev.ladder.progress.ProgressProperties;
+import dev.ladder.progress.employee.Employee;
 import dev.ladder.progress.employee.Employees;
 import dev.ladder.progress.ledger.Ledger;
 import dev.ladder.progress.readiness.EmployeeProgress;
@@ -23,10 +25,17 @@ import java.util.TreeSet;
 @Service
 public class ImpactPreview {
 
-    /** One employee whose level or readiness would change. */
-    public record Impact(String employeeId, String currentLevel, String levelAfter, int readinessBefore,
-                         int readinessAfter) {
+    /**
+     * One employee whose level or readiness would change. Levels are ids, with their names alongside for display
+     * ({@code currentLevel} is null for someone not evaluated yet).
+     */
+    public record Impact(String employeeId, String displayName, String currentLevel, String currentLevelName,
+                         String levelAfter, String levelAfterName, int readinessBefore, int readinessAfter,
+                         Change change) {
     }
+
+    /** A higher level, or the same level with more readiness, is a gain; a lower level or less readiness a loss. */
+    public enum Change { GAIN, LOSS }
 
     private final ReadinessService readiness;
     private final Employees employees;
@@ -53,18 +62,24 @@ public class ImpactPreview {
             Optional<EmployeeProgress> before = readiness.progressOf(id)
                     .filter(p -> p.trackId().equals(draft.trackId()));
             int heldRank = before.map(p -> p.currentLevel().rank()).orElse(1);
-            Optional<Progression> after = readiness.replay(rules, id, employees.find(id), heldRank,
-                    readiness.today());
-            if (after.isEmpty()) {
+            Optional<Employee> employee = employees.find(id);
+            Optional<Progression> replayed = readiness.replay(rules, id, employee, heldRank, readiness.today());
+            if (replayed.isEmpty()) {
                 continue;
             }
-            String levelBefore = before.map(p -> p.currentLevel().id()).orElse(null);
+            Level after = replayed.get().current();
             int percentBefore = before.map(EmployeeProgress::readinessPercent).orElse(0);
-            String levelAfter = after.get().current().id();
-            int percentAfter = after.get().readinessPercent();
-            if (!levelAfter.equals(levelBefore) || percentAfter != percentBefore) {
-                impacts.add(new Impact(id, levelBefore, levelAfter, percentBefore, percentAfter));
+            int percentAfter = replayed.get().readinessPercent();
+            // someone not evaluated yet counts as the first level at 0%; a renamed level of the same rank is no change
+            if (after.rank() == heldRank && percentAfter == percentBefore) {
+                continue;
             }
+            boolean gain = after.rank() > heldRank
+                    || (after.rank() == heldRank && percentAfter > percentBefore);
+            impacts.add(new Impact(id, employee.map(Employee::displayName).orElse(id),
+                    before.map(p -> p.currentLevel().id()).orElse(null),
+                    before.map(p -> p.currentLevel().name()).orElse(null), after.id(), after.name(),
+                    percentBefore, percentAfter, gain ? Change.GAIN : Change.LOSS));
         }
         return impacts;
     }

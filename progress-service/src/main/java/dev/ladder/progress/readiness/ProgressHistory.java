@@ -41,16 +41,16 @@ public class ProgressHistory {
     }
 
     /**
-     * The ledger events effective on or before {@code day}, evaluated against the catalog version in force that day.
-     * The employee's current track and start date are used (profile changes are not kept as history).
+     * The ledger events effective on or before {@code day}, evaluated against the catalog version in force that day
+     * (the first version for a day before it, see {@link CatalogVersions#forDay}). The employee's current track and
+     * start date are used (profile changes are not kept as history).
      */
     @Transactional(readOnly = true)
     public EmployeeProgress asOf(String employeeId, LocalDate day) {
         Optional<Employee> employee = employees.find(employeeId);
         String trackId = readiness.trackOf(employee);
-        var catalog = catalogs.inForceOn(trackId, day)
-                .orElseThrow(() -> new NotFoundException("No version of track '" + trackId + "' was published by "
-                        + day));
+        var catalog = catalogs.forDay(trackId, day)
+                .orElseThrow(() -> new NotFoundException("No version of track '" + trackId + "' is published"));
         return readiness.replay(catalog, employeeId, employee, 1, day)
                 .map(p -> ReadinessService.toProgress(employeeId, trackId, catalog.version(), p, clock.instant()))
                 .orElseThrow(() -> new NotFoundException("Track '" + trackId + "' had no levels on " + day));

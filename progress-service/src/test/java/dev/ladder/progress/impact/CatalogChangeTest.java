@@ -6,6 +6,7 @@ import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.progress.SeedTrack;
 import dev.ladder.progress.support.TestApi;
@@ -37,6 +38,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -105,9 +107,29 @@ class CatalogChangeTest {
         assertThat(impacts.at("/0/levelAfter").asString()).isEqualTo("mid");
         assertThat(impacts.at("/0/readinessBefore").asInt()).isEqualTo(66);
         assertThat(impacts.at("/0/readinessAfter").asInt()).isEqualTo(33); // senior: only the 6 years
+        assertThat(impacts.at("/0/change").asString()).isEqualTo("GAIN");
+        assertThat(impacts.at("/0/displayName").asString()).isEqualTo("E " + gains);
+        assertThat(impacts.at("/0/currentLevelName").asString()).isEqualTo("Entry Level");
+        assertThat(impacts.at("/0/levelAfterName").asString()).isEqualTo("Mid-Level");
         assertThat(projection()).isEqualTo(before);
         assertThat(count("outbox_event")).isEqualTo(outbox);
         assertThat(count("catalog_version")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(1)
+    void aStricterDraftShowsWhoWouldLoseReadiness() {
+        HttpResponse<String> response = api.post("/api/progress/admin/impact-preview", "ada",
+                json.writeValueAsString(midRequiresCissp()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode impacts = json.readTree(response.body());
+        assertThat(impacts).hasSize(1); // "unchanged" has no certification either way
+        assertThat(impacts.at("/0/employeeId").asString()).isEqualTo(gains);
+        assertThat(impacts.at("/0/levelAfter").asString()).isEqualTo("entry");
+        assertThat(impacts.at("/0/readinessBefore").asInt()).isEqualTo(66);
+        assertThat(impacts.at("/0/readinessAfter").asInt()).isEqualTo(33); // CEH no longer counts for Mid-Level
+        assertThat(impacts.at("/0/change").asString()).isEqualTo("LOSS");
     }
 
     @Test
@@ -138,10 +160,20 @@ class CatalogChangeTest {
 
     /** Version 2 drops the skills group of Mid-Level. */
     static CatalogVersionPublished withoutMidSkills() {
+        return versionTwoWithMid(groups -> groups.stream().filter(g -> !g.id().equals("mid-skills")).toList());
+    }
+
+    /** Version 2 accepts only CISSP for Mid-Level. */
+    static CatalogVersionPublished midRequiresCissp() {
+        return versionTwoWithMid(groups -> groups.stream().map(g -> !g.id().equals("mid-certifications") ? g
+                : SeedTrack.certificationGroup("mid", List.of("cissp"))).toList());
+    }
+
+    static CatalogVersionPublished versionTwoWithMid(UnaryOperator<List<RequirementGroup>> midGroups) {
         CatalogVersionPublished v2 = SeedTrack.version(2);
         List<Level> levels = v2.levels().stream().map(level -> !level.id().equals("mid") ? level
                 : new Level(level.id(), level.rank(), level.name(), level.minYears(), level.maxYears(),
-                level.requirements().stream().filter(g -> !g.id().equals("mid-skills")).toList())).toList();
+                midGroups.apply(level.requirements()))).toList();
         return new CatalogVersionPublished(v2.trackId(), v2.trackName(), 2, Instant.parse("2026-11-01T00:00:00Z"),
                 levels, v2.certifications(), v2.skills());
     }

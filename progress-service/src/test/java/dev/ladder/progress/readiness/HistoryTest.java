@@ -124,9 +124,16 @@ class HistoryTest {
     }
 
     @Test
-    void asOfBeforeAnyCatalogIsNotFoundAndOwnershipStillHolds() {
-        assertThat(api.get("/api/progress/employees/" + late + "?asOf=2019-06-01", "ada").statusCode())
-                .isEqualTo(404);
+    void aDayBeforeTheFirstCatalogIsJudgedByTheFirstVersionAndOwnershipStillHolds() {
+        JsonNode early = progress(senior, "2019-06-01");
+        assertThat(early.path("catalogVersion").asInt()).isEqualTo(1);
+        assertThat(early.path("asOf").asString()).isEqualTo("2019-06-01");
+        assertThat(early.at("/currentLevel/id").asString()).isEqualTo("entry");
+        assertThat(early.path("readinessPercent").asInt()).isZero(); // CEH came in 2021, no years of experience yet
+        assertThat(progress(senior, "2021-06-01").path("readinessPercent").asInt()).isEqualTo(33);
+
+        assertThat(api.get("/api/progress/employees/" + late + "?asOf=2023-01-01", "bob").statusCode())
+                .isEqualTo(403);
         assertThat(api.get("/api/progress/employees/" + late + "?asOf=2023-01-01", "bob").statusCode())
                 .isEqualTo(403);
         assertThat(api.get("/api/progress/me?asOf=yesterday", "alice").statusCode()).isEqualTo(400);
