@@ -7,6 +7,7 @@ import { whatIfFor } from './whatif.js';
 
 const PREFIX = 'member-';
 let member = null; // {id, name} of the member shown
+let opener = null; // the element that opened the card, focused again when it closes
 let asOf = null; // 'yyyy-MM-dd', or null for today
 let latest = 0; // only the newest request renders, however the answers arrive
 let handleUnauthorized = () => {};
@@ -20,6 +21,7 @@ export function initMemberView({ onUnauthorized }) {
   $('member-close').addEventListener('click', () => {
     member = null;
     $('member-card').hidden = true;
+    if (opener?.isConnected) opener.focus();
   });
   $('member-what-if').addEventListener('click', tryWhatIf);
 }
@@ -27,6 +29,7 @@ export function initMemberView({ onUnauthorized }) {
 /** member: {id, name} from the team list. */
 export function showMember(chosen) {
   member = { id: chosen.id, name: chosen.name };
+  opener = document.activeElement;
   $('member-name').textContent = chosen.name;
   $('member-card').hidden = false;
   load();

@@ -212,7 +212,7 @@ export function renderTeam(members, levelNames = new Map(), onView = null) {
   $('team-list').replaceChildren(...members.map((m) => {
     const p = m.progress;
     const current = p ? p.currentLevelName ?? p.currentLevelId ?? '–' : null;
-    const next = p?.nextLevelId ? levelNames.get(p.nextLevelId) ?? p.nextLevelId : null;
+    const next = p?.nextLevelId ? p.nextLevelName ?? levelNames.get(p.nextLevelId) ?? p.nextLevelId : null;
     const readiness = p ? percent(p.readinessPercent ?? 0) : 0;
     const fill = h('div', { class: 'bar-fill' });
     const bar = h('div', { class: 'bar small', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-label': `${m.name} readiness` }, fill);

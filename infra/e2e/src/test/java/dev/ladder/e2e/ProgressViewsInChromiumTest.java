@@ -128,6 +128,7 @@ class ProgressViewsInChromiumTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Bob Berg"));
         WebElement alice = browser.findElement(By.cssSelector("#team-list [data-employee-id='" + ALICE.id() + "']"));
         wait.until(d -> alice.getText().contains("Entry Level"));
+        assertThat(alice.getText()).contains("next: Mid-Level");
 
         wait.until(d -> d.findElements(By.cssSelector("#team-readiness [data-testid='readiness-histogram'] li"))
                 .size() == 5);

@@ -69,6 +69,11 @@ public class TeamQueries {
         return employees.teamsManagedBy(caller.id()).stream().map(team -> team(team, caller)).toList();
     }
 
+    /** The level's name in the catalog (null for none, the id for a level it no longer has). */
+    private static String levelName(CatalogVersionPublished catalog, String levelId) {
+        return levelId == null ? null : catalog.levels().stream().filter(level -> level.id().equals(levelId))
+                .map(CatalogVersionPublished.Level::name).findFirst().orElse(levelId);
+    }
 
     private TeamReadiness readinessOf(String teamId, List<TeamMembers.Member> members, String managerId) {
         LocalDate today = readiness.today();
@@ -94,7 +99,8 @@ public class TeamQueries {
             }
             CatalogVersionPublished catalog = rules.get().catalog();
             rows.add(new TeamReadiness.Member(employee.employeeId(), employee.displayName(), p.currentLevelId(),
-                    p.currentLevelName(), p.nextLevelId(), p.readinessPercent(), p.atRisk()));
+                    p.currentLevelName(), p.nextLevelId(), levelName(catalog, p.nextLevelId()),
+                    p.readinessPercent(), p.atRisk()));
             levels.merge(p.currentLevelId(), 1, Integer::sum);
             histogram.merge(TeamReadiness.bucket(p.readinessPercent()), 1, Integer::sum);
             catalog.skills().forEach(skill -> skillNames.putIfAbsent(skill.id(), skill.name()));

@@ -19,7 +19,7 @@ public record TeamReadiness(String teamId, String teamName, String managerId, Li
     public static final List<String> BUCKETS = List.of("0-24", "25-49", "50-74", "75-99", "100");
 
     public record Member(String employeeId, String displayName, String currentLevelId, String currentLevelName,
-                         String nextLevelId, int readinessPercent, boolean atRisk) {
+                         String nextLevelId, String nextLevelName, int readinessPercent, boolean atRisk) {
     }
 
     /** Rows: the skills the members' next levels require; one cell per member and skill. */

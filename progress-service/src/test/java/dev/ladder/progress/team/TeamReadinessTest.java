@@ -79,6 +79,9 @@ class TeamReadinessTest {
 
         assertThat(team.path("teamName").asString()).isEqualTo("AI Security");
         assertThat(team.path("members")).hasSize(2);
+        assertThat(team.at("/members/0/currentLevelName").asString()).isEqualTo("Entry Level");
+        assertThat(team.at("/members/0/nextLevelId").asString()).isEqualTo("mid");
+        assertThat(team.at("/members/0/nextLevelName").asString()).isEqualTo("Mid-Level");
         assertThat(team.at("/levelDistribution/entry").asInt()).isEqualTo(2);
         assertThat(team.at("/readinessHistogram/25-49").asInt()).isEqualTo(1);
         assertThat(team.at("/readinessHistogram/50-74").asInt()).isEqualTo(1);
