@@ -5,7 +5,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,9 +31,11 @@ public class Employees {
     /**
      * Stores the employees' current state in one statement. An update older than the stored one is ignored:
      * EmployeeUpdated carries the full state, so the newest one wins whatever order they arrive in (within the list
-     * too; of two equally new ones the later in the list).
+     * too; of two equally new ones the later in the list). Every update's track goes into the track history, whatever
+     * its age (see {@link #trackOn}).
      */
     public void saveAll(List<Update> updates) {
+        saveTracks(updates);
         Map<String, Update> newest = new LinkedHashMap<>();
         for (Update update : updates) {
             newest.merge(update.event().employeeId(), update,
@@ -65,6 +69,33 @@ public class Employees {
                                 .toArray(String[]::new),
                         events.stream().map(e -> e.updatedAt().toString()).toArray(String[]::new))
                 .update();
+    }
+
+    private void saveTracks(List<Update> updates) {
+        jdbc.sql("""
+                        INSERT INTO employee_track (employee_id, since, track_id)
+                        SELECT id, since::timestamptz, track_id FROM unnest(?::text[], ?::text[], ?::text[])
+                             AS x(id, since, track_id)
+                        ON CONFLICT DO NOTHING""")
+                .params(updates.stream().map(u -> u.event().employeeId()).toArray(String[]::new),
+                        updates.stream().map(u -> u.event().updatedAt().toString()).toArray(String[]::new),
+                        updates.stream().map(Update::trackId).toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * The track the employee was on at the end of {@code day} (UTC); for a day before the first update progress-service
+     * received, the first track it knew (as {@code CatalogVersions.forDay} does for catalogs).
+     */
+    public Optional<String> trackOn(String employeeId, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT track_id FROM employee_track WHERE employee_id = :id
+                        ORDER BY since < :end DESC, CASE WHEN since < :end THEN since END DESC, since
+                        LIMIT 1""")
+                .param("id", employeeId)
+                .param("end", Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .query(String.class)
+                .optional();
     }
 
     public Optional<Employee> find(String employeeId) {

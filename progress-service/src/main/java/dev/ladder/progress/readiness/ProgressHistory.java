@@ -42,13 +42,13 @@ public class ProgressHistory {
 
     /**
      * The ledger events effective on or before {@code day}, evaluated against the catalog version in force that day
-     * (the first version for a day before it, see {@link CatalogVersions#forDay}). The employee's current track and
-     * start date are used (profile changes are not kept as history).
+     * (the first version for a day before it, see {@link CatalogVersions#forDay}), on the track the employee was on
+     * that day ({@link Employees#trackOn}). The current start date is used: a changed start date is a correction.
      */
     @Transactional(readOnly = true)
     public EmployeeProgress asOf(String employeeId, LocalDate day) {
         Optional<Employee> employee = employees.find(employeeId);
-        String trackId = readiness.trackOf(employee);
+        String trackId = employees.trackOn(employeeId, day).orElseGet(() -> readiness.trackOf(employee));
         var catalog = catalogs.forDay(trackId, day)
                 .orElseThrow(() -> new NotFoundException("No version of track '" + trackId + "' is published"));
         return readiness.replay(catalog, employeeId, employee, 1, day)

@@ -105,6 +105,31 @@ class HistoryTest {
     }
 
     @Test
+    void asOfJudgesAnEmployeeOnTheTrackTheyWereOnThatDay() {
+        String mover = "history-mover-" + UUID.randomUUID();
+        String otherTrack = "history-other-track";
+        CatalogVersionPublished seed = SeedTrack.version(1);
+        api.send(EventType.CATALOG_VERSION_PUBLISHED, id(), otherTrack, new CatalogVersionPublished(otherTrack,
+                "Other track", 1, Instant.parse("2026-01-01T00:00:00Z"), seed.levels(), seed.certifications(),
+                seed.skills()));
+        // the move arrives first: the order of arrival must not matter, the updatedAt does
+        send(mover, EventType.EMPLOYEE_UPDATED, new EmployeeUpdated(mover, "Mover", null, null, null, null,
+                otherTrack, null, LocalDate.of(2020, 1, 1), Instant.parse("2026-03-01T09:00:00Z")));
+        send(mover, EventType.EMPLOYEE_UPDATED, new EmployeeUpdated(mover, "Mover", null, null, null, null,
+                SeedTrack.TRACK, null, LocalDate.of(2020, 1, 1), Instant.parse("2024-01-01T09:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> jdbc.sql(
+                "SELECT count(*) FROM employee_track WHERE employee_id = :e").param("e", mover)
+                .query(Integer.class).single() == 2 && otherTrack.equals(progress(mover, null).path("trackId")
+                .asString()));
+
+        assertThat(progress(mover, "2025-06-01").path("trackId").asString()).isEqualTo(SeedTrack.TRACK);
+        assertThat(progress(mover, "2026-02-28").path("trackId").asString()).isEqualTo(SeedTrack.TRACK);
+        assertThat(progress(mover, "2026-03-01").path("trackId").asString()).isEqualTo(otherTrack);
+        assertThat(progress(mover, "2023-06-01").path("trackId").asString()) // before anything was known: the first
+                .isEqualTo(SeedTrack.TRACK);
+    }
+
+    @Test
     void nowShowsMetUnmetAndExpiringRequirementsWithTheirDatesAndTheGaps() {
         JsonNode now = progress(late, null);
         assertThat(now.path("catalogVersion").asInt()).isEqualTo(2);
