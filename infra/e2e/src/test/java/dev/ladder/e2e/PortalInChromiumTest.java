@@ -72,8 +72,8 @@ class PortalInChromiumTest {
         new Select(certification).selectByValue("comptia-security-plus");
         browser.findElement(By.id("credential-id")).sendKeys("COMP-ALICE-0001");
         browser.findElement(By.id("issuer")).sendKeys("CompTIA");
-        setDate("issued-on", "2026-02-01");
-        setDate("expires-on", "2029-02-01");
+        Browser.setDate(browser, "issued-on", "2026-02-01");
+        Browser.setDate(browser, "expires-on", "2029-02-01");
         browser.findElement(By.id("record-submit")).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("certifications-list"),
@@ -102,15 +102,6 @@ class PortalInChromiumTest {
         Browser.logIn(browser, wait, platform, user, shownName);
     }
 
-    /** Date inputs take keyboard input in the browser's locale format; setting the ISO value is locale-proof. */
-    private void setDate(String id, String isoDate) {
-        ((JavascriptExecutor) browser).executeScript("""
-                const input = document.getElementById(arguments[0]);
-                input.value = arguments[1];
-                input.dispatchEvent(new Event('input', {bubbles: true}));
-                input.dispatchEvent(new Event('change', {bubbles: true}));""", id, isoDate);
-    }
-
     /** Debian's Chromium and ChromeDriver, never a downloaded browser. */
     static final class Browser {
         static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LADDER_CHROMIUM", "/usr/bin/chromium"));
@@ -129,6 +120,15 @@ class PortalInChromiumTest {
                 throw new IllegalStateException(message);
             }
             org.junit.jupiter.api.Assumptions.assumeTrue(present, message);
+        }
+
+        /** Date inputs take keyboard input in the browser's locale format; setting the ISO value is locale-proof. */
+        static void setDate(WebDriver browser, String id, String isoDate) {
+            ((JavascriptExecutor) browser).executeScript("""
+                    const input = document.getElementById(arguments[0]);
+                    input.value = arguments[1];
+                    input.dispatchEvent(new Event('input', {bubbles: true}));
+                    input.dispatchEvent(new Event('change', {bubbles: true}));""", id, isoDate);
         }
 
         /** Through Keycloak's own login page, not a form of ours, back to the portal showing the user's name. */

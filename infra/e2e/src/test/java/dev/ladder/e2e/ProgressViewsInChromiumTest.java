@@ -174,7 +174,7 @@ class ProgressViewsInChromiumTest {
         logIn(BOB, "Bob");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readiness-percent"), now + "%"));
 
-        pickDay("progress-as-of", "2025-06-01");
+        Browser.setDate(browser, "progress-as-of", "2025-06-01");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-as-of-note"), "As it stood on"));
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#requirement-groups [data-group-id='mid-certifications'][data-met='false']")));
@@ -201,7 +201,7 @@ class ProgressViewsInChromiumTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("member-readiness-percent"), now + "%"));
         assertThat(browser.findElement(By.id("member-next-level")).getText()).isEqualTo("Mid-Level");
 
-        pickDay("member-as-of", "2025-06-01");
+        Browser.setDate(browser, "member-as-of", "2025-06-01");
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#member-requirement-groups [data-group-id='mid-certifications'][data-met='false']")));
         assertThat(browser.findElement(By.id("member-readiness-percent")).getText()).isEqualTo("33%");
@@ -226,14 +226,6 @@ class ProgressViewsInChromiumTest {
         assertThat(browser.findElement(By.id("what-if-result")).isDisplayed()).isFalse();
         browser.findElement(By.id("member-close")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("member-card")));
-    }
-
-    /** A date field set as a user's date picker does (typing into it depends on the browser's locale). */
-    private void pickDay(String id, String day) {
-        js("""
-                const input = document.getElementById(arguments[0]);
-                input.value = arguments[1];
-                input.dispatchEvent(new Event('change', {bubbles: true}));""", id, day);
     }
 
     /** Waits for a what-if result whose "after" differs from {@code previousAfter} (null: any result). */
