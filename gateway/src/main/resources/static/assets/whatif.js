@@ -7,7 +7,7 @@ import { $, h, percent } from './dom.js';
 const levelName = (level) => (level == null ? null : level.name ?? level.id);
 let lastSkillsKey = null;
 let mine = null; // the signed-in user's progress, as last loaded
-let target = null; // {id, name, progress} of the team member tried, or null for oneself
+let target = null; // {id, name} of the team member tried, or null for oneself
 
 /** Checkboxes of the catalog's certifications (GET /api/catalog/certifications); keeps the ticked ones. */
 export function renderWhatIfCertifications(certifications) {
@@ -34,7 +34,7 @@ export function renderWhatIfSkills(progress) {
 
 /** Tries achievements for a team member (their progress from /api/progress/employees/{id}) instead of oneself. */
 export function whatIfFor(member, progress) {
-  target = { id: member.id, name: member.name, progress };
+  target = { id: member.id, name: member.name };
   switchTo(` for ${member.name}`, `See where certifications, skills or experience would put ${member.name}. Nothing is recorded.`,
     progress);
   $('what-if').scrollIntoView({ block: 'start' });
