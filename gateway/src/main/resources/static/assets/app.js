@@ -214,7 +214,7 @@ async function start() {
   if ((session.roles ?? []).includes('manager')) {
     $('team-card').hidden = false;
     initMemberView({ onUnauthorized });
-    // a team's dashboard is large (about 0.75 MB for 1,000 members) and changes slowly: every 10 s, not every 2 s
+    // a team's dashboard is large (about 0.8 MB for 1,000 members) and changes slowly: every 10 s, not every 2 s
     poll('team', loadTeam, 5 * POLL_MS);
   }
   if ((session.roles ?? []).includes('admin')) {
