@@ -7,22 +7,18 @@ import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.progress.SeedTrack;
+import dev.ladder.progress.support.ProgressServiceTest;
+import dev.ladder.progress.support.Today;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,7 +28,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,31 +43,14 @@ import static org.awaitility.Awaitility.await;
  * progress-service as its neighbours see it: events in exactly as an external producer writes them (ce_* headers
  * and JSON), the HTTP API with real Keycloak tokens, milestones out on Kafka — over real PostgreSQL and Kafka.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext // its consumers must leave the "progress" group before another test context (another database) joins
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProgressFlowTest {
+@Import(Today.class)
+class ProgressFlowTest implements ProgressServiceTest {
 
     static final String ALICE = "11111111-1111-4111-8111-111111111111";
     static final String MARK = "22222222-2222-4222-8222-222222222222";
     static final String BOB = "44444444-4444-4444-8444-444444444444";
     static final String SECURITY_PLUS_EVENT = UUID.randomUUID().toString();
     static final String FIRST_MILESTONE = ALICE + ":READINESS_THRESHOLD_CROSSED:mid:25";
-
-    /** "Today" is 2026-11-25 here whenever the test runs, so alice's years of experience don't drift. */
-    @TestConfiguration
-    static class Today {
-        @Bean
-        Clock clock() {
-            Instant today = Instant.parse("2026-11-25T12:00:00Z");
-            return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), today));
-        }
-    }
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        LadderInfra.register(registry, "progress");
-    }
 
     @LocalServerPort
     int port;

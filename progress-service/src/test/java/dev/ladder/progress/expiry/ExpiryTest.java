@@ -9,6 +9,7 @@ import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.progress.SeedTrack;
+import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
 import dev.ladder.testkit.KafkaProbe;
@@ -17,15 +18,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,18 +39,10 @@ import static org.awaitility.Awaitility.await;
  * (90 and 30 days before) and EXPIRED once each, and a lapsed certification puts the level at risk — or takes it
  * away on a track whose catalog demotes on expiry.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(Today.class)
-@DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExpiryTest {
+class ExpiryTest implements ProgressServiceTest {
 
     static final String DEMOTING_TRACK = "demoting-track";
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        LadderInfra.register(registry, "progress");
-    }
 
     @LocalServerPort
     int port;

@@ -4,11 +4,12 @@ import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.achievements.CertificationRecorded;
-import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
+import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.progress.SeedTrack;
+import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
 import dev.ladder.testkit.KafkaProbe;
@@ -18,16 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,17 +43,9 @@ import static org.awaitility.Awaitility.await;
  * A new catalog version: the impact preview shows who would gain or lose and changes nothing; publishing it
  * re-evaluates everyone on the track and announces what changed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(Today.class)
-@DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CatalogChangeTest {
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        LadderInfra.register(registry, "progress");
-    }
+class CatalogChangeTest implements ProgressServiceTest {
 
     @LocalServerPort
     int port;

@@ -4,22 +4,17 @@ import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.progress.SeedTrack;
+import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
-import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -37,16 +32,8 @@ import static org.awaitility.Awaitility.await;
  * whole poll in one transaction, each event once, and a record the database refuses reported by its index after the
  * records before it are applied (the kit's error handler then dead-letters it and redelivers the rest).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(Today.class)
-@DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AchievementBatchTest {
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        LadderInfra.register(registry, "progress");
-    }
+class AchievementBatchTest implements ProgressServiceTest {
 
     @LocalServerPort
     int port;

@@ -8,20 +8,15 @@ import dev.ladder.contracts.achievements.CertificationVerified;
 import dev.ladder.contracts.achievements.ExperienceRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.progress.SeedTrack;
+import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
-import dev.ladder.testkit.LadderInfra;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,16 +32,8 @@ import static org.awaitility.Awaitility.await;
  * Every achievement type of ladder.achievements.v1, each produced by a plain KafkaProducer with only the documented
  * ce_* headers and JSON (as an LMS or credential issuer would), changes readiness as the rules say.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(Today.class)
-@DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AchievementInputsTest {
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        LadderInfra.register(registry, "progress");
-    }
+class AchievementInputsTest implements ProgressServiceTest {
 
     @LocalServerPort
     int port;

@@ -6,20 +6,15 @@ import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.progress.SeedTrack;
+import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
-import dev.ladder.testkit.LadderInfra;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,16 +33,8 @@ import static org.awaitility.Awaitility.await;
  * certification issued years ago and recorded today lands on its own date, and the projection rebuilt from the ledger
  * is the projection kept live.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(Today.class)
-@DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HistoryTest {
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        LadderInfra.register(registry, "progress");
-    }
+class HistoryTest implements ProgressServiceTest {
 
     @LocalServerPort
     int port;

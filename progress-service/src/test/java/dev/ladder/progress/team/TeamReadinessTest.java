@@ -5,19 +5,14 @@ import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.progress.SeedTrack;
+import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
-import dev.ladder.testkit.LadderInfra;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,21 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Mark's team ai-security (alice, bob) as their manager sees it: JSON and CSV; others are kept out. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(Today.class)
-@DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TeamReadinessTest {
+class TeamReadinessTest implements ProgressServiceTest {
 
     static final String ALICE = "11111111-1111-4111-8111-111111111111";
     static final String MARK = "22222222-2222-4222-8222-222222222222";
     static final String BOB = "44444444-4444-4444-8444-444444444444";
     static final String TEAM = "/api/progress/teams/ai-security";
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        LadderInfra.register(registry, "progress");
-    }
 
     @LocalServerPort
     int port;

@@ -4,6 +4,7 @@ import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.progress.SeedTrack;
+import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
 import dev.ladder.testkit.KafkaProbe;
@@ -11,15 +12,10 @@ import dev.ladder.testkit.LadderInfra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,19 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What-if answers from hypothetical achievements on top of the recorded ones, and changes nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(Today.class)
-@DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WhatIfTest {
+class WhatIfTest implements ProgressServiceTest {
 
     static final String ALICE = "11111111-1111-4111-8111-111111111111";
     static final String MARK = "22222222-2222-4222-8222-222222222222";
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        LadderInfra.register(registry, "progress");
-    }
 
     @LocalServerPort
     int port;
