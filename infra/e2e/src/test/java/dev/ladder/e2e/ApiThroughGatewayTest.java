@@ -5,11 +5,18 @@ import dev.ladder.e2e.Gateway.Reply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPInputStream;
 
 import static dev.ladder.keycloak.DemoUsers.ADA;
 import static dev.ladder.keycloak.DemoUsers.ALICE;
@@ -24,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ApiThroughGatewayTest {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Platform platform;
     private static Gateway gateway;
 
@@ -132,6 +140,26 @@ class ApiThroughGatewayTest {
         assertThat(authorization.location())
                 .startsWith(platform.issuerUri() + "/protocol/openid-connect/auth")
                 .contains("client_id=ladder-gateway");
+    }
+
+    @Test
+    void largeAnswersAreGzippedForClientsThatAcceptIt() throws Exception {
+        String alice = RunningPlatform.token(ALICE);
+        String path = "/api/catalog/tracks/ai-ml-security-specialist";
+        HttpResponse<byte[]> gzipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(platform.gatewayUrl() + path)).header("Authorization", "Bearer " + alice)
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.statusCode()).isEqualTo(200);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] unzipped;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            unzipped = in.readAllBytes();
+        }
+
+        Reply plain = gateway.get(path, alice); // no Accept-Encoding: the answer as it is
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(JSON.readTree(unzipped)).isEqualTo(plain.json());
+        assertThat(gzipped.body().length).isLessThan(plain.body().length() / 3);
     }
 
     @Test
