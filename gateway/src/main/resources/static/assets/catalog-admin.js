@@ -187,7 +187,7 @@ function renderImpact(release, impacts) {
     return h('li', { class: `impact ${i.change === 'GAIN' ? 'gain' : 'loss'}`, 'data-employee-id': i.employeeId,
       'data-change': i.change },
       h('span', { class: 'item-title' }, i.displayName),
-      h('span', { class: 'badge small-badge' }, i.change === 'GAIN' ? 'gains' : 'loses'),
+      h('span', { class: `badge small-badge${i.change === 'GAIN' ? '' : ' risk'}` }, i.change === 'GAIN' ? 'gains' : 'loses'),
       h('div', { class: 'item-meta' }, before === after ? `stays ${after}` : `${before} → ${after}`,
         ` · readiness ${i.readinessBefore}% → ${i.readinessAfter}%`));
   }));

@@ -140,14 +140,11 @@ class CatalogAdminInChromiumTest {
         assertThat(browser.findElement(By.id("import-error")).getText()).contains("nothing was imported");
         assertThat(browser.findElements(By.cssSelector("#catalog-track option[value='e2e-track']"))).isEmpty();
 
-        Path screenshot = Path.of("target", "catalog-admin.png");
-        Files.createDirectories(screenshot.getParent());
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
-                StandardCopyOption.REPLACE_EXISTING);
+        screenshot("catalog-admin.png");
     }
 
     @Test
-    void anAdminPreviewsWhoADraftWouldAffectBeforePublishing() {
+    void anAdminPreviewsWhoADraftWouldAffectBeforePublishing() throws IOException {
         // Ada holds CEH, which counts towards Mid-Level; no other test changes her achievements.
         Gateway gateway = new Gateway(platform.gatewayUrl());
         String token = RunningPlatform.token(ADA);
@@ -192,6 +189,8 @@ class CatalogAdminInChromiumTest {
         assertThat(ada.getDomAttribute("data-change")).isEqualTo("LOSS");
         assertThat(ada.getText()).contains("loses").containsPattern("readiness \\d+% → \\d+%");
         assertThat(browser.findElement(By.id("impact-summary")).getText()).contains("would lose");
+        js("document.getElementById('impact-box').scrollIntoView()");
+        screenshot("catalog-impact-preview.png");
 
         // A preview stores nothing: the edit is still unsaved and no version was added.
         assertThat(browser.findElement(By.id("draft-meta")).getDomAttribute("data-dirty")).isEqualTo("true");
@@ -218,6 +217,13 @@ class CatalogAdminInChromiumTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#user-roles [data-role='employee']")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("next-level"), "Level"));
         assertThat(browser.findElement(By.id("catalog-admin")).isDisplayed()).isFalse();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path screenshot = Path.of("target", name);
+        Files.createDirectories(screenshot.getParent());
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private Object js(String script, Object... args) {
