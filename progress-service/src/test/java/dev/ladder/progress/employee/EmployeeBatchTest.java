@@ -1,6 +1,5 @@
 package dev.ladder.progress.employee;
 
-import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.progress.SeedTrack;
 import dev.ladder.progress.support.ProgressServiceTest;
@@ -14,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +20,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The employees batch listener as the container calls it, against the real database: a poll is one transaction,
@@ -42,10 +39,7 @@ class EmployeeBatchTest implements ProgressServiceTest {
 
     @BeforeAll
     void catalog() {
-        new TestApi(json, port).send(EventType.CATALOG_VERSION_PUBLISHED, UUID.randomUUID().toString(),
-                SeedTrack.TRACK, SeedTrack.version(1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM catalog_version")
-                .query(Integer.class).single() == 1);
+        new TestApi(json, port).publishSeedTrack(jdbc);
     }
 
     @Test

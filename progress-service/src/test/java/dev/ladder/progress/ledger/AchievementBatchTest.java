@@ -1,6 +1,5 @@
 package dev.ladder.progress.ledger;
 
-import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.progress.SeedTrack;
@@ -17,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,7 +23,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The batch listener as the container calls it, with a poll's worth of records, against the real database: the
@@ -46,9 +43,7 @@ class AchievementBatchTest implements ProgressServiceTest {
 
     @BeforeAll
     void catalog() {
-        new TestApi(json, port).send(EventType.CATALOG_VERSION_PUBLISHED, UUID.randomUUID().toString(),
-                SeedTrack.TRACK, SeedTrack.version(1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM catalog_version") == 1);
+        new TestApi(json, port).publishSeedTrack(jdbc);
     }
 
     @Test

@@ -2,8 +2,10 @@ package dev.ladder.progress.support;
 
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.EventType;
+import dev.ladder.progress.SeedTrack;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,9 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /** Talks to a running progress-service as its neighbours do: plain Kafka records in, HTTP with real tokens. */
 public final class TestApi {
@@ -32,6 +38,16 @@ public final class TestApi {
     /** Exactly what an external producer writes: CloudEvents binary mode, JSON value, key = aggregate id. */
     public void send(EventType type, String eventId, String key, Object event) {
         LadderInfra.send(type.topic(), key, headers(eventId, type.id(), key), json.writeValueAsString(event));
+    }
+
+    /**
+     * Publishes the seed track's version 1 and waits until it is the one catalog version progress-service stored: for
+     * tests that hand records to a listener directly, which need the rules in place first.
+     */
+    public void publishSeedTrack(JdbcClient jdbc) {
+        send(EventType.CATALOG_VERSION_PUBLISHED, UUID.randomUUID().toString(), SeedTrack.TRACK, SeedTrack.version(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM catalog_version")
+                .query(Integer.class).single() == 1);
     }
 
     /** A record as a batch listener receives it from the container: the event deserialized, the headers as sent. */
