@@ -1,10 +1,14 @@
 package dev.ladder.catalog;
 
+import dev.ladder.catalog.release.SeedRelease;
 import dev.ladder.catalog.roadmap.SeedRoadmap;
+import dev.ladder.catalog.seed.SeedProperties;
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.EventSchemas;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
+import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.kit.outbox.OutboxRelay;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,6 +73,12 @@ class CatalogServiceTest {
     @Autowired
     Environment environment;
 
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    SeedProperties seed;
+
     @Test
     void startupPublishesVersionOneOfTheSeedTrackAsACloudEvent() {
         ConsumerRecord<String, String> record = startupPublication();
@@ -97,11 +107,20 @@ class CatalogServiceTest {
         assertThat(ids(event.get("levels").get(0).get("requirements"))).isEmpty();
         assertThat(nullOrAbsent(event.get("levels").get(3), "maxYears")).isTrue();
 
-        // exactly one publication: nothing else about the track follows
-        releases.none(aboutTrack().and(r -> r != record), Duration.ofSeconds(2));
-        assertThat(count("SELECT count(*) FROM catalog_version")).isEqualTo(1);
+        // the fixture other services test against is exactly what this service sends
+        CatalogVersionPublished published = JSON.readValue(record.value(), CatalogVersionPublished.class);
+        assertThat(seed.tracks()).contains(new SeedProperties.Track(SeedRelease.SEED_TRACK_ID,
+                "classpath:" + SeedRelease.SEED_RESOURCE));
+        assertThat(SeedRelease.seed(1, published.publishedAt())).isEqualTo(published);
+
+        // exactly one publication: one outbox row, relayed; a relay cycle after that publishes nothing; and up to
+        // the end of the topic nothing else about the track
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(count("SELECT count(*) FROM outbox_event WHERE sent_at IS NOT NULL")).isEqualTo(1));
+        assertThat(count("SELECT count(*) FROM outbox_event")).isEqualTo(1);
+        assertThat(relay.publishPending()).isZero();
+        releases.noneUpToEnd(aboutTrack().and(r -> r != record));
+        assertThat(count("SELECT count(*) FROM catalog_version")).isEqualTo(1);
     }
 
     @Test
@@ -109,8 +128,10 @@ class CatalogServiceTest {
         ConsumerRecord<String, String> first = startupPublication();
         try (ConfigurableApplicationContext second = startAnotherInstance()) {
             assertThat(second.isRunning()).isTrue();
-            releases.none(aboutTrack().and(r -> r != first), Duration.ofSeconds(3));
+            assertThat(second.getBean(OutboxRelay.class).publishPending()).isZero();
         }
+        // closed: its relay stopped and its producer flushed, so whatever it published is on the topic by now
+        releases.noneUpToEnd(aboutTrack().and(r -> r != first));
         assertThat(count("SELECT count(*) FROM track")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM catalog_version")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM outbox_event")).isEqualTo(1);

@@ -36,10 +36,10 @@ public enum EventType {
     MILESTONE_REACHED("dev.ladder.progress.MilestoneReached.v1", MilestoneReached.class, Topics.MILESTONES);
 
     private final String id;
-    private final Class<?> payload;
+    private final Class<? extends LadderEvent> payload;
     private final String topic;
 
-    EventType(String id, Class<?> payload, String topic) {
+    EventType(String id, Class<? extends LadderEvent> payload, String topic) {
         this.id = id;
         this.payload = payload;
         this.topic = topic;
@@ -50,7 +50,7 @@ public enum EventType {
         return id;
     }
 
-    public Class<?> payload() {
+    public Class<? extends LadderEvent> payload() {
         return payload;
     }
 

@@ -1,15 +1,13 @@
 package dev.ladder.profile;
 
-import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.EventType;
-import dev.ladder.contracts.Topics;
-import dev.ladder.testkit.LadderInfra;
+import dev.ladder.fixtures.SeedTrack;
+import dev.ladder.testkit.CloudEventRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -18,10 +16,7 @@ import static org.awaitility.Awaitility.await;
 /** Publishes catalog releases the way catalog-service does (CloudEvents binary mode, JSON payload). */
 public final class TestCatalog {
 
-    public static final String TRACK = "ai-ml-security-specialist";
-    public static final List<String> CERTIFICATIONS = List.of("comptia-security-plus", "ceh", "google-it-support",
-            "cissp", "aws-security-specialty", "cais", "oscp", "mlsp", "cism", "giac", "vendor-security",
-            "executive-leadership-program");
+    public static final String TRACK = SeedTrack.TRACK;
 
     /** Sends a release; returns its ce_id. */
     public static String publish(String eventId, String trackId, int version, List<String> certificationIds) {
@@ -33,24 +28,21 @@ public final class TestCatalog {
                  "levels":[{"id":"entry","rank":1,"name":"Entry Level","minYears":0,"maxYears":2,"requirements":[]}],
                  "certifications":[%s],"skills":[]}
                 """.formatted(trackId, trackId, version, Instant.now(), certifications);
-        LadderInfra.send(Topics.CATALOG_RELEASES, trackId, Map.of(
-                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
-                CloudEventHeaders.ID, eventId,
-                CloudEventHeaders.TYPE, EventType.CATALOG_VERSION_PUBLISHED.id(),
-                CloudEventHeaders.SOURCE, "/ladder/catalog-service",
-                CloudEventHeaders.TIME, Instant.now().toString(),
-                CloudEventHeaders.SUBJECT, trackId,
-                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON), json);
-        return eventId;
+        return send(eventId, trackId, json);
     }
 
-    /** Makes the service's local catalog know the seed track's certifications (once per database). */
+    /** Makes the service's local catalog know the seed track as catalog-service publishes it (once per database). */
     public static void ensureSeedTrack(JdbcClient jdbc) {
         if (knows(jdbc, "comptia-security-plus")) {
             return;
         }
-        publish(UUID.randomUUID().toString(), TRACK, 1, CERTIFICATIONS);
+        send(UUID.randomUUID().toString(), TRACK, SeedTrack.json(1));
         await().atMost(Duration.ofSeconds(60)).until(() -> knows(jdbc, "comptia-security-plus"));
+    }
+
+    private static String send(String eventId, String trackId, String json) {
+        return CloudEventRecord.of(EventType.CATALOG_VERSION_PUBLISHED, trackId, json).id(eventId)
+                .source("/ladder/catalog-service").send().id();
     }
 
     public static boolean knows(JdbcClient jdbc, String certificationId) {

@@ -1,5 +1,6 @@
 package dev.ladder.catalog.audit;
 
+import dev.ladder.kit.security.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +17,11 @@ public class AuditLog {
     /** Who did it: the token subject and username, or {@link #SYSTEM} for the seed. */
     public record Actor(String id, String username) {
         public static final Actor SYSTEM = new Actor("system", "seed");
+
+        /** The signed-in caller of a request (e.g. {@code Caller.current()}) as recorded in the trail. */
+        public static Actor of(Caller caller) {
+            return new Actor(caller.id(), caller.username());
+        }
     }
 
     public record Entry(long id, String trackId, Action action, Actor actor, Integer revision, Integer version,

@@ -2,6 +2,7 @@ package dev.ladder.catalog.draft;
 
 import dev.ladder.catalog.audit.AuditLog;
 import dev.ladder.catalog.audit.AuditLog.Actor;
+import dev.ladder.catalog.http.Preconditions;
 import dev.ladder.catalog.release.CatalogPublisher;
 import dev.ladder.catalog.release.TrackRelease;
 import dev.ladder.catalog.track.TrackContent;
@@ -10,7 +11,6 @@ import dev.ladder.catalog.track.TrackStore.Draft;
 import dev.ladder.catalog.validation.TextChecks;
 import dev.ladder.catalog.validation.TrackValidator;
 import dev.ladder.catalog.version.VersionDiff;
-import dev.ladder.catalog.web.Preconditions;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.kit.web.FieldProblem;
 import dev.ladder.kit.web.NotFoundException;

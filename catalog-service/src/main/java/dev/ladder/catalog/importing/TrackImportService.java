@@ -7,7 +7,6 @@ import dev.ladder.catalog.roadmap.Roadmap;
 import dev.ladder.catalog.roadmap.RoadmapFormatException;
 import dev.ladder.catalog.roadmap.RoadmapParser;
 import dev.ladder.catalog.roadmap.Slugs;
-import dev.ladder.catalog.rules.LevelRulesV1;
 import dev.ladder.catalog.track.TrackContent;
 import dev.ladder.catalog.track.TrackDocuments;
 import dev.ladder.catalog.track.TrackStore;
@@ -54,7 +53,7 @@ public class TrackImportService {
             throw conflict(id);
         }
         Roadmap roadmap = RoadmapParser.parse(id, text);
-        return create(TrackDocuments.fromRoadmap(roadmap, LevelRulesV1.derive(roadmap)), "markdown import", actor);
+        return create(TrackDocuments.fromRoadmap(roadmap), "markdown import", actor);
     }
 
     @Transactional

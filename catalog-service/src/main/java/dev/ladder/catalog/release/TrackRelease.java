@@ -1,6 +1,6 @@
 package dev.ladder.catalog.release;
 
-import dev.ladder.catalog.model.Section;
+import dev.ladder.catalog.roadmap.DescriptiveSection;
 import dev.ladder.catalog.track.TrackContent;
 
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record TrackRelease(String id, String name, String summary, int version, Instant publishedAt,
                            List<TrackContent.Level> levels, List<TrackContent.Certification> certifications,
-                           List<Section> sections, int pathwayPosition, boolean demoteOnExpiry) {
+                           List<DescriptiveSection> sections, int pathwayPosition, boolean demoteOnExpiry) {
 
     public TrackRelease {
         levels = levels == null ? List.of() : List.copyOf(levels);

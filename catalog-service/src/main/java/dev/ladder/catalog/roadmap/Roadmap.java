@@ -1,17 +1,15 @@
 package dev.ladder.catalog.roadmap;
 
-import dev.ladder.catalog.model.Section;
-
 import java.util.List;
 
 /**
  * Everything a roadmap document says: the track, its levels in rank order and the certification pathway as typed
  * data, and every other part (specialised roles, industry paths, education, employers…) as generic
- * {@link Section}s in document order. {@code pathwayPosition} is the index among {@code sections} before which the
- * "Certification Pathway" heading stands, so an export puts it back where it was. Pure data.
+ * {@link DescriptiveSection}s in document order. {@code pathwayPosition} is the index among {@code sections} before
+ * which the "Certification Pathway" heading stands, so an export puts it back where it was. Pure data.
  */
 public record Roadmap(String trackId, String name, String summary, List<Level> levels, List<PathwayStep> pathway,
-                      List<Section> sections, int pathwayPosition) {
+                      List<DescriptiveSection> sections, int pathwayPosition) {
 
     public Roadmap {
         levels = List.copyOf(levels);

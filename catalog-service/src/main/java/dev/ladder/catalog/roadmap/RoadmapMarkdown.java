@@ -1,7 +1,6 @@
 package dev.ladder.catalog.roadmap;
 
-import dev.ladder.catalog.model.Item;
-import dev.ladder.catalog.model.Section;
+import dev.ladder.catalog.roadmap.DescriptiveSection.Item;
 import dev.ladder.catalog.roadmap.Roadmap.Certification;
 import dev.ladder.catalog.roadmap.Roadmap.Level;
 import dev.ladder.catalog.roadmap.Roadmap.PathwayStep;
@@ -85,7 +84,7 @@ public final class RoadmapMarkdown {
         out.append('\n');
     }
 
-    private void section(int depth, Section section) {
+    private void section(int depth, DescriptiveSection section) {
         heading(depth, section.heading(), !section.paragraphs().isEmpty() || section.items().isEmpty());
         section.paragraphs().forEach(this::paragraph);
         int number = 1;

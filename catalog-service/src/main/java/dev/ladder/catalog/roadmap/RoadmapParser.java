@@ -1,7 +1,5 @@
 package dev.ladder.catalog.roadmap;
 
-import dev.ladder.catalog.model.Item;
-import dev.ladder.catalog.model.Section;
 import dev.ladder.catalog.roadmap.Roadmap.Certification;
 import dev.ladder.catalog.roadmap.Roadmap.Level;
 import dev.ladder.catalog.roadmap.Roadmap.PathwayStep;
@@ -22,8 +20,8 @@ import java.util.regex.Pattern;
  * Reads a career roadmap written in the shape of {@code roadmaps/ai-ml-security-specialist.md}: an H1 naming the
  * track, one H2 per level ("Entry Level Positions (0-2 years)") with H3 sub-sections for job titles,
  * responsibilities, required skills, salary range and KPIs, a "Certification Pathway" H2 with one H3 per year
- * bucket, and any number of other H2 sections kept as generic {@link Section}s. Every problem found is collected
- * with its line and reported together in one {@link RoadmapFormatException}, never a silent gap.
+ * bucket, and any number of other H2 sections kept as generic {@link DescriptiveSection}s. Every problem found is
+ * collected with its line and reported together in one {@link RoadmapFormatException}, never a silent gap.
  */
 public final class RoadmapParser {
 
@@ -78,7 +76,7 @@ public final class RoadmapParser {
         }
         List<Level> levels = new ArrayList<>();
         List<PathwayStep> pathway = List.of();
-        List<Section> sections = new ArrayList<>();
+        List<DescriptiveSection> sections = new ArrayList<>();
         int pathwayPosition = -1;
         for (MarkdownOutline.Section section : title.children()) {
             Matcher heading = LEVEL_HEADING.matcher(section.title());
@@ -234,10 +232,12 @@ public final class RoadmapParser {
         return steps;
     }
 
-    private static Section generic(MarkdownOutline.Section section) {
-        List<Item> items = section.items().stream()
-                .map(i -> new Item(i.text(), i.details().stream().map(Item::of).toList())).toList();
-        return new Section(section.title(), section.ordered(), section.paragraphs(), items,
+    private static DescriptiveSection generic(MarkdownOutline.Section section) {
+        List<DescriptiveSection.Item> items = section.items().stream()
+                .map(i -> new DescriptiveSection.Item(i.text(), i.details().stream().map(DescriptiveSection.Item::of)
+                        .toList()))
+                .toList();
+        return new DescriptiveSection(section.title(), section.ordered(), section.paragraphs(), items,
                 section.children().stream().map(RoadmapParser::generic).toList(), section.closing());
     }
 

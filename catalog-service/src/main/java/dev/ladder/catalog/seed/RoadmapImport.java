@@ -4,7 +4,6 @@ import dev.ladder.catalog.audit.AuditLog;
 import dev.ladder.catalog.release.CatalogPublisher;
 import dev.ladder.catalog.release.TrackRelease;
 import dev.ladder.catalog.roadmap.Roadmap;
-import dev.ladder.catalog.rules.LevelRulesV1;
 import dev.ladder.catalog.track.TrackDocuments;
 import dev.ladder.catalog.track.TrackStore;
 import org.springframework.stereotype.Service;
@@ -34,7 +33,7 @@ public class RoadmapImport {
      */
     @Transactional
     public Optional<TrackRelease> importIfAbsent(Roadmap roadmap, String source) {
-        if (!tracks.createIfAbsent(TrackDocuments.fromRoadmap(roadmap, LevelRulesV1.derive(roadmap)), source)) {
+        if (!tracks.createIfAbsent(TrackDocuments.fromRoadmap(roadmap), source)) {
             return Optional.empty();
         }
         audit.record(roadmap.trackId(), AuditLog.Action.IMPORT, AuditLog.Actor.SYSTEM, 1, null, source);

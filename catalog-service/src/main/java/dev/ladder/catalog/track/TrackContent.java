@@ -1,6 +1,6 @@
 package dev.ladder.catalog.track;
 
-import dev.ladder.catalog.model.Section;
+import dev.ladder.catalog.roadmap.DescriptiveSection;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
 
 import java.util.List;
@@ -16,8 +16,8 @@ import java.util.List;
  * @param demoteOnExpiry  the track's policy when a reached level's requirement stops holding (false = keep the level)
  */
 public record TrackContent(String id, String name, String summary, List<Level> levels,
-                           List<Certification> certifications, List<Section> sections, int pathwayPosition,
-                           boolean demoteOnExpiry) {
+                           List<Certification> certifications, List<DescriptiveSection> sections,
+                           int pathwayPosition, boolean demoteOnExpiry) {
 
     public TrackContent {
         levels = levels == null ? List.of() : List.copyOf(levels);

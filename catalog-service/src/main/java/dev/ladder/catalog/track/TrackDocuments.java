@@ -3,6 +3,7 @@ package dev.ladder.catalog.track;
 import dev.ladder.catalog.roadmap.CertificationIds;
 import dev.ladder.catalog.roadmap.Roadmap;
 import dev.ladder.catalog.roadmap.Roadmap.PathwayStep;
+import dev.ladder.catalog.rules.LevelRulesV1;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
 
 import java.util.ArrayList;
@@ -14,6 +15,14 @@ import java.util.Map;
 public final class TrackDocuments {
 
     private TrackDocuments() {
+    }
+
+    /**
+     * A new track from a roadmap with the rules v1 derived for it: what every import (seed, admin, test fixtures)
+     * starts from, so they cannot drift apart.
+     */
+    public static TrackContent fromRoadmap(Roadmap roadmap) {
+        return fromRoadmap(roadmap, LevelRulesV1.derive(roadmap));
     }
 
     public static TrackContent fromRoadmap(Roadmap roadmap, Map<String, List<RequirementGroup>> rules) {

@@ -1,7 +1,6 @@
 package dev.ladder.catalog.roadmap;
 
-import dev.ladder.catalog.model.Item;
-import dev.ladder.catalog.model.Section;
+import dev.ladder.catalog.roadmap.DescriptiveSection.Item;
 import dev.ladder.catalog.roadmap.Roadmap.Certification;
 import dev.ladder.catalog.roadmap.Roadmap.Level;
 import dev.ladder.catalog.roadmap.Roadmap.PathwayStep;
@@ -64,7 +63,7 @@ class RoundTripPropertiesTest {
                 Combinators.combine(IntStream.range(0, n).mapToObj(this::level).toList()).as(List::copyOf));
         Arbitrary<List<PathwayStep>> pathway = Arbitraries.integers().between(0, 3).flatMap(n ->
                 Combinators.combine(IntStream.range(0, n).mapToObj(this::step).toList()).as(List::copyOf));
-        Arbitrary<List<Section>> sections = section(2).list().ofMaxSize(4);
+        Arbitrary<List<DescriptiveSection>> sections = section(2).list().ofMaxSize(4);
         return Combinators.combine(words(4), sentence().injectNull(0.3), levels, pathway, sections,
                         Arbitraries.integers().between(0, 4))
                 .as((name, summary, ls, ps, ss, position) -> new Roadmap("generated", name, summary, ls, ps, ss,
@@ -111,14 +110,14 @@ class RoundTripPropertiesTest {
                 }).toList()));
     }
 
-    private Arbitrary<Section> section(int depth) {
+    private Arbitrary<DescriptiveSection> section(int depth) {
         Arbitrary<Item> item = Combinators.combine(itemText(), itemText().list().ofMaxSize(2))
                 .as((text, nested) -> new Item(text, nested.stream().map(Item::of).toList()));
-        Arbitrary<List<Section>> children = depth >= 4 ? Arbitraries.just(List.of())
+        Arbitrary<List<DescriptiveSection>> children = depth >= 4 ? Arbitraries.just(List.of())
                 : Arbitraries.lazy(() -> section(depth + 1)).list().ofMaxSize(2);
         return Combinators.combine(words(4), Arbitraries.of(true, false), sentence().list().ofMaxSize(2),
                         item.list().ofMaxSize(3), children, sentence().list().ofMaxSize(1))
-                .as((heading, ordered, paragraphs, items, kids, closing) -> new Section("Part " + heading,
+                .as((heading, ordered, paragraphs, items, kids, closing) -> new DescriptiveSection("Part " + heading,
                         ordered && !items.isEmpty(), paragraphs, items, kids, items.isEmpty() ? List.of() : closing));
     }
 

@@ -1,5 +1,6 @@
 package dev.ladder.contracts.achievements;
 
+import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -17,7 +18,7 @@ public record CertificationRecorded(
         String issuer,
         LocalDate issuedOn,
         LocalDate expiresOn,
-        Instant recordedAt) {
+        Instant recordedAt) implements LadderEvent {
 
     public CertificationRecorded {
         Require.text(achievementId, "achievementId");

@@ -1,5 +1,6 @@
 package dev.ladder.contracts.achievements;
 
+import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ public record CertificationRejected(
         String certificationId,
         String rejectedBy,
         String reason,
-        Instant rejectedAt) {
+        Instant rejectedAt) implements LadderEvent {
 
     public CertificationRejected {
         Require.text(achievementId, "achievementId");

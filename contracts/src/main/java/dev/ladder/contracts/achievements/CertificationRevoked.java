@@ -1,5 +1,6 @@
 package dev.ladder.contracts.achievements;
 
+import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -12,7 +13,7 @@ public record CertificationRevoked(
         String certificationId,
         String reason,
         LocalDate effectiveOn,
-        Instant revokedAt) {
+        Instant revokedAt) implements LadderEvent {
 
     public CertificationRevoked {
         Require.text(achievementId, "achievementId");

@@ -1,5 +1,6 @@
 package dev.ladder.contracts.achievements;
 
+import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -10,7 +11,7 @@ public record CertificationVerified(
         String employeeId,
         String certificationId,
         String verifiedBy,
-        Instant verifiedAt) {
+        Instant verifiedAt) implements LadderEvent {
 
     public CertificationVerified {
         Require.text(achievementId, "achievementId");

@@ -1,5 +1,6 @@
 package dev.ladder.contracts.achievements;
 
+import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -15,7 +16,7 @@ public record ExperienceRecorded(
         LocalDate startedOn,
         LocalDate endedOn,
         String description,
-        Instant recordedAt) {
+        Instant recordedAt) implements LadderEvent {
 
     public ExperienceRecorded {
         Require.text(experienceId, "experienceId");

@@ -1,5 +1,6 @@
 package dev.ladder.contracts.achievements;
 
+import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -14,7 +15,7 @@ public record SkillAssessed(
         Source source,
         String assessedBy,
         LocalDate assessedOn,
-        Instant recordedAt) {
+        Instant recordedAt) implements LadderEvent {
 
     public SkillAssessed {
         Require.text(assessmentId, "assessmentId");

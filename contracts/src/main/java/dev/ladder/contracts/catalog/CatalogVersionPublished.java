@@ -1,5 +1,6 @@
 package dev.ladder.contracts.catalog;
 
+import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -17,7 +18,7 @@ public record CatalogVersionPublished(
         List<Level> levels,
         List<Certification> certifications,
         List<Skill> skills,
-        Boolean demoteOnExpiry) {
+        Boolean demoteOnExpiry) implements LadderEvent {
 
     /** The v1 shape before {@code demoteOnExpiry} was added: levels are never lost. */
     public CatalogVersionPublished(String trackId, String trackName, int version, Instant publishedAt,

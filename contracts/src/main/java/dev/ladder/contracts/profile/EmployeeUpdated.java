@@ -1,5 +1,6 @@
 package dev.ladder.contracts.profile;
 
+import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ public record EmployeeUpdated(
         String trackId,
         String region,
         LocalDate startDate,
-        Instant updatedAt) {
+        Instant updatedAt) implements LadderEvent {
 
     public EmployeeUpdated {
         Require.text(employeeId, "employeeId");

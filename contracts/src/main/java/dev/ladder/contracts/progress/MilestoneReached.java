@@ -1,5 +1,6 @@
 package dev.ladder.contracts.progress;
 
+import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -18,7 +19,7 @@ public record MilestoneReached(
         int readinessPercent,
         Integer threshold,
         String message,
-        Instant occurredAt) {
+        Instant occurredAt) implements LadderEvent {
 
     public MilestoneReached {
         Require.text(milestoneId, "milestoneId");

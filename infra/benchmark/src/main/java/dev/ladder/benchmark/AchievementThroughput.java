@@ -6,10 +6,12 @@ import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.profile.EmployeeUpdated;
+import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.kit.messaging.CloudEventDeserializer;
 import dev.ladder.kit.messaging.EventBatches;
 import dev.ladder.progress.ProgressApplication;
 import dev.ladder.progress.ledger.Achievements;
+import dev.ladder.testkit.CloudEventRecord;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -22,9 +24,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
@@ -396,11 +396,11 @@ public final class AchievementThroughput {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
             List<Future<?>> sent = new ArrayList<>();
             Instant now = Instant.parse("2026-11-25T09:00:00Z");
-            sent.add(send(producer, Topics.CATALOG_RELEASES, SeedTrack.TRACK, EventType.CATALOG_VERSION_PUBLISHED,
+            sent.add(send(producer, SeedTrack.TRACK, EventType.CATALOG_VERSION_PUBLISHED,
                     "/catalog-service", SeedTrack.TRACK, SeedTrack.version(1), now));
             Random random = new Random(42);
             for (int i = 0; i < EMPLOYEES; i++) {
@@ -408,7 +408,7 @@ public final class AchievementThroughput {
                 EmployeeUpdated employee = new EmployeeUpdated(employeeId(i), "Employee " + i, "e" + i + "@example.com",
                         teamId(team), "Team " + team, employeeId(100_000_000 + team), SeedTrack.TRACK, "us",
                         LocalDate.of(2010, 1, 1).plusDays(random.nextInt(16 * 365)), now);
-                sent.add(send(producer, Topics.EMPLOYEES, employee.employeeId(), EventType.EMPLOYEE_UPDATED,
+                sent.add(send(producer, employee.employeeId(), EventType.EMPLOYEE_UPDATED,
                         "/profile-service", employee.employeeId(), employee, now));
             }
             List<String> certifications = SeedTrack.version(1).certifications().stream()
@@ -422,12 +422,12 @@ public final class AchievementThroughput {
                     CertificationRecorded event = new CertificationRecorded("a-" + i, employee,
                             certifications.get(random.nextInt(certifications.size())), "CRED-" + i, "Issuer", on,
                             random.nextBoolean() ? on.plusYears(3) : null, recordedAt);
-                    sent.add(send(producer, Topics.ACHIEVEMENTS, employee, EventType.CERTIFICATION_RECORDED,
+                    sent.add(send(producer, employee, EventType.CERTIFICATION_RECORDED,
                             "/bench/lms", employee, event, recordedAt));
                 } else {
                     SkillAssessed event = new SkillAssessed("s-" + i, employee, skills.get(random.nextInt(skills.size())),
                             1 + random.nextInt(5), SkillAssessed.Source.ASSESSMENT, "bench", on, recordedAt);
-                    sent.add(send(producer, Topics.ACHIEVEMENTS, employee, EventType.SKILL_ASSESSED,
+                    sent.add(send(producer, employee, EventType.SKILL_ASSESSED,
                             "/bench/lms", employee, event, recordedAt));
                 }
             }
@@ -438,21 +438,11 @@ public final class AchievementThroughput {
         }
     }
 
-    static Future<?> send(KafkaProducer<String, byte[]> producer, String topic, String key, EventType type,
-                          String source, String subject, Object payload, Instant time) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(payload));
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
-        header(record, CloudEventHeaders.TYPE, type.id());
-        header(record, CloudEventHeaders.SOURCE, source);
-        header(record, CloudEventHeaders.TIME, time.toString());
-        header(record, CloudEventHeaders.SUBJECT, subject);
-        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        return producer.send(record);
-    }
-
-    static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    /** One event as an outside producer writes it (the CloudEvents Kafka binding, binary mode). */
+    static Future<?> send(KafkaProducer<String, String> producer, String key, EventType type, String source,
+                          String subject, Object payload, Instant time) {
+        return producer.send(CloudEventRecord.of(type, key, JSON.writeValueAsString(payload)).source(source)
+                .subject(subject).time(time).producerRecord());
     }
 
     // ------------------------------------------------------------------------------------------------ db

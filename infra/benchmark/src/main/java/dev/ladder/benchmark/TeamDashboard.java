@@ -8,11 +8,11 @@ import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.devstack.Platform;
 import dev.ladder.devstack.PlatformConfig;
 import dev.ladder.devstack.Service;
+import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.keycloak.DemoUsers;
 import dev.ladder.keycloak.TokenClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
 import org.slf4j.LoggerFactory;
@@ -195,8 +195,8 @@ final class TeamDashboard {
         /** The catalog, then the members, as CloudEvents on Kafka; waits until progress-service has applied them. */
         void seed() throws Exception {
             long t0 = System.nanoTime();
-            try (KafkaProducer<String, byte[]> producer = producer()) {
-                AchievementThroughput.send(producer, Topics.CATALOG_RELEASES, SeedTrack.TRACK,
+            try (KafkaProducer<String, String> producer = producer()) {
+                AchievementThroughput.send(producer, SeedTrack.TRACK,
                         EventType.CATALOG_VERSION_PUBLISHED, "/catalog-service", SeedTrack.TRACK, SeedTrack.version(1),
                         NOW).get();
                 waitForRows("catalog_version", 1, t0);
@@ -210,7 +210,7 @@ final class TeamDashboard {
                     EmployeeUpdated employee = new EmployeeUpdated(employeeId(i), "Member " + i, "m" + i + "@example.com",
                             TEAM, TEAM_NAME, MANAGER, SeedTrack.TRACK, "us",
                             LocalDate.of(2010, 1, 1).plusDays(random.nextInt(16 * 365)), NOW);
-                    sent.add(AchievementThroughput.send(producer, Topics.EMPLOYEES, employee.employeeId(),
+                    sent.add(AchievementThroughput.send(producer, employee.employeeId(),
                             EventType.EMPLOYEE_UPDATED, "/profile-service", employee.employeeId(), employee, NOW));
                 }
                 producer.flush();
@@ -223,12 +223,12 @@ final class TeamDashboard {
             }
         }
 
-        KafkaProducer<String, byte[]> producer() {
+        KafkaProducer<String, String> producer() {
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-            return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+            return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         }
 
         Connection connect() throws Exception {

@@ -1,6 +1,7 @@
 package dev.ladder.kit.outbox;
 
 import dev.ladder.contracts.EventType;
+import dev.ladder.contracts.LadderEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +30,7 @@ public class Outbox {
 
     /** Appends an event with a fresh id. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void append(String topic, String key, Object event) {
+    public void append(String topic, String key, LadderEvent event) {
         append(UUID.randomUUID().toString(), topic, key, event);
     }
 
@@ -38,15 +39,15 @@ public class Outbox {
      * the second append of an id is ignored here, and consumers' inboxes ignore it downstream.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void append(String eventId, String topic, String key, Object event) {
+    public void append(String eventId, String topic, String key, LadderEvent event) {
         appendAll(List.of(new Message(eventId, topic, key, event)));
     }
 
     /** An event to publish: its id, topic, record key and the contract record. */
-    public record Message(String eventId, String topic, String key, Object event) {
+    public record Message(String eventId, String topic, String key, LadderEvent event) {
     }
 
-    /** {@link #append(String, String, String, Object)} for many events, in one statement. */
+    /** {@link #append(String, String, String, LadderEvent)} for many events, in one statement. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(List<Message> messages) {
         if (messages.isEmpty()) {

@@ -1,8 +1,8 @@
 package dev.ladder.kit.messaging;
 
-import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.achievements.CertificationRecorded;
+import dev.ladder.testkit.CloudEventRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -55,10 +55,8 @@ class CloudEventDeserializerTest {
                 .contains("\"issuedOn\":\"2025-03-01\"");
     }
 
+    /** The headers an outside producer's CloudEvents SDK writes for an event of {@code type}. */
     private static RecordHeaders headers(String type) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.ID, "id-1".getBytes(StandardCharsets.UTF_8));
-        return headers;
+        return CloudEventRecord.of("t", type, "emp-1", "{}").headers();
     }
 }

@@ -1,4 +1,4 @@
-package dev.ladder.catalog.web;
+package dev.ladder.catalog.importing;
 
 import dev.ladder.catalog.roadmap.RoadmapFormatException;
 import org.springframework.http.HttpStatus;

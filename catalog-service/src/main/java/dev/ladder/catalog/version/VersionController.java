@@ -1,15 +1,15 @@
-package dev.ladder.catalog.web;
+package dev.ladder.catalog.version;
 
 import dev.ladder.catalog.audit.AuditLog;
+import dev.ladder.catalog.http.Preconditions;
 import dev.ladder.catalog.release.CatalogReader;
 import dev.ladder.catalog.release.TrackRelease;
 import dev.ladder.catalog.roadmap.RoadmapMarkdown;
 import dev.ladder.catalog.track.TrackDocuments;
 import dev.ladder.catalog.track.TrackStore;
-import dev.ladder.catalog.version.VersionDiff;
+import dev.ladder.kit.web.FieldProblem;
 import dev.ladder.kit.web.NotFoundException;
 import dev.ladder.kit.web.UnprocessableException;
-import dev.ladder.kit.web.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

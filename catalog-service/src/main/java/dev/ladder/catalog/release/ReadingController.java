@@ -1,15 +1,10 @@
-package dev.ladder.catalog.web;
+package dev.ladder.catalog.release;
 
-import dev.ladder.catalog.release.CatalogReader;
-import dev.ladder.catalog.release.TrackRelease;
-import dev.ladder.catalog.search.CatalogSearch;
 import dev.ladder.catalog.track.TrackContent;
 import dev.ladder.kit.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.ladder.catalog.http.ConditionalGet.conditional;
+
 /**
- * Fine-grained reads of the latest published version of a track, and search across all tracks. Cacheable like the
- * track itself: the ETag changes exactly when a new version is published.
+ * Fine-grained reads of the latest published version of a track. Cacheable like the track itself: the ETag changes
+ * exactly when a new version is published.
  */
 @RestController
 @RequestMapping("/api/catalog")
@@ -51,7 +48,7 @@ class ReadingController {
                     @ApiResponse(responseCode = "304", description = "not modified"),
                     @ApiResponse(responseCode = "404", description = "no published track")})
     ResponseEntity<List<TrackContent.Level>> levels(@PathVariable String trackId, WebRequest request) {
-        return CatalogController.conditional(request, tag(trackId, "levels"), () -> release(trackId).levels());
+        return conditional(request, tag(trackId, "levels"), () -> release(trackId).levels());
     }
 
     @GetMapping("/tracks/{trackId}/levels/{levelId}")
@@ -63,7 +60,7 @@ class ReadingController {
                                              WebRequest request) {
         TrackContent.Level level = release(trackId).levels().stream().filter(l -> l.id().equals(levelId))
                 .findFirst().orElseThrow(() -> new NotFoundException("No level '" + levelId + "' in " + trackId));
-        return CatalogController.conditional(request, tag(trackId, "level-" + levelId), () -> level);
+        return conditional(request, tag(trackId, "level-" + levelId), () -> level);
     }
 
     @GetMapping("/tracks/{trackId}/skills")
@@ -72,7 +69,7 @@ class ReadingController {
                     @ApiResponse(responseCode = "304", description = "not modified"),
                     @ApiResponse(responseCode = "404", description = "no published track")})
     ResponseEntity<List<SkillUse>> skills(@PathVariable String trackId, WebRequest request) {
-        return CatalogController.conditional(request, tag(trackId, "skills"), () -> {
+        return conditional(request, tag(trackId, "skills"), () -> {
             Map<String, SkillUse> byId = new LinkedHashMap<>();
             for (TrackContent.Level level : release(trackId).levels()) {
                 for (TrackContent.Skill skill : level.skills()) {
@@ -91,7 +88,7 @@ class ReadingController {
                     @ApiResponse(responseCode = "404", description = "no published track")})
     ResponseEntity<List<TrackContent.Certification>> certifications(@PathVariable String trackId,
                                                                     WebRequest request) {
-        return CatalogController.conditional(request, tag(trackId, "certifications"),
+        return conditional(request, tag(trackId, "certifications"),
                 () -> release(trackId).certifications());
     }
 
@@ -114,27 +111,13 @@ class ReadingController {
         if (salaries.isEmpty() && region != null) {
             throw new NotFoundException("No salary bands for region '" + region + "' in " + trackId);
         }
-        return CatalogController.conditional(request, tag(trackId, "salaries-" + region), () -> salaries);
-    }
-
-    @GetMapping("/search")
-    @Operation(summary = "Search tracks, levels, skills and certifications by name",
-            responses = {@ApiResponse(responseCode = "200", description = "hits"),
-                    @ApiResponse(responseCode = "304", description = "not modified"),
-                    @ApiResponse(responseCode = "400", description = "q missing or too short")})
-    ResponseEntity<List<CatalogSearch.Hit>> search(@RequestParam @NotBlank @Size(min = 2, max = 100) String q,
-                                                   WebRequest request) {
-        String etag = CatalogController.etag("search-" + q.strip().toLowerCase(java.util.Locale.ROOT),
-                catalog.tracks());
-        return CatalogController.conditional(request, etag,
-                () -> CatalogSearch.search(catalog.latestReleases(), q));
+        return conditional(request, tag(trackId, "salaries-" + region), () -> salaries);
     }
 
     private String tag(String trackId, String view) {
         int version = catalog.latestVersion(trackId)
                 .orElseThrow(() -> new NotFoundException("No published track '" + trackId + "'"));
-        return "\"" + CatalogController.REPRESENTATION + "-" + trackId + "-v" + version + "-"
-                + Integer.toHexString(view.hashCode()) + "\"";
+        return CatalogETags.trackView(trackId, version, view);
     }
 
     private TrackRelease release(String trackId) {

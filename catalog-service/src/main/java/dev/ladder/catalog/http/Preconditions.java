@@ -1,4 +1,4 @@
-package dev.ladder.catalog.web;
+package dev.ladder.catalog.http;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

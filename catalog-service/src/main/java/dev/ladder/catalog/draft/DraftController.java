@@ -1,11 +1,12 @@
-package dev.ladder.catalog.web;
+package dev.ladder.catalog.draft;
 
-import dev.ladder.catalog.draft.DraftService;
-import dev.ladder.catalog.importing.TrackImportService;
+import dev.ladder.catalog.audit.AuditLog.Actor;
+import dev.ladder.catalog.http.Preconditions;
 import dev.ladder.catalog.release.TrackRelease;
 import dev.ladder.catalog.track.TrackContent;
 import dev.ladder.catalog.track.TrackStore.Draft;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.kit.security.Caller;
 import dev.ladder.kit.web.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -25,51 +26,21 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 
-/** Admin authoring: import, the editable draft, validation and publication. Reads of the draft are open to all. */
+/** Admin authoring of a track: the editable draft, validation and publication. Reads of the draft are open to all. */
 @RestController
 @RequestMapping("/api/catalog/tracks")
 @Tag(name = "catalog-authoring", description = "Import, draft editing and publication (writes: admin only)")
-class AuthoringController {
+class DraftController {
 
     private static final String ADMIN = "hasRole('admin')";
 
     private final DraftService drafts;
-    private final TrackImportService imports;
 
-    AuthoringController(DraftService drafts, TrackImportService imports) {
+    DraftController(DraftService drafts) {
         this.drafts = drafts;
-        this.imports = imports;
     }
 
     record Validation(boolean valid, List<FieldProblem> problems) {
-    }
-
-    @PostMapping(path = "/import", consumes = {"text/markdown", "text/plain"})
-    @PreAuthorize(ADMIN)
-    @Operation(summary = "Create a new track from a roadmap in Markdown (mis-decoded UTF-8 is repaired)",
-            responses = {@ApiResponse(responseCode = "201", description = "created; body = the draft"),
-                    @ApiResponse(responseCode = "403", description = "not an admin"),
-                    @ApiResponse(responseCode = "409", description = "a track with that id exists"),
-                    @ApiResponse(responseCode = "422", description = "malformed; every problem with its line")})
-    ResponseEntity<TrackContent> importMarkdown(@RequestBody String markdown) {
-        return created(imports.importMarkdown(markdown, Actors.current()));
-    }
-
-    @PostMapping(path = "/import", consumes = "application/json")
-    @PreAuthorize(ADMIN)
-    @Operation(summary = "Create a new track from the JSON model (id = slug of the name)",
-            responses = {@ApiResponse(responseCode = "201", description = "created; body = the draft"),
-                    @ApiResponse(responseCode = "400", description = "malformed JSON"),
-                    @ApiResponse(responseCode = "403", description = "not an admin"),
-                    @ApiResponse(responseCode = "409", description = "a track with that id exists"),
-                    @ApiResponse(responseCode = "422", description = "invalid; every problem listed")})
-    ResponseEntity<TrackContent> importJson(@RequestBody TrackContent document) {
-        return created(imports.importJson(document, Actors.current()));
-    }
-
-    private static ResponseEntity<TrackContent> created(Draft draft) {
-        return ResponseEntity.created(URI.create("/api/catalog/tracks/" + draft.content().id() + "/draft"))
-                .eTag(Preconditions.etag(draft.revision())).body(draft.content());
     }
 
     @GetMapping("/{trackId}/draft")
@@ -92,7 +63,7 @@ class AuthoringController {
                     @ApiResponse(responseCode = "428", description = "If-Match missing")})
     ResponseEntity<TrackContent> replace(@PathVariable String trackId, @RequestBody TrackContent document,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Draft draft = drafts.replace(trackId, document, ifMatch, Actors.current());
+        Draft draft = drafts.replace(trackId, document, ifMatch, Actor.of(Caller.current()));
         return ResponseEntity.ok().eTag(Preconditions.etag(draft.revision())).body(draft.content());
     }
 
@@ -133,7 +104,7 @@ class AuthoringController {
                     @ApiResponse(responseCode = "428", description = "If-Match missing")})
     ResponseEntity<TrackRelease> publish(@PathVariable String trackId,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        TrackRelease release = drafts.publish(trackId, ifMatch, Actors.current());
+        TrackRelease release = drafts.publish(trackId, ifMatch, Actor.of(Caller.current()));
         return ResponseEntity.created(URI.create("/api/catalog/tracks/" + trackId + "/versions/" + release.version()))
                 .eTag(Preconditions.etag(release.version())).body(release);
     }

@@ -1,6 +1,5 @@
-package dev.ladder.catalog.web;
+package dev.ladder.catalog.draft;
 
-import dev.ladder.catalog.draft.DraftIndex;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,13 +9,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
+/** The admin's list of every editable track ({@link DraftIndex}). */
 @RestController
 @Tag(name = "catalog-authoring")
-class DraftsController {
+class DraftIndexController {
 
     private final DraftIndex drafts;
 
-    DraftsController(DraftIndex drafts) {
+    DraftIndexController(DraftIndex drafts) {
         this.drafts = drafts;
     }
 

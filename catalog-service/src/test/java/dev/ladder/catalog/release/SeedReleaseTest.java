@@ -1,0 +1,56 @@
+package dev.ladder.catalog.release;
+
+import dev.ladder.catalog.roadmap.SeedRoadmap;
+import dev.ladder.catalog.rules.LevelRulesV1;
+import dev.ladder.catalog.track.TrackDocuments;
+import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The seed event fixtures use is the one publication maps from the seed roadmap the service imports. */
+class SeedReleaseTest {
+
+    private static final Instant AT = Instant.parse("2025-01-02T03:04:05.678Z");
+
+    @Test
+    void theSeedIsVersionOneOfTheSeedTrackWithItsLevelsCertificationsAndSkills() {
+        CatalogVersionPublished seed = SeedRelease.seed(1, AT);
+
+        assertThat(seed.trackId()).isEqualTo("ai-ml-security-specialist");
+        assertThat(seed.trackName()).isEqualTo("AI & Machine Learning Security Specialist");
+        assertThat(seed.version()).isEqualTo(1);
+        assertThat(seed.publishedAt()).isEqualTo(AT);
+        assertThat(seed.levels()).extracting(CatalogVersionPublished.Level::id)
+                .containsExactly("entry", "mid", "senior", "executive");
+        assertThat(seed.certifications()).hasSize(12);
+        assertThat(seed.skills()).hasSize(5 + 6 + 6 + 6);
+        assertThat(seed.levels().get(0).requirements()).isEmpty();
+        assertThat(seed.levels().get(1).requirements()).extracting(CatalogVersionPublished.RequirementGroup::id)
+                .containsExactly("mid-certifications", "mid-skills", "mid-experience");
+        assertThat(seed.demotesOnExpiry()).isFalse();
+    }
+
+    @Test
+    void theSeedIsReadFromTheRoadmapTheServiceShipsAndMappedAsPublicationMapsIt() {
+        assertThat(SeedRelease.SEED_RESOURCE).isEqualTo("roadmaps/" + SeedRoadmap.TRACK_ID + ".md");
+        assertThat(SeedRelease.SEED_TRACK_ID).isEqualTo(SeedRoadmap.TRACK_ID);
+
+        TrackRelease release = TrackRelease.of(TrackDocuments.fromRoadmap(SeedRoadmap.parsed(),
+                LevelRulesV1.derive(SeedRoadmap.parsed())), 3, AT);
+        assertThat(SeedRelease.seed(3, AT)).isEqualTo(CatalogEvents.published(release));
+    }
+
+    @Test
+    void anyRoadmapGetsTheIdAnAdminImportWouldGiveIt() {
+        CatalogVersionPublished imported = SeedRelease.fromRoadmap(SeedRoadmap.markdown(), 1, AT);
+        CatalogVersionPublished seed = SeedRelease.seed(1, AT);
+
+        assertThat(imported.trackId()).isEqualTo("ai-machine-learning-security-specialist");
+        assertThat(imported.levels()).isEqualTo(seed.levels());
+        assertThat(imported.certifications()).isEqualTo(seed.certifications());
+        assertThat(imported.skills()).isEqualTo(seed.skills());
+    }
+}

@@ -1,0 +1,11 @@
+package dev.ladder.progress;
+
+import dev.ladder.testkit.architecture.ServiceArchitectureTest;
+
+/** Ladder's architecture rules (README, "Project layout") for this service's production code. */
+class ArchitectureTest extends ServiceArchitectureTest {
+
+    ArchitectureTest() {
+        super("dev.ladder.progress");
+    }
+}
