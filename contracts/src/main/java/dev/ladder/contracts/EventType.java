@@ -4,7 +4,10 @@ import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.CertificationRejected;
 import dev.ladder.contracts.achievements.CertificationRevoked;
 import dev.ladder.contracts.achievements.CertificationVerified;
+import dev.ladder.contracts.achievements.CertificationWithdrawn;
 import dev.ladder.contracts.achievements.ExperienceRecorded;
+import dev.ladder.contracts.achievements.ExperienceWithdrawn;
+import dev.ladder.contracts.achievements.LevelPlaced;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.profile.EmployeeUpdated;
@@ -30,9 +33,14 @@ public enum EventType {
             Topics.ACHIEVEMENTS),
     CERTIFICATION_REVOKED("dev.ladder.achievements.CertificationRevoked.v1", CertificationRevoked.class,
             Topics.ACHIEVEMENTS),
+    CERTIFICATION_WITHDRAWN("dev.ladder.achievements.CertificationWithdrawn.v1", CertificationWithdrawn.class,
+            Topics.ACHIEVEMENTS),
     SKILL_ASSESSED("dev.ladder.achievements.SkillAssessed.v1", SkillAssessed.class, Topics.ACHIEVEMENTS),
     EXPERIENCE_RECORDED("dev.ladder.achievements.ExperienceRecorded.v1", ExperienceRecorded.class,
             Topics.ACHIEVEMENTS),
+    EXPERIENCE_WITHDRAWN("dev.ladder.achievements.ExperienceWithdrawn.v1", ExperienceWithdrawn.class,
+            Topics.ACHIEVEMENTS),
+    LEVEL_PLACED("dev.ladder.achievements.LevelPlaced.v1", LevelPlaced.class, Topics.ACHIEVEMENTS),
     MILESTONE_REACHED("dev.ladder.progress.MilestoneReached.v1", MilestoneReached.class, Topics.MILESTONES);
 
     private final String id;

@@ -4,7 +4,10 @@ import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.CertificationRejected;
 import dev.ladder.contracts.achievements.CertificationRevoked;
 import dev.ladder.contracts.achievements.CertificationVerified;
+import dev.ladder.contracts.achievements.CertificationWithdrawn;
 import dev.ladder.contracts.achievements.ExperienceRecorded;
+import dev.ladder.contracts.achievements.ExperienceWithdrawn;
+import dev.ladder.contracts.achievements.LevelPlaced;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.Certification;
@@ -57,13 +60,21 @@ class EventSchemasTest {
                             new Level("executive", 4, "Executive", 10, null, List.of())),
                     List.of(new Certification("comptia-security-plus", "CompTIA Security+", 36),
                             new Certification("ceh", "Certified Ethical Hacker (CEH)", null)),
-                    List.of(new Skill("python-programming-skills", "Python programming skills")), false)),
+                    List.of(new Skill("python-programming-skills", "Python programming skills")), false,
+                    CatalogVersionPublished.VerificationPolicy.DEFAULT)),
             Map.entry(EventType.EMPLOYEE_UPDATED, new EmployeeUpdated("11111111-1111-4111-8111-111111111111", "Alice Anders",
                     "alice@ladder.local", "ai-security", "AI Security", "22222222-2222-4222-8222-222222222222",
-                    "ai-ml-security-specialist", "united-states", LocalDate.of(2024, 9, 1), NOW)),
+                    "ai-ml-security-specialist", "united-states", LocalDate.of(2024, 9, 1), NOW, ALICE,
+                    "ML Security Engineer", "33333333-3333-4333-8333-333333333333", true)),
             Map.entry(EventType.CERTIFICATION_RECORDED, new CertificationRecorded("a-1", "11111111-1111-4111-8111-111111111111",
                     "comptia-security-plus", "COMP001", "CompTIA", LocalDate.of(2026, 1, 10),
-                    LocalDate.of(2029, 1, 10), NOW)),
+                    LocalDate.of(2029, 1, 10), NOW, CertificationRecorded.Source.SELF)),
+            Map.entry(EventType.CERTIFICATION_WITHDRAWN, new CertificationWithdrawn("a-1", ALICE,
+                    "comptia-security-plus", ALICE, "recorded by mistake", NOW)),
+            Map.entry(EventType.EXPERIENCE_WITHDRAWN, new ExperienceWithdrawn("x-1", ALICE, ALICE, NOW)),
+            Map.entry(EventType.LEVEL_PLACED, new LevelPlaced("p-1", ALICE, "ai-ml-security-specialist", "senior",
+                    LocalDate.of(2026, 1, 1), "eight years at a previous employer",
+                    "44444444-4444-4444-8444-444444444444", NOW)),
             Map.entry(EventType.CERTIFICATION_VERIFIED, new CertificationVerified("a-1", ALICE, "comptia-security-plus",
                     "22222222-2222-4222-8222-222222222222", NOW)),
             Map.entry(EventType.CERTIFICATION_REJECTED, new CertificationRejected("a-1", ALICE, "comptia-security-plus",
@@ -119,6 +130,29 @@ class EventSchemasTest {
         assertThat(json).doesNotContain("demoteOnExpiry");
         assertThat(EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED, json)).isEmpty();
         assertThat(JSON.readValue(json, CatalogVersionPublished.class).demotesOnExpiry()).isFalse();
+    }
+
+    @Test
+    void eventsWrittenBeforeTheIdentityAndPolicyFieldsStillReadWithTheirOldMeaning() {
+        EmployeeUpdated employee = JSON.readValue("""
+                {"employeeId":"e-1","displayName":"Old","updatedAt":"2026-01-01T00:00:00Z"}""", EmployeeUpdated.class);
+        assertThat(employee.signInSubject()).as("before subjects, the employee id was the subject").isEqualTo("e-1");
+        assertThat(employee.retired()).isFalse();
+
+        String release = JSON.writeValueAsString(SAMPLES.get(EventType.CATALOG_VERSION_PUBLISHED))
+                .replaceAll(",\"verification\":\\{[^}]*}", "");
+        assertThat(release).doesNotContain("verification");
+        assertThat(EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED, release)).isEmpty();
+        assertThat(JSON.readValue(release, CatalogVersionPublished.class).verificationPolicy())
+                .isEqualTo(CatalogVersionPublished.VerificationPolicy.LEGACY);
+
+        CertificationRecorded external = JSON.readValue(JSON.writeValueAsString(SAMPLES.get(
+                EventType.CERTIFICATION_RECORDED)).replace(",\"source\":\"SELF\"", ""), CertificationRecorded.class);
+        assertThat(external.source()).isNull();
+        assertThat(external.selfDeclared()).isFalse();
+        assertThat(EventSchemas.violations(EventType.CERTIFICATION_RECORDED,
+                JSON.writeValueAsString(SAMPLES.get(EventType.CERTIFICATION_RECORDED)).replace("\"SELF\"",
+                        "\"FRIEND\""))).isNotEmpty();
     }
 
     @Test

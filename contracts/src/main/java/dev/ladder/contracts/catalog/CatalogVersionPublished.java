@@ -18,12 +18,25 @@ public record CatalogVersionPublished(
         List<Level> levels,
         List<Certification> certifications,
         List<Skill> skills,
-        Boolean demoteOnExpiry) implements LadderEvent {
+        Boolean demoteOnExpiry,
+        VerificationPolicy verification) implements LadderEvent {
+
+    /** The shape before the verification policy: every claim counts as recorded. */
+    public CatalogVersionPublished(String trackId, String trackName, int version, Instant publishedAt,
+                                   List<Level> levels, List<Certification> certifications, List<Skill> skills,
+                                   Boolean demoteOnExpiry) {
+        this(trackId, trackName, version, publishedAt, levels, certifications, skills, demoteOnExpiry, null);
+    }
 
     /** The v1 shape before {@code demoteOnExpiry} was added: levels are never lost. */
     public CatalogVersionPublished(String trackId, String trackName, int version, Instant publishedAt,
                                    List<Level> levels, List<Certification> certifications, List<Skill> skills) {
-        this(trackId, trackName, version, publishedAt, levels, certifications, skills, Boolean.FALSE);
+        this(trackId, trackName, version, publishedAt, levels, certifications, skills, Boolean.FALSE, null);
+    }
+
+    /** The track's verification policy; a version published before policies existed counts every claim. */
+    public VerificationPolicy verificationPolicy() {
+        return verification != null ? verification : VerificationPolicy.LEGACY;
     }
 
     /**
@@ -66,6 +79,20 @@ public record CatalogVersionPublished(
     }
 
     public enum GroupKind { ALL_OF, ANY_OF, N_OF_M }
+
+    /**
+     * What counts before a manager verifies it. {@code unverifiedCertificationsCount}: a certification the employee
+     * declared themselves ({@code source: SELF}) counts from its recording (true) or only once verified (false,
+     * catalog-service's default). {@code selfAssessedSkillsCount}: a skill the employee assessed themselves counts
+     * (true, the default) or only a manager's (or an assessment's) proficiency does (false). An unverified claim
+     * that does not count is shown as pending, not met.
+     */
+    public record VerificationPolicy(boolean unverifiedCertificationsCount, boolean selfAssessedSkillsCount) {
+        /** catalog-service's default for a track. */
+        public static final VerificationPolicy DEFAULT = new VerificationPolicy(false, true);
+        /** Versions published before policies existed: every claim counted as recorded. */
+        public static final VerificationPolicy LEGACY = new VerificationPolicy(true, true);
+    }
 
     /** One condition: a certification valid on the evaluated date, a skill at a proficiency, or years of experience. */
     public record Requirement(RequirementType type, String ref, Integer minProficiency, Integer minYears) {
