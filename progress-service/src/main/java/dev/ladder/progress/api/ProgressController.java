@@ -2,6 +2,7 @@ package dev.ladder.progress.api;
 
 import dev.ladder.kit.security.Caller;
 import dev.ladder.progress.readiness.ProgressQueries;
+import dev.ladder.progress.readiness.ProgressView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -3,8 +3,7 @@ package dev.ladder.progress.catalog;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.kit.inbox.Inbox;
 import dev.ladder.progress.ProgressApplication;
-import dev.ladder.progress.readiness.EvaluationLocks;
-import dev.ladder.progress.readiness.ReadinessService;
+import dev.ladder.progress.locking.EvaluationLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -18,10 +17,10 @@ public class CatalogReleases {
 
     private final Inbox inbox;
     private final CatalogVersions versions;
-    private final ReadinessService readiness;
+    private final TrackReevaluation readiness;
     private final EvaluationLocks locks;
 
-    public CatalogReleases(Inbox inbox, CatalogVersions versions, ReadinessService readiness,
+    public CatalogReleases(Inbox inbox, CatalogVersions versions, TrackReevaluation readiness,
                            EvaluationLocks locks) {
         this.locks = locks;
         this.inbox = inbox;

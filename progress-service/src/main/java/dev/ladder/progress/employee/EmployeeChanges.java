@@ -5,7 +5,6 @@ import dev.ladder.kit.inbox.Inbox;
 import dev.ladder.kit.messaging.EventBatches.Received;
 import dev.ladder.progress.ProgressApplication;
 import dev.ladder.progress.ProgressProperties;
-import dev.ladder.progress.readiness.ReadinessService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +19,10 @@ public class EmployeeChanges {
 
     private final Inbox inbox;
     private final Employees employees;
-    private final ReadinessService readiness;
+    private final EmployeeReevaluation readiness;
     private final ProgressProperties properties;
 
-    public EmployeeChanges(Inbox inbox, Employees employees, ReadinessService readiness,
+    public EmployeeChanges(Inbox inbox, Employees employees, EmployeeReevaluation readiness,
                            ProgressProperties properties) {
         this.inbox = inbox;
         this.employees = employees;

@@ -8,8 +8,7 @@ import dev.ladder.contracts.achievements.CertificationVerified;
 import dev.ladder.contracts.achievements.ExperienceRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.kit.messaging.EventBatches.Received;
-import dev.ladder.progress.readiness.EvaluationLocks;
-import dev.ladder.progress.readiness.ReadinessService;
+import dev.ladder.progress.locking.EvaluationLocks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,9 +32,9 @@ public class Achievements {
 
     private final EvaluationLocks locks;
     private final Ledger ledger;
-    private final ReadinessService readiness;
+    private final LedgerReevaluation readiness;
 
-    public Achievements(EvaluationLocks locks, Ledger ledger, ReadinessService readiness) {
+    public Achievements(EvaluationLocks locks, Ledger ledger, LedgerReevaluation readiness) {
         this.locks = locks;
         this.ledger = ledger;
         this.readiness = readiness;

@@ -5,6 +5,7 @@ import dev.ladder.progress.catalog.CatalogVersions;
 import dev.ladder.progress.employee.Employee;
 import dev.ladder.progress.employee.Employees;
 import dev.ladder.progress.ledger.Ledger;
+import dev.ladder.progress.locking.EvaluationLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

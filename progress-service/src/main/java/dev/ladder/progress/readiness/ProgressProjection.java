@@ -152,6 +152,12 @@ public class ProgressProjection {
                 .update();
     }
 
+    /** Employees whose rows predate skills and certifications (migration V3), in id order. */
+    public List<String> withoutSkills() {
+        return jdbc.sql("SELECT employee_id FROM progress WHERE skills IS NULL ORDER BY employee_id")
+                .query(String.class).list();
+    }
+
     public void deleteAll() {
         jdbc.sql("DELETE FROM progress").update();
     }

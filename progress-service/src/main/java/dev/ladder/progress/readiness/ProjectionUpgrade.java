@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,20 +19,19 @@ class ProjectionUpgrade {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionUpgrade.class);
 
-    private final JdbcClient jdbc;
+    private final ProgressProjection projection;
     private final ReadinessService readiness;
     private final TransactionTemplate transactions;
 
-    ProjectionUpgrade(JdbcClient jdbc, ReadinessService readiness, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+    ProjectionUpgrade(ProgressProjection projection, ReadinessService readiness, TransactionTemplate transactions) {
+        this.projection = projection;
         this.readiness = readiness;
         this.transactions = transactions;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void completeOldRows() {
-        List<String> ids = jdbc.sql("SELECT employee_id FROM progress WHERE skills IS NULL ORDER BY employee_id")
-                .query(String.class).list();
+        List<String> ids = projection.withoutSkills();
         for (int from = 0; from < ids.size(); from += ReadinessService.CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ReadinessService.CHUNK));
             transactions.executeWithoutResult(status -> readiness.reevaluate(chunk));

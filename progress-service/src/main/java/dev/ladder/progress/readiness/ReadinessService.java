@@ -4,11 +4,15 @@ import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.progress.MilestoneReached;
 import dev.ladder.progress.ProgressProperties;
 import dev.ladder.progress.catalog.CatalogVersions;
+import dev.ladder.progress.catalog.TrackReevaluation;
 import dev.ladder.progress.employee.Employee;
+import dev.ladder.progress.employee.EmployeeReevaluation;
 import dev.ladder.progress.employee.Employees;
 import dev.ladder.progress.ledger.AchievementFold;
 import dev.ladder.progress.ledger.Ledger;
 import dev.ladder.progress.ledger.LedgerEntry;
+import dev.ladder.progress.ledger.LedgerReevaluation;
+import dev.ladder.progress.locking.EvaluationLocks;
 import dev.ladder.progress.milestone.MilestonePlanner;
 import dev.ladder.progress.milestone.Milestones;
 import dev.ladder.progress.rules.EmployeeState;
@@ -40,10 +44,11 @@ import java.util.function.Consumer;
  * Re-evaluates employees against the newest catalog version of their track: advances levels, rewrites the
  * projection and announces the milestones reached — all inside the caller's transaction (the one holding the inbox
  * rows), so an event's effects commit together or not at all. Works on batches: a poll of achievements, a track
- * after a release or a rebuild costs a handful of statements per batch, not per employee.
+ * after a release or a rebuild costs a handful of statements per batch, not per employee. The catalog, employee and
+ * ledger packages call it through the interfaces they declare (it reads them; they must not depend on it).
  */
 @Service
-public class ReadinessService {
+public class ReadinessService implements TrackReevaluation, EmployeeReevaluation, LedgerReevaluation {
 
     private static final Logger log = LoggerFactory.getLogger(ReadinessService.class);
     /** Employees evaluated per statement batch when a whole track is re-evaluated. */
@@ -76,6 +81,7 @@ public class ReadinessService {
     }
 
     /** Everyone on the track; the caller holds the catalog lock exclusively, so no evaluation runs beside this one. */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void reevaluateTrack(String trackId) {
         TreeSet<String> ids = new TreeSet<>(employees.idsOnTrack(trackId));
@@ -91,6 +97,7 @@ public class ReadinessService {
         reevaluate(List.of(employeeId));
     }
 
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void reevaluate(Collection<String> employeeIds) {
         // one evaluation per employee at a time: the catalog, employee and achievement listeners run concurrently
@@ -102,6 +109,7 @@ public class ReadinessService {
      * For employees whose new ledger entries this transaction appended, under the locks the caller already took
      * (see {@link EvaluationLocks#employees}).
      */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void reevaluateAppended(Collection<String> employeeIds, Map<String, List<LedgerEntry>> appended) {
         evaluate(employeeIds, appended, false);

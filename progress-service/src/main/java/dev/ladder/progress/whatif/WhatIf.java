@@ -5,6 +5,7 @@ import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.ExperienceRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.kit.security.Caller;
 import dev.ladder.kit.web.FieldProblem;
 import dev.ladder.kit.web.NotFoundException;
 import dev.ladder.kit.web.UnprocessableException;
@@ -15,6 +16,7 @@ import dev.ladder.progress.ledger.Ledger;
 import dev.ladder.progress.ledger.LedgerEntry;
 import dev.ladder.progress.readiness.EmployeeProgress;
 import dev.ladder.progress.readiness.LedgerReplay;
+import dev.ladder.progress.readiness.ProgressQueries;
 import dev.ladder.progress.readiness.ReadinessService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,18 +42,27 @@ public class WhatIf {
     }
 
     private final ReadinessService readiness;
+    private final ProgressQueries queries;
     private final CatalogVersions catalogs;
     private final Employees employees;
     private final Ledger ledger;
     private final Clock clock;
 
-    public WhatIf(ReadinessService readiness, CatalogVersions catalogs, Employees employees, Ledger ledger,
-                  Clock clock) {
+    public WhatIf(ReadinessService readiness, ProgressQueries queries, CatalogVersions catalogs, Employees employees,
+                  Ledger ledger, Clock clock) {
         this.readiness = readiness;
+        this.queries = queries;
         this.catalogs = catalogs;
         this.employees = employees;
         this.ledger = ledger;
         this.clock = clock;
+    }
+
+    /** As {@link #evaluate(String, WhatIfRequest)}, for whoever may see the employee's progress (else 403 / 404). */
+    @Transactional(readOnly = true)
+    public Outcome evaluate(String employeeId, WhatIfRequest request, Caller caller) {
+        queries.checkAccess(employeeId, caller);
+        return evaluate(employeeId, request);
     }
 
     @Transactional(readOnly = true)

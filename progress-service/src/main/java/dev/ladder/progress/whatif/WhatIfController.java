@@ -1,8 +1,7 @@
 package dev.ladder.progress.whatif;
 
 import dev.ladder.kit.security.Caller;
-import dev.ladder.progress.api.ProgressView;
-import dev.ladder.progress.readiness.ProgressQueries;
+import dev.ladder.progress.readiness.ProgressView;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,11 +23,9 @@ class WhatIfController {
     }
 
     private final WhatIf whatIf;
-    private final ProgressQueries queries;
 
-    WhatIfController(WhatIf whatIf, ProgressQueries queries) {
+    WhatIfController(WhatIf whatIf) {
         this.whatIf = whatIf;
-        this.queries = queries;
     }
 
     @PostMapping("/me/what-if")
@@ -42,7 +39,6 @@ class WhatIfController {
     @Operation(summary = "An employee's level and readiness with hypothetical achievements (themselves, their "
             + "team's manager, or an admin); changes nothing")
     WhatIfView employee(@PathVariable String employeeId, @Valid @RequestBody WhatIfRequest request) {
-        queries.checkAccess(employeeId, Caller.current());
-        return WhatIfView.of(employeeId, whatIf.evaluate(employeeId, request));
+        return WhatIfView.of(employeeId, whatIf.evaluate(employeeId, request, Caller.current()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.ladder.progress.readiness;
+package dev.ladder.progress.locking;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,6 +11,9 @@ import java.util.Collection;
  * Transaction-scoped PostgreSQL advisory locks that keep concurrent listeners from losing an evaluation. Without the
  * catalog lock an achievement applied while a catalog release is committing sees no catalog, and the release does
  * not see the achievement yet: nobody evaluates the employee. Order is always catalog lock, then employee locks.
+ * <p>
+ * Its own package because the writers of what evaluations read take these locks before they write (catalog releases,
+ * ledger appends) as well as the evaluations themselves (readiness): it sits below all of them.
  */
 @Component
 public class EvaluationLocks {

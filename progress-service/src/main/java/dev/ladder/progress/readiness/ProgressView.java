@@ -1,7 +1,5 @@
-package dev.ladder.progress.api;
+package dev.ladder.progress.readiness;
 
-import dev.ladder.progress.readiness.EmployeeProgress;
-import dev.ladder.progress.readiness.LevelRef;
 import dev.ladder.progress.rules.GroupResult;
 import dev.ladder.progress.rules.ItemResult;
 
@@ -13,6 +11,7 @@ import java.util.List;
  * An employee's place on their track and their readiness for the next level, requirement by requirement.
  * {@code atRisk}: the level held is no longer fully met (e.g. a certification expired) but kept by policy.
  * {@code asOf} is the evaluated day of a history query ({@code null}: now); {@code gaps} lists the unmet requirements.
+ * The HTTP shape of an {@link EmployeeProgress}, shared by {@code GET /me}, {@code GET /employees/{id}} and what-if.
  */
 public record ProgressView(String employeeId, String trackId, int catalogVersion, LevelView currentLevel,
                            LevelView nextLevel, int readinessPercent, List<GroupView> groups, List<GapView> gaps,
