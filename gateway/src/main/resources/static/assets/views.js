@@ -84,10 +84,10 @@ export function initAsOf(prefix, onChange) {
   today.addEventListener('click', () => { input.value = ''; changed(); });
 }
 
-/** MET / UNMET / EXPIRING; older payloads without `status` fall back to `met`. */
+/** MET / UNMET / EXPIRING / PENDING; older payloads without `status` fall back to `met`. */
 export function itemStatus(item) {
   const status = String(item.status ?? '').toUpperCase();
-  if (status === 'MET' || status === 'UNMET' || status === 'EXPIRING') return status;
+  if (status === 'MET' || status === 'UNMET' || status === 'EXPIRING' || status === 'PENDING') return status;
   return item.met ? 'MET' : 'UNMET';
 }
 
@@ -95,6 +95,8 @@ const STATUS = {
   MET: { mark: '✓', css: 'met', label: 'Met' },
   EXPIRING: { mark: '⚠', css: 'expiring', label: 'Expiring soon' },
   UNMET: { mark: '○', css: 'unmet', label: 'Not met' },
+  // an unverified claim the track's verification policy does not count yet
+  PENDING: { mark: '◔', css: 'pending', label: 'Pending verification' },
 };
 
 function renderGroup(group) {

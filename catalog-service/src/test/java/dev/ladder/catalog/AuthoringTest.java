@@ -85,6 +85,10 @@ class AuthoringTest {
         assertThat(payload.get("levels")).hasSize(4);
         assertThat(payload.get("certifications")).hasSize(12);
         assertThat(payload.get("demoteOnExpiry").asBoolean()).isFalse();
+        // the draft's verification policy (the default: self-declared certifications count once verified)
+        assertThat(draft.get("verification").get("unverifiedCertificationsCount").asBoolean()).isFalse();
+        assertThat(payload.get("verification").get("unverifiedCertificationsCount").asBoolean()).isFalse();
+        assertThat(payload.get("verification").get("selfAssessedSkillsCount").asBoolean()).isTrue();
         assertThat(payload.get("certifications").get(0).get("renewalMonths").asInt()).isEqualTo(36);
 
         JsonNode diff = JSON.readTree(send("GET", BASE + TRACK + "/diff?from=1&to=2", "alice", null, null, null)

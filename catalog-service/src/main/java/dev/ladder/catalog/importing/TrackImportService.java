@@ -61,7 +61,7 @@ public class TrackImportService {
         String id = document.name() == null ? "" : Slugs.slug(document.name());
         TrackContent content = new TrackContent(id, document.name(), document.summary(), document.levels(),
                 document.certifications(), document.sections(), document.pathwayPosition(),
-                document.demoteOnExpiry());
+                document.demoteOnExpiry(), document.verification());
         return create(content, "json import", actor);
     }
 

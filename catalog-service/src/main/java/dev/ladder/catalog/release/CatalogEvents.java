@@ -28,6 +28,7 @@ final class CatalogEvents {
             }
         }
         return new CatalogVersionPublished(release.id(), release.name(), release.version(), release.publishedAt(),
-                levels, certifications, List.copyOf(skills.values()), release.demoteOnExpiry());
+                levels, certifications, List.copyOf(skills.values()), release.demoteOnExpiry(),
+                release.verification());
     }
 }

@@ -60,7 +60,8 @@ public class CatalogPublisher {
     @Transactional(readOnly = true)
     public CatalogVersionPublished preview(String trackId, TrackContent content) {
         TrackContent ofTrack = new TrackContent(trackId, content.name(), content.summary(), content.levels(),
-                content.certifications(), content.sections(), content.pathwayPosition(), content.demoteOnExpiry());
+                content.certifications(), content.sections(), content.pathwayPosition(), content.demoteOnExpiry(),
+                content.verification());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return CatalogEvents.published(TrackRelease.of(ofTrack, versions.nextVersion(trackId), now));
     }

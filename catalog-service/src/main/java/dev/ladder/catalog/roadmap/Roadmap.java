@@ -1,15 +1,19 @@
 package dev.ladder.catalog.roadmap;
 
+import dev.ladder.contracts.catalog.CatalogVersionPublished.VerificationPolicy;
+
 import java.util.List;
 
 /**
  * Everything a roadmap document says: the track, its levels in rank order and the certification pathway as typed
  * data, and every other part (specialised roles, industry paths, education, employers…) as generic
  * {@link DescriptiveSection}s in document order. {@code pathwayPosition} is the index among {@code sections} before
- * which the "Certification Pathway" heading stands, so an export puts it back where it was. Pure data.
+ * which the "Certification Pathway" heading stands, so an export puts it back where it was. {@code verification} is
+ * the track's verification policy (absent: {@link VerificationPolicy#DEFAULT}); the Markdown states it in a
+ * "Verification policy: …" paragraph under the title when it is not the default. Pure data.
  */
 public record Roadmap(String trackId, String name, String summary, List<Level> levels, List<PathwayStep> pathway,
-                      List<DescriptiveSection> sections, int pathwayPosition) {
+                      List<DescriptiveSection> sections, int pathwayPosition, VerificationPolicy verification) {
 
     public Roadmap {
         levels = List.copyOf(levels);
@@ -17,6 +21,12 @@ public record Roadmap(String trackId, String name, String summary, List<Level> l
         sections = sections == null ? List.of() : List.copyOf(sections);
         // without a pathway the position means nothing: one canonical value keeps equal documents equal
         pathwayPosition = pathway.isEmpty() ? sections.size() : Math.max(0, Math.min(pathwayPosition, sections.size()));
+        verification = verification == null ? VerificationPolicy.DEFAULT : verification;
+    }
+
+    public Roadmap(String trackId, String name, String summary, List<Level> levels, List<PathwayStep> pathway,
+                   List<DescriptiveSection> sections, int pathwayPosition) {
+        this(trackId, name, summary, levels, pathway, sections, pathwayPosition, VerificationPolicy.DEFAULT);
     }
 
     public Roadmap(String trackId, String name, String summary, List<Level> levels, List<PathwayStep> pathway) {

@@ -5,6 +5,7 @@ import dev.ladder.catalog.roadmap.Roadmap.Certification;
 import dev.ladder.catalog.roadmap.Roadmap.Level;
 import dev.ladder.catalog.roadmap.Roadmap.PathwayStep;
 import dev.ladder.catalog.roadmap.Roadmap.SalaryBand;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.VerificationPolicy;
 
 import java.text.NumberFormat;
 import java.util.List;
@@ -34,6 +35,9 @@ public final class RoadmapMarkdown {
         if (roadmap.summary() != null && !roadmap.summary().isBlank()) {
             paragraph(roadmap.summary());
         }
+        if (!roadmap.verification().equals(VerificationPolicy.DEFAULT)) {
+            paragraph(verification(roadmap.verification()));
+        }
         roadmap.levels().forEach(this::level);
         for (int i = 0; i <= roadmap.sections().size(); i++) {
             if (i == roadmap.pathwayPosition() && !roadmap.pathway().isEmpty()) {
@@ -53,6 +57,13 @@ public final class RoadmapMarkdown {
         list(3, "Required Skills", level.skills().stream().map(Roadmap.Skill::name).toList());
         list(3, "Salary Range", level.salaryBands().stream().map(RoadmapMarkdown::salary).toList());
         list(3, "Key Performance Indicators", level.kpis());
+    }
+
+    /** The paragraph {@link RoadmapParser} reads back as the policy. */
+    static String verification(VerificationPolicy policy) {
+        return "Verification policy: unverified certifications" + (policy.unverifiedCertificationsCount() ? ""
+                : " do not") + " count; self-assessed skills" + (policy.selfAssessedSkillsCount() ? "" : " do not")
+                + " count.";
     }
 
     static String salary(SalaryBand band) {

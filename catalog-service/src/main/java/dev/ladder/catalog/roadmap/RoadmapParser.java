@@ -1,5 +1,7 @@
 package dev.ladder.catalog.roadmap;
 
+import dev.ladder.contracts.catalog.CatalogVersionPublished.VerificationPolicy;
+
 import dev.ladder.catalog.roadmap.Roadmap.Certification;
 import dev.ladder.catalog.roadmap.Roadmap.Level;
 import dev.ladder.catalog.roadmap.Roadmap.PathwayStep;
@@ -41,6 +43,9 @@ public final class RoadmapParser {
             Pattern.compile("^Years?\\s+(?<from>\\d+)\\s*(?:[-–]\\s*(?<to>\\d+)|(?<open>\\+))$", Pattern.CASE_INSENSITIVE);
     static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP");
     static final String TITLE_SUFFIX = " Career Roadmap";
+    /** The track's verification policy, a paragraph under the title (see {@link RoadmapMarkdown}). */
+    static final Pattern VERIFICATION = Pattern.compile("^Verification policy: unverified certifications"
+            + "(?<certifications> do not)? count; self-assessed skills(?<skills> do not)? count\\.$");
 
     private final List<Problem> problems = new ArrayList<>();
 
@@ -70,7 +75,17 @@ public final class RoadmapParser {
         MarkdownOutline.Section title = outline.title()
                 .orElseThrow(() -> new RoadmapFormatException("missing '# <track name>' heading"));
         String name = stripSuffix(title.title(), TITLE_SUFFIX);
-        String summary = title.paragraphs().isEmpty() ? null : String.join(" ", title.paragraphs());
+        List<String> paragraphs = new ArrayList<>(title.paragraphs());
+        VerificationPolicy verification = VerificationPolicy.DEFAULT;
+        for (var it = paragraphs.iterator(); it.hasNext(); ) {
+            Matcher policy = VERIFICATION.matcher(it.next().strip());
+            if (policy.matches()) {
+                verification = new VerificationPolicy(policy.group("certifications") == null,
+                        policy.group("skills") == null);
+                it.remove();
+            }
+        }
+        String summary = paragraphs.isEmpty() ? null : String.join(" ", paragraphs);
         if (!title.items().isEmpty()) {
             problem(title.items().get(0).line(), "list items directly under the title are not supported");
         }
@@ -101,7 +116,7 @@ public final class RoadmapParser {
         }
         distinctLevelIds(levels, title.line());
         return new Roadmap(trackId, name, summary, levels, pathway, sections,
-                pathwayPosition < 0 ? sections.size() : pathwayPosition);
+                pathwayPosition < 0 ? sections.size() : pathwayPosition, verification);
     }
 
     private Level level(MarkdownOutline.Section section, Matcher heading, int rank) {

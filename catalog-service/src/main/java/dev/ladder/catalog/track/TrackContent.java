@@ -2,6 +2,7 @@ package dev.ladder.catalog.track;
 
 import dev.ladder.catalog.roadmap.DescriptiveSection;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.VerificationPolicy;
 
 import java.util.List;
 
@@ -14,15 +15,25 @@ import java.util.List;
  *
  * @param pathwayPosition index among {@code sections} before which the certification pathway stands in the document
  * @param demoteOnExpiry  the track's policy when a reached level's requirement stops holding (false = keep the level)
+ * @param verification    what counts before it is verified: {@code {"unverifiedCertificationsCount": false,
+ *                        "selfAssessedSkillsCount": true}} ({@link VerificationPolicy#DEFAULT}, also when absent)
  */
 public record TrackContent(String id, String name, String summary, List<Level> levels,
                            List<Certification> certifications, List<DescriptiveSection> sections,
-                           int pathwayPosition, boolean demoteOnExpiry) {
+                           int pathwayPosition, boolean demoteOnExpiry, VerificationPolicy verification) {
 
     public TrackContent {
         levels = levels == null ? List.of() : List.copyOf(levels);
         certifications = certifications == null ? List.of() : List.copyOf(certifications);
         sections = sections == null ? List.of() : List.copyOf(sections);
+        verification = verification == null ? VerificationPolicy.DEFAULT : verification;
+    }
+
+    /** Without a verification policy: the default one. */
+    public TrackContent(String id, String name, String summary, List<Level> levels,
+                        List<Certification> certifications, List<DescriptiveSection> sections,
+                        int pathwayPosition, boolean demoteOnExpiry) {
+        this(id, name, summary, levels, certifications, sections, pathwayPosition, demoteOnExpiry, null);
     }
 
     public record Level(String id, int rank, String name, int minYears, Integer maxYears, List<String> jobTitles,

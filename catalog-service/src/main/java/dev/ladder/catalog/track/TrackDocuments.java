@@ -42,10 +42,13 @@ public final class TrackDocuments {
             }
         }
         return new TrackContent(roadmap.trackId(), roadmap.name(), roadmap.summary(), levels, certifications,
-                roadmap.sections(), roadmap.pathwayPosition(), false);
+                roadmap.sections(), roadmap.pathwayPosition(), false, roadmap.verification());
     }
 
-    /** The document part of a track (requirement rules and renewal periods are not part of the Markdown). */
+    /**
+     * The document part of a track and its verification policy (requirement rules, renewal periods and
+     * demoteOnExpiry are not part of the Markdown).
+     */
     public static Roadmap toRoadmap(TrackContent content) {
         List<Roadmap.Level> levels = content.levels().stream()
                 .map(l -> new Roadmap.Level(l.id(), l.rank(), l.name(), l.minYears(), l.maxYears(), l.jobTitles(),
@@ -65,6 +68,6 @@ public final class TrackDocuments {
             return new PathwayStep(Integer.parseInt(years[0]), to, e.getValue());
         }).toList();
         return new Roadmap(content.id(), content.name(), content.summary(), levels, pathway, content.sections(),
-                content.pathwayPosition());
+                content.pathwayPosition(), content.verification());
     }
 }

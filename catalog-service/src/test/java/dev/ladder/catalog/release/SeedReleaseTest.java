@@ -31,6 +31,8 @@ class SeedReleaseTest {
         assertThat(seed.levels().get(1).requirements()).extracting(CatalogVersionPublished.RequirementGroup::id)
                 .containsExactly("mid-certifications", "mid-skills", "mid-experience");
         assertThat(seed.demotesOnExpiry()).isFalse();
+        assertThat(seed.verification()).isEqualTo(
+                dev.ladder.contracts.catalog.CatalogVersionPublished.VerificationPolicy.DEFAULT);
     }
 
     @Test

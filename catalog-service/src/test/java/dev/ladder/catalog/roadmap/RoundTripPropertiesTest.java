@@ -9,6 +9,7 @@ import dev.ladder.catalog.roadmap.Roadmap.Skill;
 import dev.ladder.catalog.rules.LevelRulesV1;
 import dev.ladder.catalog.track.TrackContent;
 import dev.ladder.catalog.track.TrackDocuments;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.VerificationPolicy;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -49,6 +50,27 @@ class RoundTripPropertiesTest {
         assertThat(RoadmapMarkdown.write(again)).isEqualTo(markdown);
     }
 
+    @Example
+    void theVerificationPolicySurvivesMarkdownAndJson() {
+        Roadmap seed = SeedRoadmap.parsed();
+        assertThat(seed.verification()).isEqualTo(VerificationPolicy.DEFAULT);
+        Roadmap strict = new Roadmap(seed.trackId(), seed.name(), seed.summary(), seed.levels(), seed.pathway(),
+                seed.sections(), seed.pathwayPosition(), new VerificationPolicy(false, false));
+        String markdown = RoadmapMarkdown.write(strict);
+        assertThat(markdown).contains("Verification policy: unverified certifications do not count; "
+                + "self-assessed skills do not count.");
+        assertThat(RoadmapParser.parse(seed.trackId(), markdown)).isEqualTo(strict);
+        TrackContent content = TrackDocuments.fromRoadmap(strict, LevelRulesV1.derive(strict));
+        assertThat(content.verification()).isEqualTo(new VerificationPolicy(false, false));
+        assertThat(JSON.readValue(JSON.writeValueAsString(content), TrackContent.class)).isEqualTo(content);
+        // a draft without the field (written before policies existed) gets the default
+        String withoutPolicy = JSON.writeValueAsString(content).replaceFirst(
+                ",?\"verification\":\\{[^}]*\\}", "");
+        assertThat(withoutPolicy).doesNotContain("verification");
+        assertThat(JSON.readValue(withoutPolicy, TrackContent.class).verification())
+                .isEqualTo(VerificationPolicy.DEFAULT);
+    }
+
     @Property(tries = 100)
     void generatedTracksSurviveJson(@ForAll("roadmaps") Roadmap roadmap) {
         TrackContent content = TrackDocuments.fromRoadmap(roadmap, LevelRulesV1.derive(roadmap));
@@ -64,10 +86,13 @@ class RoundTripPropertiesTest {
         Arbitrary<List<PathwayStep>> pathway = Arbitraries.integers().between(0, 3).flatMap(n ->
                 Combinators.combine(IntStream.range(0, n).mapToObj(this::step).toList()).as(List::copyOf));
         Arbitrary<List<DescriptiveSection>> sections = section(2).list().ofMaxSize(4);
+        // the verification policy: every combination, so the non-default ones go through the Markdown too
+        Arbitrary<VerificationPolicy> verification = Combinators.combine(Arbitraries.of(true, false),
+                Arbitraries.of(true, false)).as(VerificationPolicy::new);
         return Combinators.combine(words(4), sentence().injectNull(0.3), levels, pathway, sections,
-                        Arbitraries.integers().between(0, 4))
-                .as((name, summary, ls, ps, ss, position) -> new Roadmap("generated", name, summary, ls, ps, ss,
-                        position));
+                        Arbitraries.integers().between(0, 4), verification)
+                .as((name, summary, ls, ps, ss, position, policy) -> new Roadmap("generated", name, summary, ls, ps,
+                        ss, position, policy));
     }
 
     private Arbitrary<Level> level(int index) {

@@ -43,6 +43,7 @@ class ApiThroughGatewayTest {
 
     @Test
     void aRecordedCertificationRaisesReadinessAndAnnouncesTheMilestone() {
+        RunningPlatform.awaitDemoOrganisationApplied();
         String bob = RunningPlatform.token(BOB);
         // Bob (five years in, per the demo org) starts with the experience requirement of Mid-Level met.
         JsonNode before = awaitProgress(bob, 33);
@@ -53,6 +54,19 @@ class ApiThroughGatewayTest {
                  "issuedOn":"2026-01-15","expiresOn":"2029-01-15"}""");
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
         assertThat(recorded.json().path("certificationName").asString()).isEqualTo("CompTIA Security+");
+        assertThat(recorded.json().path("state").asString()).isEqualTo("PENDING");
+
+        // The track's policy: a self-declared certification counts once his manager verified it. Until then the
+        // requirement is pending, and the readiness stays where it was.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                gateway.get("/api/progress/me", bob).json().findValuesAsString("status")).contains("PENDING"));
+        assertThat(gateway.get("/api/progress/me", bob).json().path("readinessPercent").asInt()).isEqualTo(33);
+        String claim = recorded.json().path("id").asString();
+        assertThat(gateway.post("/api/profiles/verification/certifications/" + claim + "/verify", bob, "{}")
+                .status()).as("nobody verifies their own claim").isEqualTo(403);
+        Reply verified = gateway.post("/api/profiles/verification/certifications/" + claim + "/verify",
+                RunningPlatform.token(MARK), "{}");
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
 
         JsonNode after = awaitProgress(bob, 66);
         assertThat(after.path("groups").findValuesAsString("id")).contains("mid-certifications");
@@ -79,6 +93,8 @@ class ApiThroughGatewayTest {
 
     @Test
     void badInputIsRejectedPreciselyAndStoresNothing() {
+        // profile-service knows the catalog: each refusal below is for the reason the test names
+        RunningPlatform.awaitDemoOrganisationApplied();
         String alice = RunningPlatform.token(ALICE);
 
         Reply malformed = gateway.post("/api/profiles/me/certifications", alice, "{\"certificationId\": ");
@@ -99,6 +115,7 @@ class ApiThroughGatewayTest {
                 {"certificationId":"ceh","credentialId":"BAD-E2E-2","issuedOn":"2026-01-15",
                  "expiresOn":"2025-01-15"}""");
         assertThat(inverted.status()).isEqualTo(422);
+        assertThat(inverted.json().path("errors").findValuesAsString("field")).containsExactly("expiresOn");
 
         Reply stored = gateway.get("/api/profiles/me/certifications", alice);
         assertThat(stored.status()).isEqualTo(200);
@@ -107,6 +124,8 @@ class ApiThroughGatewayTest {
 
     @Test
     void identityRolesAndOwnershipAreEnforcedAtEveryDoor() {
+        // progress-service knows who manages whom (and profile-service the teams) before ownership is judged
+        RunningPlatform.awaitDemoOrganisationApplied();
         assertThat(gateway.get("/api/profiles/me", null).status()).isEqualTo(401);
         assertThat(gateway.get("/api/progress/me", "not-a-token").status()).isEqualTo(401);
 

@@ -1,7 +1,13 @@
 package dev.ladder.e2e;
 
+import dev.ladder.contracts.EventType;
+import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.devstack.Platform;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
+import dev.ladder.testkit.CloudEventRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,12 +20,17 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static dev.ladder.keycloak.DemoUsers.ADA;
 import static dev.ladder.keycloak.DemoUsers.ALICE;
@@ -44,7 +55,8 @@ class CatalogAdminInChromiumTest {
     @BeforeAll
     static void platform() {
         PortalInChromiumTest.Browser.requireChromium();
-        platform = RunningPlatform.get();
+        // ada records a certification (profile-service's catalog) and previews her own readiness (progress-service's)
+        platform = RunningPlatform.awaitDemoOrganisationApplied();
     }
 
     @BeforeEach
@@ -144,14 +156,22 @@ class CatalogAdminInChromiumTest {
     }
 
     @Test
-    void anAdminPreviewsWhoADraftWouldAffectBeforePublishing() throws IOException {
-        // Ada holds CEH, which counts towards Mid-Level; no other test changes her achievements.
+    void anAdminPreviewsWhoADraftWouldAffectBeforePublishing() throws Exception {
+        // Ada holds CEH, which counts towards Mid-Level; no other test changes her achievements. The issuer
+        // publishes it straight to ladder.achievements.v1 (a self-declared claim would wait for a manager, and
+        // Ada has none): an outside producer's record, as the README's contract describes.
         Gateway gateway = new Gateway(platform.gatewayUrl());
         String token = RunningPlatform.token(ADA);
-        Gateway.Reply recorded = gateway.post("/api/profiles/me/certifications", token, """
-                {"certificationId":"ceh","credentialId":"CEH-ADA-0001","issuer":"EC-Council",
-                 "issuedOn":"2025-06-01","expiresOn":"2028-06-01"}""");
-        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        CertificationRecorded ceh = new CertificationRecorded("e2e-ceh-ada", ADA.id(), "ceh", "CEH-ADA-0001",
+                "EC-Council", LocalDate.of(2025, 6, 1), LocalDate.of(2028, 6, 1), Instant.now(),
+                CertificationRecorded.Source.ISSUER);
+        try (KafkaProducer<String, String> issuer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            issuer.send(CloudEventRecord.of(EventType.CERTIFICATION_RECORDED, ADA.id(),
+                    JsonMapper.builder().build().writeValueAsString(ceh)).source("/issuers/ec-council")
+                    .producerRecord()).get(30, TimeUnit.SECONDS);
+        }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Gateway.Reply progress = gateway.get("/api/progress/me", token);
             assertThat(progress.status()).as(progress.toString()).isEqualTo(200);

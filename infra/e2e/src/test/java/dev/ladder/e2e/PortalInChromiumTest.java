@@ -44,7 +44,8 @@ class PortalInChromiumTest {
     @BeforeAll
     static void platform() {
         Browser.requireChromium();
-        platform = RunningPlatform.get();
+        // the portal shows what the services consumed: readiness from a known start date, mark's team
+        platform = RunningPlatform.awaitDemoOrganisationApplied();
     }
 
     /** A fresh browser profile per test: no cookies, no Keycloak single sign-on between users. */
@@ -78,6 +79,8 @@ class PortalInChromiumTest {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("certifications-list"),
                 "COMP-ALICE-0001"));
+        // A self-declared certification counts once her manager verified it (the track's policy).
+        verifyAsHerManager("COMP-ALICE-0001");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readiness-percent"), "33%"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notifications"), "Mid-Level"));
         assertThat(browser.findElements(By.cssSelector("#notifications .notification"))).hasSize(1);
@@ -96,6 +99,21 @@ class PortalInChromiumTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Bob Berg"));
         WebElement alice = browser.findElement(By.cssSelector("#team-list [data-employee-id='" + ALICE.id() + "']"));
         wait.until(d -> alice.getText().contains("Entry Level"));
+    }
+
+    /** Mark verifies Alice's claim through the API, as he would from his verification queue. */
+    private void verifyAsHerManager(String credentialId) {
+        Gateway gateway = new Gateway(platform.gatewayUrl());
+        String claim = null;
+        for (var c : gateway.get("/api/profiles/me/certifications", RunningPlatform.token(ALICE)).json()) {
+            if (c.path("credentialId").asString().equals(credentialId)) {
+                claim = c.path("id").asString();
+            }
+        }
+        assertThat(claim).as("Alice's claim " + credentialId).isNotNull();
+        Gateway.Reply verified = gateway.post("/api/profiles/verification/certifications/" + claim + "/verify",
+                RunningPlatform.token(MARK), "{}");
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
     }
 
     private void logIn(DemoUser user, String shownName) {

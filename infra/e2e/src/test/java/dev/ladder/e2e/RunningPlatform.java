@@ -2,6 +2,8 @@ package dev.ladder.e2e;
 
 import dev.ladder.devstack.Platform;
 import dev.ladder.devstack.PlatformConfig;
+import dev.ladder.e2e.Gateway.Reply;
+import dev.ladder.keycloak.DemoUsers;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
 import dev.ladder.keycloak.TokenClient;
 
@@ -9,6 +11,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.ladder.keycloak.DemoUsers.ADA;
+import static dev.ladder.keycloak.DemoUsers.ALICE;
+import static dev.ladder.keycloak.DemoUsers.BOB;
+import static dev.ladder.keycloak.DemoUsers.MARK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One platform for the whole test run, started exactly as the devstack starts it (same launcher, same jars), on
@@ -16,7 +28,10 @@ import java.nio.file.Path;
  */
 final class RunningPlatform {
 
+    private static final Duration APPLIED = Duration.ofMinutes(2);
+    private static final Duration POLL = Duration.ofMillis(500);
     private static Platform platform;
+    private static boolean demoOrganisationApplied;
 
     static synchronized Platform get() {
         if (platform == null) {
@@ -39,6 +54,64 @@ final class RunningPlatform {
 
     static String token(DemoUser user) {
         return new TokenClient(get().issuerUri()).accessToken(user);
+    }
+
+    /**
+     * The platform once the services have consumed what it publishes at start-up — the seed catalog (catalog-service)
+     * and the demo organisation (profile-service), both through outboxes and Kafka, so some time after every service
+     * reported ready. Until then a manager reading a report gets a 403, a recorded certification a 422, and
+     * readiness ignores years of experience. Waits for exactly the state the tests build on, once per run:
+     * <ul>
+     * <li>profile-service knows the seed catalog's certifications (it validates a recording against its own copy);
+     * </li>
+     * <li>progress-service knows the seed catalog and that alice and bob are in mark's team: mark's team dashboard
+     * lists them with their readiness;</li>
+     * <li>progress-service has every demo person's profile: each one's experience requirement is judged from a known
+     * start date.</li>
+     * </ul>
+     */
+    static synchronized Platform awaitDemoOrganisationApplied() {
+        Platform running = get();
+        if (demoOrganisationApplied) {
+            return running;
+        }
+        Gateway gateway = new Gateway(running.gatewayUrl());
+        String alice = token(ALICE);
+        String mark = token(MARK);
+        String ada = token(ADA);
+        await("profile-service knows the seed catalog").atMost(APPLIED).pollInterval(POLL).untilAsserted(() -> {
+            // refused for its dates alone once the certification is known (422, nothing stored either way)
+            Reply probe = gateway.post("/api/profiles/me/certifications", alice, """
+                    {"certificationId":"comptia-security-plus","credentialId":"E2E-CATALOG-PROBE",
+                     "issuedOn":"2026-01-15","expiresOn":"2025-01-15"}""");
+            assertThat(probe.status()).as(probe.toString()).isEqualTo(422);
+            assertThat(probe.json().path("errors").findValuesAsString("field")).as(probe.toString())
+                    .containsExactly("expiresOn");
+        });
+        await("progress-service knows mark's team").atMost(APPLIED).pollInterval(POLL).untilAsserted(() -> {
+            Reply teams = gateway.get("/api/progress/teams/mine", mark);
+            assertThat(teams.status()).as(teams.toString()).isEqualTo(200);
+            List<String> members = new ArrayList<>();
+            teams.json().forEach(team -> members.addAll(team.path("members").findValuesAsString("employeeId")));
+            assertThat(members).as(teams.toString()).contains(ALICE.id(), BOB.id());
+        });
+        for (DemoUser person : DemoUsers.ALL) {
+            await("progress-service has " + person.username() + "'s profile").atMost(APPLIED).pollInterval(POLL)
+                    .untilAsserted(() -> {
+                        Reply progress = gateway.get("/api/progress/employees/" + person.id(), ada);
+                        assertThat(progress.status()).as(progress.toString()).isEqualTo(200);
+                        List<String> experience = new ArrayList<>();
+                        progress.json().path("groups").forEach(group -> group.path("items").forEach(item -> {
+                            if ("EXPERIENCE".equals(item.path("type").asString())) {
+                                experience.add(item.path("detail").asString());
+                            }
+                        }));
+                        assertThat(experience).as(progress.toString()).isNotEmpty()
+                                .allSatisfy(detail -> assertThat(detail).contains(" since "));
+                    });
+        }
+        demoOrganisationApplied = true;
+        return running;
     }
 
     private RunningPlatform() {

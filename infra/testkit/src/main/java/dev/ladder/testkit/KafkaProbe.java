@@ -3,12 +3,15 @@ package dev.ladder.testkit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +24,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -31,8 +35,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Watches one topic from the moment it is created: every partition is assigned (no consumer group, so no
  * rebalance delays) and positioned at its current end, so only records produced later are seen.
  * <p>
- * {@link #await} and {@link #none} look at every record seen since creation, not only the new ones, so the
- * order of awaits does not matter. Not meant to be shared between threads (calls are serialized anyway).
+ * {@link #await}, {@link #noneUpToEnd} and {@link #noneBefore} look at every record seen since creation, not only
+ * the new ones, so the order of awaits does not matter. Not meant to be shared between threads (calls are
+ * serialized anyway).
+ * <p>
+ * "Nothing was published" is never checked by watching for a while (on a slow machine that passes before the
+ * record would have arrived). A negative check reads the topic up to its end offsets as of a moment after which
+ * the unwanted record can no longer appear:
+ * <ul>
+ * <li>a producer: after a sentinel published through the same path after the act ({@link #noneBefore}), or after
+ * everything that could publish it has certainly done so (its outbox relayed, its application closed) —
+ * then {@link #noneUpToEnd};</li>
+ * <li>a consumer ("not dead-lettered"): after its group committed past the act ({@link #awaitConsumed}; Spring
+ * Kafka commits after the listener and after any dead-letter publication), then {@link #noneUpToEnd}.</li>
+ * </ul>
  */
 public final class KafkaProbe implements AutoCloseable {
 
@@ -99,22 +115,44 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     /**
-     * Keeps polling for {@code during} and fails if any record (since this probe was created) matches — for
-     * "this must NOT be published" checks, e.g. a duplicate delivery that must stay without effect.
+     * Fails if any record matching {@code unwanted} is on the topic up to its end as of this call: takes every
+     * partition's end offset now, polls until this probe has read up to them, then checks every record seen since
+     * the probe was created. So everything published (and acknowledged) before this call is checked, however slow
+     * the machine — but nothing published later: call it once whatever could publish the unwanted record has
+     * certainly done so (see the class comment).
+     *
+     * @throws AssertionError naming the unwanted record, or when the end cannot be read within 30 s
      */
-    public synchronized void none(Predicate<ConsumerRecord<String, String>> matching, Duration during) {
-        long deadline = System.nanoTime() + during.toNanos();
-        while (true) {
-            Optional<ConsumerRecord<String, String>> hit = seen.stream().filter(matching).findFirst();
-            if (hit.isPresent()) {
-                throw new AssertionError("unexpected record on " + topic + ": " + describe(List.of(hit.get())));
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            pollOnce(Duration.ofNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200))));
+    public synchronized void noneUpToEnd(Predicate<ConsumerRecord<String, String>> unwanted) {
+        readToEnd(Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> hits = seen.stream().filter(unwanted).toList();
+        if (!hits.isEmpty()) {
+            throw new AssertionError("unexpected record(s) on " + topic + ": " + describe(hits));
         }
+    }
+
+    /** {@link #noneBefore(Predicate, Predicate, Duration)} with 30 s for the sentinel. */
+    public ConsumerRecord<String, String> noneBefore(Predicate<ConsumerRecord<String, String>> sentinel,
+                                                     Predicate<ConsumerRecord<String, String>> unwanted) {
+        return noneBefore(sentinel, unwanted, Duration.ofSeconds(30));
+    }
+
+    /**
+     * For "this act published nothing": the caller performs, after the act, a sentinel act that certainly publishes
+     * through the same path (same producer, same key, hence same partition and order). This waits for the sentinel
+     * record, then — with the topic read up to its end offsets as of that moment ({@link #noneUpToEnd}) — fails if
+     * any other record seen since the probe was created matches {@code unwanted}. The sentinel record itself is
+     * never unwanted. A sentinel that does not arrive fails, so the check cannot pass vacuously.
+     *
+     * @return the sentinel record
+     * @throws AssertionError when the sentinel does not arrive in time or an unwanted record is there
+     */
+    public synchronized ConsumerRecord<String, String> noneBefore(Predicate<ConsumerRecord<String, String>> sentinel,
+                                                                  Predicate<ConsumerRecord<String, String>> unwanted,
+                                                                  Duration timeout) {
+        ConsumerRecord<String, String> arrived = await(sentinel, timeout);
+        noneUpToEnd(r -> r != arrived && unwanted.test(r));
+        return arrived;
     }
 
     /** Everything seen so far (after a short poll), oldest first per partition. */
@@ -126,6 +164,57 @@ public final class KafkaProbe implements AutoCloseable {
     @Override
     public synchronized void close() {
         consumer.close(Duration.ofSeconds(5));
+    }
+
+    // ----- consumer groups -------------------------------------------------------------------------------------
+
+    /** {@link #awaitConsumed(String, String, Collection, Duration)} for one record. */
+    public static void awaitConsumed(String bootstrap, String groupId, RecordMetadata act, Duration timeout) {
+        awaitConsumed(bootstrap, groupId, List.of(act), timeout);
+    }
+
+    /**
+     * Waits until consumer group {@code groupId} has committed, on the partition of every one of {@code acts}, an
+     * offset past it. Spring Kafka commits an offset only after the listener returned for the record (its
+     * transaction committed) and after a failed record was dead-lettered, so then everything the group does with
+     * those records — and with every record before them on their partitions — is done and visible.
+     *
+     * @throws AssertionError naming the committed offsets, when the group does not get there in time
+     */
+    public static void awaitConsumed(String bootstrap, String groupId, Collection<RecordMetadata> acts,
+                                     Duration timeout) {
+        Map<TopicPartition, Long> needed = new HashMap<>();
+        for (RecordMetadata act : acts) {
+            needed.merge(new TopicPartition(act.topic(), act.partition()), act.offset() + 1, Math::max);
+        }
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<TopicPartition, Long> committed = Map.of();
+        try (Admin admin = Admin.create(props)) {
+            while (true) {
+                committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS).entrySet().stream().filter(e -> e.getValue() != null)
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+                Map<TopicPartition, Long> now = committed;
+                if (needed.entrySet().stream().allMatch(n -> now.getOrDefault(n.getKey(), -1L) >= n.getValue())) {
+                    return;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    break;
+                }
+                Thread.sleep(100); // polling interval of the condition wait, not a wait for the outcome
+            }
+        }
+        catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the offsets of group " + groupId + " on " + bootstrap, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for group " + groupId, e);
+        }
+        throw new AssertionError("consumer group " + groupId + " did not commit past " + needed
+                + " (next offsets to read) within " + timeout.toMillis() + " ms; committed " + committed);
     }
 
     // ----- helpers for predicates and assertions ------------------------------------------------------------
@@ -157,6 +246,31 @@ public final class KafkaProbe implements AutoCloseable {
 
     private void pollOnce(Duration timeout) {
         consumer.poll(timeout).forEach(seen::add);
+    }
+
+    /** Polls until every partition's position has reached its end offset as of this call. */
+    private void readToEnd(Duration timeout) {
+        Set<TopicPartition> partitions = consumer.assignment();
+        // read_committed: the end is the last stable offset, i.e. every committed record before this call
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<TopicPartition, Long> behind = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                long position = consumer.position(partition, Duration.ofSeconds(10));
+                if (position < end.get(partition)) {
+                    behind.put(partition, position);
+                }
+            }
+            if (behind.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("could not read " + topic + " up to its end offsets " + end + " within "
+                        + timeout.toMillis() + " ms; still at " + behind);
+            }
+            pollOnce(Duration.ofMillis(100));
+        }
     }
 
     private List<TopicPartition> partitions(String topic) {

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,7 @@ import dev.ladder.keycloak.TokenClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -169,15 +171,18 @@ public final class LadderInfra {
         return new KafkaProbe(kafkaBootstrap(), topic);
     }
 
-    /** Publishes one raw record and waits for the broker's ack — poison pills, external producers. */
-    public static void send(String topic, String key, Map<String, String> headers, String value) {
+    /**
+     * Publishes one raw record and waits for the broker's ack — poison pills, external producers. The answer says
+     * where it landed, e.g. for {@link #awaitConsumed}.
+     */
+    public static RecordMetadata send(String topic, String key, Map<String, String> headers, String value) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         if (headers != null) {
             headers.forEach((name, v) -> record.headers().add(name, v == null ? null
                     : v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         try {
-            producer().send(record).get(30, TimeUnit.SECONDS);
+            return producer().send(record).get(30, TimeUnit.SECONDS);
         }
         catch (ExecutionException e) {
             throw new IllegalStateException("sending to " + topic + " failed", e.getCause());
@@ -189,6 +194,20 @@ public final class LadderInfra {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending to " + topic, e);
         }
+    }
+
+    /**
+     * Waits (up to 60 s) until consumer group {@code groupId} has committed past every one of {@code acts}: then
+     * the service has handled them completely, dead-letter publications included. See
+     * {@link KafkaProbe#awaitConsumed(String, String, Collection, Duration)}.
+     */
+    public static void awaitConsumed(String groupId, RecordMetadata... acts) {
+        KafkaProbe.awaitConsumed(kafkaBootstrap(), groupId, List.of(acts), Duration.ofSeconds(60));
+    }
+
+    /** {@link #awaitConsumed(String, RecordMetadata...)} for many records, e.g. everything a test sent. */
+    public static void awaitConsumed(String groupId, Collection<RecordMetadata> acts) {
+        KafkaProbe.awaitConsumed(kafkaBootstrap(), groupId, acts, Duration.ofSeconds(60));
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,16 +12,26 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.ladder.keycloak.DemoUsers;
 import dev.ladder.keycloak.TokenClient;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The testkit against the real servers it starts (embedded here: no Docker on these machines). */
 class LadderInfraTest {
@@ -77,8 +88,104 @@ class LadderInfraTest {
             assertThat(KafkaProbe.headers(record)).containsEntry("ce_id", "id-1")
                     .containsEntry("content-type", "application/json");
             assertThat(probe.await(KafkaProbe.hasHeader("ce_id", "id-1"), Duration.ofSeconds(1))).isSameAs(record);
-            probe.none(KafkaProbe.hasKey("before"), Duration.ofMillis(500));
+            probe.noneUpToEnd(KafkaProbe.hasKey("before"));
         }
+    }
+
+    /** What a fixed "watch for a while" window missed on a slow machine: a record acknowledged but not polled yet. */
+    @Test
+    void noneUpToEndReadsEveryPartitionUpToItsEndBeforeItAnswers() {
+        String topic = "testkit.none-up-to-end.v1";
+        try (KafkaProbe probe = LadderInfra.probe(topic)) {
+            String unwanted = "unwanted-" + UUID.randomUUID();
+            for (int i = 0; i < 6; i++) {
+                LadderInfra.send(topic, "other-" + i, Map.of(), "{\"n\":" + i + "}");
+            }
+            LadderInfra.send(topic, unwanted, Map.of(), "{\"n\":6}");
+
+            // nothing was polled yet: the check itself must read up to the record
+            assertThatThrownBy(() -> probe.noneUpToEnd(KafkaProbe.hasKey(unwanted)))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining(unwanted);
+            probe.noneUpToEnd(KafkaProbe.hasKey("other-" + UUID.randomUUID()));
+            assertThat(probe.records()).hasSize(7);
+        }
+    }
+
+    @Test
+    void noneBeforeFailsForAnUnwantedRecordSentBeforeTheSentinelEvenOnAnotherPartition() {
+        String topic = "testkit.none-before.v1";
+        try (KafkaProbe probe = LadderInfra.probe(topic)) {
+            String sentinel = "sentinel-" + UUID.randomUUID();
+            String unwanted = keyOnAnotherPartitionThan(sentinel);
+            RecordMetadata unwantedAt = LadderInfra.send(topic, unwanted, Map.of(), "{}");
+            RecordMetadata sentinelAt = LadderInfra.send(topic, sentinel, Map.of(), "{}");
+            assertThat(unwantedAt.partition()).isNotEqualTo(sentinelAt.partition());
+
+            assertThatThrownBy(() -> probe.noneBefore(KafkaProbe.hasKey(sentinel), KafkaProbe.hasKey(unwanted)))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining(unwanted);
+        }
+    }
+
+    @Test
+    void noneBeforeReturnsTheSentinelWhenNothingUnwantedCameAndFailsWithoutOne() {
+        String topic = "testkit.none-before-ok.v1";
+        try (KafkaProbe probe = LadderInfra.probe(topic)) {
+            String sentinel = "sentinel-" + UUID.randomUUID();
+            LadderInfra.send(topic, "harmless", Map.of(), "{}");
+            LadderInfra.send(topic, sentinel, Map.of("ce_id", "the-sentinel"), "{}");
+
+            // the sentinel itself is never unwanted: "exactly one record with this key"
+            ConsumerRecord<String, String> arrived = probe.noneBefore(KafkaProbe.hasKey(sentinel),
+                    KafkaProbe.hasKey(sentinel));
+            assertThat(KafkaProbe.header(arrived, "ce_id")).isEqualTo("the-sentinel");
+
+            LadderInfra.send(topic, sentinel, Map.of("ce_id", "a-second-one"), "{}");
+            assertThatThrownBy(() -> probe.noneBefore(KafkaProbe.hasKey(sentinel), KafkaProbe.hasKey(sentinel)))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("a-second-one");
+            // no sentinel, no verdict: the check cannot pass vacuously
+            assertThatThrownBy(() -> probe.noneBefore(KafkaProbe.hasKey("never-sent"), r -> false,
+                    Duration.ofMillis(500))).isInstanceOf(AssertionError.class).hasMessageContaining("no matching record");
+        }
+    }
+
+    @Test
+    void awaitConsumedWaitsUntilTheGroupCommittedPastTheRecord() {
+        String topic = "testkit.consumed.v1";
+        String group = "testkit-" + UUID.randomUUID();
+        String bootstrap = LadderInfra.kafkaBootstrap();
+        KafkaProbe.ensureTopic(bootstrap, topic);
+        RecordMetadata first = LadderInfra.send(topic, "k", Map.of(), "{\"n\":1}");
+        RecordMetadata second = LadderInfra.send(topic, "k", Map.of(), "{\"n\":2}");
+        assertThat(second.partition()).isEqualTo(first.partition());
+
+        assertThatThrownBy(() -> KafkaProbe.awaitConsumed(bootstrap, group, first, Duration.ofMillis(500)))
+                .as("nobody consumed it").isInstanceOf(AssertionError.class).hasMessageContaining(group);
+
+        TopicPartition partition = new TopicPartition(topic, first.partition());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(first.offset() + 1)));
+        }
+
+        LadderInfra.awaitConsumed(group, first);
+        assertThatThrownBy(() -> KafkaProbe.awaitConsumed(bootstrap, group, List.of(first, second),
+                Duration.ofMillis(500))).as("committed only up to the first").isInstanceOf(AssertionError.class);
+    }
+
+    /** A key the default partitioner puts on another of the probe's partitions than {@code key}. */
+    private static String keyOnAnotherPartitionThan(String key) {
+        for (int i = 0; ; i++) {
+            String other = "unwanted-" + i + "-" + UUID.randomUUID();
+            if (partition(other) != partition(key)) {
+                return other;
+            }
+        }
+    }
+
+    private static int partition(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % KafkaProbe.PARTITIONS;
     }
 
     @Test

@@ -2,17 +2,23 @@ package dev.ladder.profile.catalog;
 
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.kit.inbox.Inbox;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * profile-service's copy of the published catalog: the certifications of the newest known version of each track,
- * so recording a certification can be validated without a synchronous call to catalog-service.
+ * profile-service's copy of the published catalog: the certifications (with renewal periods), skills, level
+ * requirements and verification policy of the newest known version of each track, so claims can be validated and
+ * explained without a synchronous call to catalog-service.
  */
 @Service
 public class LocalCatalog {
@@ -22,11 +28,13 @@ public class LocalCatalog {
     private final JdbcClient jdbc;
     private final Inbox inbox;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    LocalCatalog(JdbcClient jdbc, Inbox inbox, Clock clock) {
+    LocalCatalog(JdbcClient jdbc, Inbox inbox, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -51,15 +59,53 @@ public class LocalCatalog {
         if (!newer) {
             return;
         }
+        CatalogVersionPublished.VerificationPolicy policy = release.verificationPolicy();
         jdbc.sql("""
-                        insert into catalog_track (track_id, track_name, version, published_at)
-                        values (:trackId, :trackName, :version, :publishedAt)
+                        insert into catalog_track (track_id, track_name, version, published_at,
+                                                   unverified_certifications_count, self_assessed_skills_count)
+                        values (:trackId, :trackName, :version, :publishedAt, :certificationsCount, :skillsCount)
                         on conflict (track_id) do update set track_name = excluded.track_name,
-                            version = excluded.version, published_at = excluded.published_at
+                            version = excluded.version, published_at = excluded.published_at,
+                            unverified_certifications_count = excluded.unverified_certifications_count,
+                            self_assessed_skills_count = excluded.self_assessed_skills_count
                         """)
                 .param("trackId", release.trackId()).param("trackName", release.trackName())
                 .param("version", release.version()).param("publishedAt", Timestamp.from(release.publishedAt()))
+                .param("certificationsCount", policy.unverifiedCertificationsCount())
+                .param("skillsCount", policy.selfAssessedSkillsCount())
                 .update();
+        jdbc.sql("delete from catalog_skill where track_id = :trackId").param("trackId", release.trackId()).update();
+        jdbc.sql("delete from catalog_requirement where track_id = :trackId")
+                .param("trackId", release.trackId()).update();
+        int position = 0;
+        for (CatalogVersionPublished.Skill skill : release.skills()) {
+            jdbc.sql("""
+                            insert into catalog_skill (track_id, skill_id, name, position)
+                            values (:trackId, :id, :name, :position) on conflict do nothing
+                            """)
+                    .param("trackId", release.trackId()).param("id", skill.id()).param("name", skill.name())
+                    .param("position", position++).update();
+        }
+        for (CatalogVersionPublished.Level level : release.levels()) {
+            for (CatalogVersionPublished.RequirementGroup group : level.requirements()) {
+                for (CatalogVersionPublished.Requirement item : group.items()) {
+                    jdbc.sql("""
+                                    insert into catalog_requirement (track_id, level_id, level_rank, level_name,
+                                        group_id, group_kind, group_required, item_type, ref, min_proficiency,
+                                        min_years)
+                                    values (:trackId, :levelId, :rank, :levelName, :groupId, :kind, :required,
+                                        :type, :ref, :minProficiency, :minYears)
+                                    """)
+                            .param("trackId", release.trackId()).param("levelId", level.id())
+                            .param("rank", level.rank()).param("levelName", level.name())
+                            .param("groupId", group.id()).param("kind", group.kind().name())
+                            .param("required", group.required()).param("type", item.type().name())
+                            .param("ref", item.ref()).param("minProficiency", item.minProficiency())
+                            .param("minYears", item.minYears())
+                            .update();
+                }
+            }
+        }
         jdbc.sql("delete from catalog_certification where track_id = :trackId")
                 .param("trackId", release.trackId()).update();
         release.certifications().stream().distinct().forEach(c -> jdbc.sql("""
@@ -70,11 +116,104 @@ public class LocalCatalog {
                 .param("trackId", release.trackId()).param("id", c.id()).param("name", c.name())
                 .param("renewalMonths", c.renewalMonths())
                 .update());
+        // the levels (placements name one), then tell whoever waits for a track (the demo placement)
+        jdbc.sql("delete from catalog_level where track_id = :trackId").param("trackId", release.trackId()).update();
+        release.levels().forEach(l -> jdbc.sql("""
+                        insert into catalog_level (track_id, level_id, name, rank) values (:trackId, :id, :name, :rank)
+                        on conflict do nothing
+                        """)
+                .param("trackId", release.trackId()).param("id", l.id()).param("name", l.name())
+                .param("rank", l.rank()).update());
+        events.publishEvent(new TrackApplied(release.trackId(), release.version()));
+    }
+
+    /** A newer version of a track is now the local copy (published inside the applying transaction). */
+    public record TrackApplied(String trackId, int version) {
+    }
+
+    /** Whether the local copy knows the track. */
+    @Transactional(readOnly = true)
+    public boolean knowsTrack(String trackId) {
+        return jdbc.sql("select count(*) from catalog_track where track_id = :trackId")
+                .param("trackId", trackId).query(Long.class).single() > 0;
+    }
+
+    /** The name of a level of the track's newest known version; empty when either is unknown. */
+    @Transactional(readOnly = true)
+    public Optional<String> levelName(String trackId, String levelId) {
+        return jdbc.sql("select name from catalog_level where track_id = :trackId and level_id = :levelId")
+                .param("trackId", trackId).param("levelId", levelId).query(String.class).optional();
     }
 
     @Transactional(readOnly = true)
     public boolean isEmpty() {
         return jdbc.sql("select count(*) from catalog_track").query(Long.class).single() == 0;
+    }
+
+    /**
+     * A certification any track's newest version offers (the most recently published one when several do), with
+     * its renewal period; empty when no track knows it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CatalogCertification> certification(String certificationId) {
+        return jdbc.sql("""
+                        select c.certification_id, c.name, c.renewal_months
+                          from catalog_certification c join catalog_track t on t.track_id = c.track_id
+                         where c.certification_id = :id order by t.published_at desc limit 1
+                        """)
+                .param("id", certificationId)
+                .query((rs, n) -> new CatalogCertification(rs.getString("certification_id"), rs.getString("name"),
+                        rs.getObject("renewal_months", Integer.class)))
+                .optional();
+    }
+
+    /** The skills of a track's newest version in catalog order, each with the level requirements it serves. */
+    @Transactional(readOnly = true)
+    public List<CatalogSkill> skills(String trackId) {
+        Map<String, List<CatalogSkill.Requirement>> requirements = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select ref, level_id, level_rank, level_name, group_id, group_kind, group_required,
+                               min_proficiency
+                          from catalog_requirement where track_id = :trackId and item_type = 'SKILL'
+                         order by level_rank, group_id
+                        """)
+                .param("trackId", trackId)
+                .query((rs, n) -> {
+                    requirements.computeIfAbsent(rs.getString("ref"), k -> new ArrayList<>())
+                            .add(new CatalogSkill.Requirement(rs.getString("level_id"), rs.getInt("level_rank"),
+                                    rs.getString("level_name"), rs.getString("group_id"),
+                                    rs.getString("group_kind"), rs.getInt("group_required"),
+                                    rs.getObject("min_proficiency", Integer.class)));
+                    return null;
+                })
+                .list();
+        return jdbc.sql("select skill_id, name from catalog_skill where track_id = :trackId order by position")
+                .param("trackId", trackId)
+                .query((rs, n) -> new CatalogSkill(rs.getString("skill_id"), rs.getString("name"),
+                        List.copyOf(requirements.getOrDefault(rs.getString("skill_id"), List.of()))))
+                .list();
+    }
+
+    /** One skill of a track's newest version; empty when the track does not have it (or is unknown). */
+    @Transactional(readOnly = true)
+    public Optional<CatalogSkill> skill(String trackId, String skillId) {
+        return skills(trackId).stream().filter(s -> s.id().equals(skillId)).findFirst();
+    }
+
+    /**
+     * The verification policy of a track's newest version; an unknown track, like a version published before
+     * policies existed, counts every claim ({@link CatalogVersionPublished.VerificationPolicy#LEGACY}).
+     */
+    @Transactional(readOnly = true)
+    public CatalogVersionPublished.VerificationPolicy policy(String trackId) {
+        return jdbc.sql("""
+                        select unverified_certifications_count, self_assessed_skills_count
+                          from catalog_track where track_id = :trackId
+                        """)
+                .param("trackId", trackId == null ? "" : trackId)
+                .query((rs, n) -> new CatalogVersionPublished.VerificationPolicy(
+                        rs.getBoolean("unverified_certifications_count"), rs.getBoolean("self_assessed_skills_count")))
+                .optional().orElse(CatalogVersionPublished.VerificationPolicy.LEGACY);
     }
 
     /** The name of a certification any track's newest version offers; empty when no track knows it. */

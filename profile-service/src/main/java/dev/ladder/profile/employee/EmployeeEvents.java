@@ -17,6 +17,7 @@ public class EmployeeEvents {
 
     public void updated(Employee e) {
         outbox.append(Topics.EMPLOYEES, e.id(), new EmployeeUpdated(e.id(), e.displayName(), e.email(), e.teamId(),
-                e.teamName(), e.managerId(), e.trackId(), e.region(), e.startDate(), e.updatedAt()));
+                e.teamName(), e.managerId(), e.trackId(), e.region(), e.startDate(), e.updatedAt(), e.subject(),
+                e.jobTitle(), e.deputyManagerId(), e.active()));
     }
 }

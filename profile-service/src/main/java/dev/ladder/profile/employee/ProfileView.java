@@ -11,13 +11,18 @@ public record ProfileView(
         String teamId,
         String teamName,
         String managerId,
+        String deputyManagerId,
         String trackId,
         String region,
         LocalDate startDate,
+        String jobTitle,
+        String username,
+        boolean needsPlacement,
         List<String> roles) {
 
     static ProfileView of(Employee e, java.util.Collection<String> roles) {
         return new ProfileView(e.id(), e.displayName(), e.email(), e.teamId(), e.teamName(), e.managerId(),
-                e.trackId(), e.region(), e.startDate(), roles.stream().sorted().toList());
+                e.deputyManagerId(), e.trackId(), e.region(), e.startDate(), e.jobTitle(), e.username(),
+                e.needsPlacement(), roles.stream().sorted().toList());
     }
 }

@@ -1,7 +1,6 @@
 package dev.ladder.profile.team;
 
 import dev.ladder.kit.security.Caller;
-import dev.ladder.kit.web.ForbiddenException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,13 +18,9 @@ class TeamController {
         this.teams = teams;
     }
 
-    @Operation(summary = "Teams the caller manages, with their members (role manager)")
+    @Operation(summary = "Teams the caller leads as manager or deputy, with their members")
     @GetMapping("/mine")
     List<TeamView> mine() {
-        Caller caller = Caller.current();
-        if (!caller.isManager()) {
-            throw new ForbiddenException("Only managers have teams");
-        }
-        return teams.managedBy(caller.id());
+        return teams.mine(Caller.current());
     }
 }

@@ -1,6 +1,10 @@
 package dev.ladder.profile.team;
 
+import dev.ladder.kit.security.Caller;
+import dev.ladder.kit.web.ForbiddenException;
+import dev.ladder.profile.employee.Employee;
 import dev.ladder.profile.employee.EmployeeRepository;
+import dev.ladder.profile.employee.EmployeeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,24 +15,38 @@ public class TeamService {
 
     private final TeamRepository teams;
     private final EmployeeRepository employees;
+    private final EmployeeService people;
 
-    TeamService(TeamRepository teams, EmployeeRepository employees) {
+    TeamService(TeamRepository teams, EmployeeRepository employees, EmployeeService people) {
         this.teams = teams;
         this.employees = employees;
+        this.people = people;
+    }
+
+    /** The active teams the caller leads (as manager or deputy), with their members; 403 for who leads none. */
+    @Transactional
+    public List<TeamView> mine(Caller caller) {
+        Employee me = people.register(caller);
+        List<TeamView> led = managedBy(me.id());
+        if (led.isEmpty() && !caller.isManager()) {
+            throw new ForbiddenException("Only managers have teams");
+        }
+        return led;
     }
 
     @Transactional(readOnly = true)
-    public List<TeamView> managedBy(String managerId) {
-        return teams.managedBy(managerId).stream()
-                .map(t -> new TeamView(t.id(), t.name(), t.managerId(), employees.findByTeam(t.id()).stream()
-                        .map(e -> new TeamView.Member(e.id(), e.displayName(), e.email(), e.startDate()))
-                        .toList()))
+    public List<TeamView> managedBy(String employeeId) {
+        return teams.ledBy(employeeId).stream()
+                .map(t -> new TeamView(t.id(), t.name(), t.managerId(), t.deputyId(),
+                        employees.findByTeam(t.id()).stream().filter(Employee::active)
+                                .map(e -> new TeamView.Member(e.id(), e.displayName(), e.email(), e.startDate()))
+                                .toList()))
                 .toList();
     }
 
-    /** Whether {@code callerId} manages the team {@code teamId} (null team → nobody does). */
+    /** Whether employee {@code employeeId} leads (manager or deputy) the team {@code teamId} (null team → nobody). */
     @Transactional(readOnly = true)
-    public boolean manages(String callerId, String teamId) {
-        return teamId != null && teams.find(teamId).map(t -> callerId.equals(t.managerId())).orElse(false);
+    public boolean manages(String employeeId, String teamId) {
+        return teamId != null && teams.find(teamId).map(t -> t.ledBy(employeeId)).orElse(false);
     }
 }

@@ -150,7 +150,11 @@ class RecordCertificationTest extends ProfileServiceTest {
         assertThat(response.errorFields()).containsExactlyInAnyOrder("certificationId", "expiresOn");
     }
 
-    /** Posts as alice and asserts the request left no certification row, no outbox row and no event behind. */
+    /**
+     * Posts as alice and asserts the request left no certification row, no outbox row and no event behind. For the
+     * event: a valid certification recorded afterwards is the sentinel — same path (outbox, relay), same key, so
+     * anything the refused request had published would be on the partition before it.
+     */
     private Api.Response rejectedWithoutEffect(String body) {
         // earlier requests' events are out of the way first, so the probe below only sees what this one causes
         await().atMost(Duration.ofSeconds(30))
@@ -165,7 +169,12 @@ class RecordCertificationTest extends ProfileServiceTest {
                     type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(count("select count(*) from certification_record")).isEqualTo(records);
             assertThat(count("select count(*) from outbox_event")).isEqualTo(outbox);
-            achievements.none(r -> ALICE.equals(r.key()), Duration.ofSeconds(2));
+            String sentinel = "SENTINEL-" + UUID.randomUUID();
+            assertThat(api.post(PATH, "alice", """
+                    {"certificationId":"ceh","credentialId":"%s","issuedOn":"2024-05-01"}""".formatted(sentinel))
+                    .status()).isEqualTo(201);
+            achievements.noneBefore(r -> r.value().contains("\"credentialId\":\"" + sentinel + "\""),
+                    r -> ALICE.equals(r.key()));
             return response;
         }
     }

@@ -11,26 +11,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoOrgSeederTest extends ProfileServiceTest {
 
+    /** Other tests in this context add people of their own: look at the demo ones. */
+    private static final String DEMO = "('" + ALICE + "', '" + BOB + "', '" + MARK + "', '" + ADA + "')";
+
     @Autowired
     DemoOrgSeeder seeder;
 
     @Test
     void theDemoOrgIsSeededAndAnnouncedOnceEvenWhenSeedingRunsAgain() {
-        assertThat(count("select count(*) from employee")).isEqualTo(4);
+        assertThat(count("select count(*) from employee where id in " + DEMO)).isEqualTo(4);
         assertThat(count("select count(*) from team where id = 'ai-security' and manager_id = '" + MARK + "'"))
                 .isEqualTo(1);
         assertThat(employeeEvents()).isEqualTo(4);
-        jdbc.sql("select payload from outbox_event where topic = :topic").param("topic", Topics.EMPLOYEES)
+        jdbc.sql("select payload from outbox_event where topic = :topic and event_key in " + DEMO)
+                .param("topic", Topics.EMPLOYEES)
                 .query(String.class).list()
                 .forEach(json -> assertThat(EventSchemas.violations(EventType.EMPLOYEE_UPDATED, json)).isEmpty());
 
+        // provisioned by username through the organisation's service, with the realm's known ids as id and subject
+        assertThat(count("select count(*) from employee where subject = id and username in ('alice', 'bob', 'mark', 'ada')"))
+                .isEqualTo(4);
+        assertThat(count("select count(*) from audit_entry where action = 'employee.provisioned'"
+                + " and actor_username = 'demo-seeder'")).isGreaterThanOrEqualTo(4);
+
         seeder.run(null);
 
-        assertThat(count("select count(*) from employee")).isEqualTo(4);
+        assertThat(count("select count(*) from employee where id in " + DEMO)).isEqualTo(4);
         assertThat(employeeEvents()).isEqualTo(4);
     }
 
     private long employeeEvents() {
-        return count("select count(*) from outbox_event where topic = '" + Topics.EMPLOYEES + "'");
+        return count("select count(*) from outbox_event where topic = '" + Topics.EMPLOYEES + "' and event_key in "
+                + DEMO);
     }
 }

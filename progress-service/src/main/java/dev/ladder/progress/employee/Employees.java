@@ -47,17 +47,19 @@ public class Employees {
         List<EmployeeUpdated> events = newest.values().stream().map(Update::event).toList();
         jdbc.sql("""
                         INSERT INTO employee (employee_id, display_name, team_id, team_name, manager_id, track_id,
-                                              start_date, updated_at)
+                                              start_date, updated_at, subject, deputy_manager_id, active)
                         SELECT id, name, team_id, team_name, manager_id, track_id, start_date::date,
-                               updated_at::timestamptz
+                               updated_at::timestamptz, subject, deputy, active
                         FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::text[])
-                             AS x(id, name, team_id, team_name, manager_id, track_id, start_date, updated_at)
+                                    ?::text[], ?::text[], ?::text[], ?::boolean[])
+                             AS x(id, name, team_id, team_name, manager_id, track_id, start_date, updated_at,
+                                  subject, deputy, active)
                         ON CONFLICT (employee_id) DO UPDATE SET
                             display_name = EXCLUDED.display_name, team_id = EXCLUDED.team_id,
                             team_name = EXCLUDED.team_name, manager_id = EXCLUDED.manager_id,
                             track_id = EXCLUDED.track_id, start_date = EXCLUDED.start_date,
-                            updated_at = EXCLUDED.updated_at
+                            updated_at = EXCLUDED.updated_at, subject = EXCLUDED.subject,
+                            deputy_manager_id = EXCLUDED.deputy_manager_id, active = EXCLUDED.active
                         WHERE employee.updated_at <= EXCLUDED.updated_at""")
                 .params(events.stream().map(EmployeeUpdated::employeeId).toArray(String[]::new),
                         events.stream().map(EmployeeUpdated::displayName).toArray(String[]::new),
@@ -67,7 +69,10 @@ public class Employees {
                         newest.values().stream().map(Update::trackId).toArray(String[]::new),
                         events.stream().map(e -> e.startDate() == null ? null : e.startDate().toString())
                                 .toArray(String[]::new),
-                        events.stream().map(e -> e.updatedAt().toString()).toArray(String[]::new))
+                        events.stream().map(e -> e.updatedAt().toString()).toArray(String[]::new),
+                        events.stream().map(EmployeeUpdated::signInSubject).toArray(String[]::new),
+                        events.stream().map(EmployeeUpdated::deputyManagerId).toArray(String[]::new),
+                        events.stream().map(e -> !e.retired()).toArray(Boolean[]::new))
                 .update();
     }
 
@@ -100,7 +105,8 @@ public class Employees {
 
     public Optional<Employee> find(String employeeId) {
         return jdbc.sql("""
-                        SELECT employee_id, display_name, team_id, team_name, manager_id, track_id, start_date
+                        SELECT employee_id, display_name, team_id, team_name, manager_id, track_id, start_date,
+                               subject, deputy_manager_id, active
                         FROM employee WHERE employee_id = :id""")
                 .param("id", employeeId)
                 .query(Employee.class)
@@ -110,36 +116,69 @@ public class Employees {
     public Map<String, Employee> findAll(Collection<String> employeeIds) {
         Map<String, Employee> found = new HashMap<>();
         jdbc.sql("""
-                        SELECT e.employee_id, display_name, team_id, team_name, manager_id, track_id, start_date
+                        SELECT e.employee_id, display_name, team_id, team_name, manager_id, track_id, start_date,
+                               subject, deputy_manager_id, active
                         FROM unnest(?::text[]) AS ids(id) JOIN employee e ON e.employee_id = ids.id""")
                 .param(employeeIds.toArray(String[]::new))
                 .query((RowCallbackHandler) rs -> found.put(rs.getString(1), new Employee(rs.getString(1),
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getObject(7, LocalDate.class))));
+                        rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9), rs.getBoolean(10))));
         return found;
     }
 
     public List<Employee> inTeam(String teamId) {
         return jdbc.sql("""
-                        SELECT employee_id, display_name, team_id, team_name, manager_id, track_id, start_date
+                        SELECT employee_id, display_name, team_id, team_name, manager_id, track_id, start_date,
+                               subject, deputy_manager_id, active
                         FROM employee WHERE team_id = :team ORDER BY display_name, employee_id""")
                 .param("team", teamId)
                 .query(Employee.class)
                 .list();
     }
 
-    /** The teams whose members report to this manager. */
+    /** The teams whose active members report to this manager, or to the manager this employee deputises for. */
     public List<String> teamsManagedBy(String managerId) {
         return jdbc.sql("""
-                        SELECT DISTINCT team_id FROM employee WHERE manager_id = :manager AND team_id IS NOT NULL
+                        SELECT DISTINCT team_id FROM employee
+                        WHERE (manager_id = :manager OR deputy_manager_id = :manager) AND active
+                              AND team_id IS NOT NULL
                         ORDER BY team_id""")
                 .param("manager", managerId)
                 .query(String.class)
                 .list();
     }
 
+    /**
+     * The employee id of whoever signs in with {@code subject}: the employee whose sign-in subject it is (an active
+     * one first, then the newest); for a subject no employee has (yet), the subject itself, as before employee ids
+     * and subjects could differ (achievements may already be recorded under it) — unless it is the id of an employee
+     * who signs in with another account, then empty: the caller is nobody known.
+     */
+    public Optional<String> idOfSubject(String subject) {
+        Optional<String> bySubject = jdbc.sql("""
+                        SELECT employee_id FROM employee WHERE subject = :subject
+                        ORDER BY active DESC, updated_at DESC, employee_id LIMIT 1""")
+                .param("subject", subject)
+                .query(String.class)
+                .optional();
+        if (bySubject.isPresent()) {
+            return bySubject;
+        }
+        boolean takenAsId = jdbc.sql("SELECT EXISTS (SELECT 1 FROM employee WHERE employee_id = :id)")
+                .param("id", subject).query(Boolean.class).single();
+        return takenAsId ? Optional.empty() : Optional.of(subject);
+    }
+
     public List<String> allIds() {
         return jdbc.sql("SELECT employee_id FROM employee ORDER BY employee_id").query(String.class).list();
+    }
+
+    /** The employees on the track who are not retired. */
+    public List<String> activeIdsOnTrack(String trackId) {
+        return jdbc.sql("SELECT employee_id FROM employee WHERE track_id = :track AND active ORDER BY employee_id")
+                .param("track", trackId)
+                .query(String.class)
+                .list();
     }
 
     public List<String> idsOnTrack(String trackId) {

@@ -75,8 +75,13 @@ public class ExpirySweep {
         if (catalog.isEmpty()) {
             return 0;
         }
-        LocalDate start = employees.find(employeeId).map(Employee::startDate).orElse(null);
-        var held = AchievementFold.stateOn(ledger.entries(employeeId), start, today).certifications();
+        var employee = employees.find(employeeId);
+        if (employee.isPresent() && !employee.get().active()) {
+            return 0; // retired: re-evaluated (history stays true), but no expiry is announced to them
+        }
+        LocalDate start = employee.map(Employee::startDate).orElse(null);
+        var held = AchievementFold.stateOn(ledger.entries(employeeId), start, today,
+                catalog.get().verificationPolicy()).certifications();
         List<MilestoneReached> due = ExpiryPlanner.due(progress.get(), catalog.get(), held, today, clock.instant());
         return milestones.announce(due).size();
     }

@@ -52,7 +52,8 @@ public class ImpactPreview {
 
     @Transactional(readOnly = true)
     public List<Impact> of(CatalogVersionPublished draft) {
-        TreeSet<String> ids = new TreeSet<>(employees.idsOnTrack(draft.trackId()));
+        // retired people are no longer affected by a new version
+        TreeSet<String> ids = new TreeSet<>(employees.activeIdsOnTrack(draft.trackId()));
         if (draft.trackId().equals(properties.defaultTrack())) {
             ids.addAll(ledger.employeesWithoutProfile());
         }

@@ -5,10 +5,15 @@ import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.CertificationRejected;
 import dev.ladder.contracts.achievements.CertificationRevoked;
 import dev.ladder.contracts.achievements.CertificationVerified;
+import dev.ladder.contracts.achievements.CertificationWithdrawn;
 import dev.ladder.contracts.achievements.ExperienceRecorded;
+import dev.ladder.contracts.achievements.ExperienceWithdrawn;
+import dev.ladder.contracts.achievements.LevelPlaced;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.kit.messaging.EventBatches.Received;
+import dev.ladder.progress.catalog.CatalogVersions;
 import dev.ladder.progress.locking.EvaluationLocks;
+import dev.ladder.progress.rules.RulesEngine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +39,14 @@ public class Achievements {
     private final EvaluationLocks locks;
     private final Ledger ledger;
     private final LedgerReevaluation readiness;
+    private final CatalogVersions catalogs;
 
-    public Achievements(EvaluationLocks locks, Ledger ledger, LedgerReevaluation readiness) {
+    public Achievements(EvaluationLocks locks, Ledger ledger, LedgerReevaluation readiness,
+                        CatalogVersions catalogs) {
         this.locks = locks;
         this.ledger = ledger;
         this.readiness = readiness;
+        this.catalogs = catalogs;
     }
 
     /** Whether progress-service applies this record type (other types may share the public topic). */
@@ -57,6 +66,7 @@ public class Achievements {
             entries.add(entry(r.eventId(), r.event()).orElseThrow(() -> new IllegalArgumentException(
                     "Not an achievement: " + (r.event() == null ? "null" : r.event().getClass().getSimpleName()))));
         }
+        checkPlacements(entries);
         // locked before appending: an employee's ledger sequence then follows commit order (see HistoryCache)
         locks.employees(new TreeSet<>(entries.stream().map(NewEntry::employeeId).toList()));
         Map<String, List<LedgerEntry>> appended = ledger.appendNew(entries);
@@ -68,6 +78,31 @@ public class Achievements {
     @Transactional
     public void apply(String eventId, Object event) {
         applyAll(List.of(new Received<>(eventId, event)));
+    }
+
+    /**
+     * A placement must name a level the track has now (its newest version): otherwise the record is invalid and,
+     * like any invalid record, not retried but dead-lettered (IllegalArgumentException). Placements are rare: one
+     * look-up per track in the batch, none for other events.
+     *
+     * @throws IllegalArgumentException for a placement on a track without a published version or that level
+     */
+    private void checkPlacements(List<NewEntry> entries) {
+        Map<String, Optional<RulesEngine>> tracks = null;
+        for (NewEntry entry : entries) {
+            if (entry.event() instanceof LevelPlaced p) {
+                if (tracks == null) {
+                    tracks = new HashMap<>();
+                }
+                boolean known = tracks.computeIfAbsent(p.trackId(), catalogs::rules)
+                        .map(rules -> rules.levels().stream().anyMatch(level -> level.id().equals(p.levelId())))
+                        .orElse(false);
+                if (!known) {
+                    throw new IllegalArgumentException("LevelPlaced " + p.placementId() + ": track '" + p.trackId()
+                            + "' has no level '" + p.levelId() + "' in its newest published version");
+                }
+            }
+        }
     }
 
     /** The ledger entry of an event: whose it is and the day it takes effect. */
@@ -90,6 +125,15 @@ public class Achievements {
         } else if (event instanceof ExperienceRecorded e) {
             return Optional.of(new NewEntry(eventId, e.employeeId(), EventType.EXPERIENCE_RECORDED,
                     e.startedOn(), e));
+        } else if (event instanceof CertificationWithdrawn e) {
+            // like a rejection: kept with the day it was decided, void on every date
+            return Optional.of(new NewEntry(eventId, e.employeeId(), EventType.CERTIFICATION_WITHDRAWN,
+                    day(e.withdrawnAt()), e));
+        } else if (event instanceof ExperienceWithdrawn e) {
+            return Optional.of(new NewEntry(eventId, e.employeeId(), EventType.EXPERIENCE_WITHDRAWN,
+                    day(e.withdrawnAt()), e));
+        } else if (event instanceof LevelPlaced e) {
+            return Optional.of(new NewEntry(eventId, e.employeeId(), EventType.LEVEL_PLACED, e.effectiveOn(), e));
         }
         return Optional.empty();
     }

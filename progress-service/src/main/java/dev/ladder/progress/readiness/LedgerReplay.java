@@ -22,7 +22,9 @@ import java.util.Optional;
  * <p>
  * One pass: the fold grows entry by entry, each earlier day only asks whether the level above (and, on a demoting
  * track, the level held) is complete, and the full explanation is built for the last day alone. A history of n
- * entries costs O(n) rule checks, not O(n²) folds.
+ * entries costs O(n) rule checks, not O(n²) folds. The fold judges claims by the verification policy of the catalog
+ * version evaluated with, and a placement in force lifts the level to it (not an advance: nothing is announced for
+ * it) and keeps demotion from going below it.
  */
 public final class LedgerReplay {
 
@@ -55,7 +57,8 @@ public final class LedgerReplay {
         }
         List<LedgerEntry> history = inDateOrder(entries);
         boolean demotes = engine.catalog().demotesOnExpiry();
-        AchievementFold fold = new AchievementFold(startDate, history);
+        AchievementFold fold = new AchievementFold(startDate, history, engine.catalog().verificationPolicy());
+        String trackId = engine.catalog().trackId();
         int index = Progression.indexOfRank(levels, heldRank);
         List<LevelEvaluation> advanced = new ArrayList<>();
         int next = 0;
@@ -64,8 +67,11 @@ public final class LedgerReplay {
             while (next < history.size() && history.get(next).effectiveDate().equals(day)) {
                 fold.add(history.get(next++));
             }
+            // a placement in force is a floor, reached without an advance (nothing to announce)
+            int floor = Progression.floorIndex(levels, fold.placedLevel(trackId));
+            index = Math.max(index, floor);
             // asked of the fold itself: no state is built for a day that changes nothing
-            while (demotes && index > 0 && !engine.complete(levels.get(index), fold, day)) {
+            while (demotes && index > floor && !engine.complete(levels.get(index), fold, day)) {
                 index--;
             }
             while (index + 1 < levels.size() && engine.complete(levels.get(index + 1), fold, day)) {

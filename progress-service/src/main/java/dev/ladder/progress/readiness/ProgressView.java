@@ -34,7 +34,8 @@ public record ProgressView(String employeeId, String trackId, int catalogVersion
 
     /**
      * {@code type} is CERTIFICATION, SKILL or EXPERIENCE; {@code detail} says why it is (not) met; {@code status} is
-     * MET, UNMET or EXPIRING (a certification lapsing within 90 days); {@code metOn} the day it was met.
+     * MET, UNMET, EXPIRING (a certification lapsing within 90 days) or PENDING (not met: only an unverified claim
+     * would meet it, which the track's verification policy does not count yet); {@code metOn} the day it was met.
      */
     public record ItemView(String type, String ref, String name, boolean met, String detail, String status,
                            LocalDate metOn) {

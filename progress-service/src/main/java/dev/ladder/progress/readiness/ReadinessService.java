@@ -240,10 +240,23 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
                 .filter(entry -> entry.sequence() <= row.ledgerSequence()).toList();
         LocalDate startDate = employees.find(row.employeeId()).map(Employee::startDate).orElse(null);
         Progression explained = Progression.evaluate(rules, row.currentLevel().rank(),
-                AchievementFold.stateOn(history, startDate, row.evaluatedOn()), row.evaluatedOn()).orElseThrow();
+                AchievementFold.stateOn(history, startDate, row.evaluatedOn(), rules.catalog().verificationPolicy()),
+                row.evaluatedOn()).orElseThrow();
         return new EmployeeProgress(row.employeeId(), row.trackId(), row.catalogVersion(), row.currentLevel(),
                 row.nextLevel(), row.readinessPercent(),
                 explained.next() == null ? List.of() : explained.next().groups(), row.updatedAt(), row.atRisk());
+    }
+
+    /**
+     * Where someone this service knows nothing about would stand on {@code day} (the default track, nothing
+     * achieved): for a caller whose sign-in matches no employee. Empty only when no such catalog exists.
+     */
+    @Transactional(readOnly = true)
+    public Optional<EmployeeProgress> blank(String callerId, LocalDate day) {
+        String trackId = properties.defaultTrack();
+        return catalogs.forDay(trackId, day).flatMap(catalog ->
+                LedgerReplay.on(catalog, List.of(), null, day, 1)
+                        .map(p -> toProgress(callerId, trackId, catalog.version(), p, clock.instant())));
     }
 
     public String trackOf(Optional<Employee> employee) {

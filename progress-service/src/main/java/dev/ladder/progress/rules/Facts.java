@@ -16,4 +16,9 @@ public interface Facts {
 
     /** Whole years of experience on the day, {@code -1} when neither a start date nor any period is known. */
     int yearsOfExperience(LocalDate on);
+
+    /** The level of the track the person was placed at (a LevelPlaced in force on the day), {@code null} if none. */
+    default String placedLevel(String trackId) {
+        return null;
+    }
 }

@@ -13,7 +13,9 @@ import java.util.Optional;
  * and their evaluation for the next level ({@code null} at the top of the track). By default levels are never lost:
  * when the held level's requirements stop being met (a certification expired or was revoked) the employee is
  * {@code atRisk}; a catalog that {@link CatalogVersionPublished#demotesOnExpiry() demotes on expiry} takes the level
- * away instead (down to the highest level still met).
+ * away instead (down to the highest level still met). A placement ({@code LevelPlaced}) in force is a floor: the
+ * person holds at least that level, is never at risk on it and never demoted below it; they advance past it by the
+ * rules, one level at a time.
  */
 public record Progression(Level current, List<LevelEvaluation> advanced, LevelEvaluation next, boolean atRisk) {
 
@@ -46,9 +48,11 @@ public record Progression(Level current, List<LevelEvaluation> advanced, LevelEv
         if (levels.isEmpty()) {
             return Optional.empty();
         }
-        int index = indexOfRank(levels, heldRank);
+        // a placement in force is a floor: held from its effective date on, never at risk, never demoted below
+        int floor = floorIndex(levels, state.placedLevel(engine.catalog().trackId()));
+        int index = Math.max(indexOfRank(levels, heldRank), floor);
         boolean atRisk = false;
-        while (index > 0 && !engine.complete(levels.get(index), state, on)) {
+        while (index > floor && !engine.complete(levels.get(index), state, on)) {
             if (!engine.catalog().demotesOnExpiry()) {
                 atRisk = true;
                 break;
@@ -66,6 +70,22 @@ public record Progression(Level current, List<LevelEvaluation> advanced, LevelEv
             index++;
         }
         return Optional.of(new Progression(levels.get(index), advanced, null, atRisk));
+    }
+
+    /**
+     * The index of the level a person was placed at ({@code null}, or a level this catalog does not have: 0, no
+     * floor).
+     */
+    public static int floorIndex(List<Level> levels, String placedLevelId) {
+        if (placedLevelId == null) {
+            return 0;
+        }
+        for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i).id().equals(placedLevelId)) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** The highest level whose rank is at most {@code rank} (a rank the catalog no longer has maps below it). */

@@ -130,6 +130,13 @@ public final class RulesEngine {
             return new ItemResult(item.type(), item.ref(), name, true, detail,
                     expiring ? ItemResult.Status.EXPIRING : ItemResult.Status.MET, c.issuedOn());
         }
+        Optional<HeldCertification> pending = state.pendingCertifications().stream()
+                .filter(c -> c.certificationId().equals(item.ref()) && c.validOn(on))
+                .max(Comparator.comparing(HeldCertification::issuedOn));
+        if (pending.isPresent()) {
+            return ItemResult.pending(item.type(), item.ref(), name, "issued " + pending.get().issuedOn()
+                    + ", pending verification: a self-declared certification counts once verified");
+        }
         if (held.isEmpty()) {
             return new ItemResult(item.type(), item.ref(), name, false, "not recorded yet");
         }
@@ -145,6 +152,12 @@ public final class RulesEngine {
         String name = skillNames.getOrDefault(item.ref(), item.ref());
         int min = item.minProficiency() == null ? 1 : item.minProficiency();
         Integer level = state.skills().get(item.ref());
+        Integer self = state.pendingSkills().get(item.ref());
+        if ((level == null || level < min) && self != null && self >= min) {
+            return ItemResult.pending(item.type(), item.ref(), name, "self-assessed " + self + " of " + min
+                    + " required, pending a manager's or an assessment's: self-assessments do not count on this "
+                    + "track" + (level == null ? "" : " (counted proficiency " + level + ")"));
+        }
         if (level == null) {
             return new ItemResult(item.type(), item.ref(), name, false,
                     "not assessed yet (proficiency " + min + "+ required)");

@@ -29,8 +29,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Team readiness for the team's manager (the manager of its members, per profile-service) and admins. Built from
- * the projection rows alone (one query), so it costs the same for a team with ten events or a million.
+ * Team readiness for the team's manager (the manager of its members, per profile-service, with the manager role),
+ * the manager's deputy and admins; the caller is matched to an employee by their sign-in subject. Active members
+ * only: retired people keep their history but leave the dashboard, its CSV and its aggregates. Built from the
+ * projection rows alone (one query), so it costs the same for a team with ten events or a million.
  */
 @Service
 public class TeamQueries {
@@ -55,7 +57,10 @@ public class TeamQueries {
         List<TeamMembers.Member> members = teamMembers.of(teamId);
         String managerId = members.stream().map(m -> m.employee().managerId()).filter(Objects::nonNull).findFirst()
                 .orElse(null);
-        if (!caller.isAdmin() && !(caller.isManager() && caller.id().equals(managerId))) {
+        Optional<String> me = employees.idOfSubject(caller.id());
+        boolean manages = me.isPresent() && (caller.isManager() && me.get().equals(managerId)
+                || members.stream().anyMatch(m -> me.get().equals(m.employee().deputyManagerId())));
+        if (!caller.isAdmin() && !manages) {
             throw new ForbiddenException("You can see the teams you manage");
         }
         if (members.isEmpty()) {
@@ -66,7 +71,8 @@ public class TeamQueries {
 
     @Transactional(readOnly = true)
     public List<TeamReadiness> mine(Caller caller) {
-        return employees.teamsManagedBy(caller.id()).stream().map(team -> team(team, caller)).toList();
+        return employees.idOfSubject(caller.id()).map(me -> employees.teamsManagedBy(me).stream()
+                .map(team -> team(team, caller)).toList()).orElse(List.of());
     }
 
     /** The level's name in the catalog (null for none, the id for a level it no longer has). */
@@ -131,7 +137,8 @@ public class TeamQueries {
     private TeamMembers.Stored evaluateNow(Employee employee, LocalDate today) {
         return readiness.progressOf(employee.employeeId()).map(p -> {
             EmployeeState state = AchievementFold.stateOn(ledger.entries(employee.employeeId()),
-                    employee.startDate(), today);
+                    employee.startDate(), today,
+                    catalogs.rules(p.trackId(), p.catalogVersion()).catalog().verificationPolicy());
             return new TeamMembers.Stored(p.trackId(), p.currentLevel().id(), p.currentLevel().name(),
                     p.nextLevel() == null ? null : p.nextLevel().id(), p.readinessPercent(), p.atRisk(),
                     state.skills(), ReadinessService.lapsing(state.certifications(), today));

@@ -65,6 +65,14 @@ public class WhatIf {
         return evaluate(employeeId, request);
     }
 
+    /** For the caller themselves (matched by their sign-in subject); 404 for a caller who is nobody known. */
+    @Transactional(readOnly = true)
+    public Outcome mine(WhatIfRequest request, Caller caller) {
+        String me = queries.employeeIdOf(caller)
+                .orElseThrow(() -> new NotFoundException("No employee signs in with this account"));
+        return evaluate(me, request);
+    }
+
     @Transactional(readOnly = true)
     public Outcome evaluate(String employeeId, WhatIfRequest request) {
         Optional<Employee> employee = employees.find(employeeId);

@@ -31,8 +31,8 @@ class WhatIfController {
     @PostMapping("/me/what-if")
     @Operation(summary = "My level and readiness if I had these achievements too; changes nothing")
     WhatIfView mine(@Valid @RequestBody WhatIfRequest request) {
-        String me = Caller.current().id();
-        return WhatIfView.of(me, whatIf.evaluate(me, request));
+        WhatIf.Outcome outcome = whatIf.mine(request, Caller.current());
+        return WhatIfView.of(outcome.before().employeeId(), outcome);
     }
 
     @PostMapping("/employees/{employeeId}/what-if")

@@ -1,7 +1,7 @@
 package dev.ladder.progress.employee;
 
 import dev.ladder.contracts.profile.EmployeeUpdated;
-import dev.ladder.progress.SeedTrack;
+import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

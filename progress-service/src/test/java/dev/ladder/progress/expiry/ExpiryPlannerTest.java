@@ -2,7 +2,7 @@ package dev.ladder.progress.expiry;
 
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.progress.MilestoneReached;
-import dev.ladder.progress.SeedTrack;
+import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.progress.readiness.EmployeeProgress;
 import dev.ladder.progress.readiness.LevelRef;
 import dev.ladder.progress.rules.EmployeeState;

@@ -8,7 +8,7 @@ import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.profile.EmployeeUpdated;
-import dev.ladder.progress.SeedTrack;
+import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
@@ -77,6 +77,9 @@ class ExpiryTest implements ProgressServiceTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM ledger_entry")
                 .query(Integer.class).single() == 3 + 2 * 7);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM employee")
+                .query(Integer.class).single() == 2);
+        // both tracks' catalogs (another topic, another consumer): the sweep judges by them
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM catalog_version")
                 .query(Integer.class).single() == 2);
 
         HttpResponse<String> response = api.post("/api/progress/admin/expiry-sweep", "ada", "");

@@ -8,9 +8,10 @@ import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.profile.EmployeeUpdated;
-import dev.ladder.progress.SeedTrack;
+import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
+import dev.ladder.progress.support.TestLevels;
 import dev.ladder.progress.support.Today;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
@@ -154,7 +155,7 @@ class CatalogChangeTest implements ProgressServiceTest {
     /** Version 2 accepts only CISSP for Mid-Level. */
     static CatalogVersionPublished midRequiresCissp() {
         return versionTwoWithMid(groups -> groups.stream().map(g -> !g.id().equals("mid-certifications") ? g
-                : SeedTrack.certificationGroup("mid", List.of("cissp"))).toList());
+                : TestLevels.anyCertificationOf(g.id(), List.of("cissp"))).toList());
     }
 
     static CatalogVersionPublished versionTwoWithMid(UnaryOperator<List<RequirementGroup>> midGroups) {

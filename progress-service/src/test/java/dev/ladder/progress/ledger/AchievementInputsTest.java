@@ -7,7 +7,7 @@ import dev.ladder.contracts.achievements.CertificationRevoked;
 import dev.ladder.contracts.achievements.CertificationVerified;
 import dev.ladder.contracts.achievements.ExperienceRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
-import dev.ladder.progress.SeedTrack;
+import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;

@@ -4,7 +4,8 @@ import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
 import dev.ladder.contracts.progress.MilestoneReached;
 import dev.ladder.contracts.progress.MilestoneReached.MilestoneKind;
-import dev.ladder.progress.SeedTrack;
+import dev.ladder.fixtures.SeedTrack;
+import dev.ladder.progress.support.TestLevels;
 import dev.ladder.progress.rules.EmployeeState;
 import dev.ladder.progress.rules.HeldCertification;
 import dev.ladder.progress.rules.Progression;
@@ -53,10 +54,10 @@ class MilestonePlannerTest {
     void advancingAnnouncesEveryThresholdTheLevelAndTheNextLevelsProgress() {
         CatalogVersionPublished ladder = new CatalogVersionPublished("t", "T", 1, Instant.EPOCH,
                 List.of(new Level("entry", 1, "Entry", 0, null, List.of()),
-                        SeedTrack.certificationsOnly("a", 2, List.of("x")),
+                        TestLevels.certificationsOnly("a", 2, List.of("x")),
                         new Level("b", 3, "B", 0, null, List.of(
-                                SeedTrack.certificationsOnly("b", 3, List.of("y")).requirements().get(0),
-                                SeedTrack.certificationsOnly("b2", 3, List.of("z")).requirements().get(0)))),
+                                TestLevels.certificationsOnly("b", 3, List.of("y")).requirements().get(0),
+                                TestLevels.certificationsOnly("b2", 3, List.of("z")).requirements().get(0)))),
                 List.of(), List.of());
         EmployeeState state = EmployeeState.empty()
                 .withCertification(new HeldCertification("x", LocalDate.of(2025, 1, 1), null))

@@ -5,7 +5,7 @@ import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.profile.EmployeeUpdated;
-import dev.ladder.progress.SeedTrack;
+import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
@@ -65,8 +65,14 @@ class HistoryTest implements ProgressServiceTest {
             send(senior, EventType.SKILL_ASSESSED, new SkillAssessed(id(), senior, skill, 3,
                     SkillAssessed.Source.ASSESSMENT, "lms", LocalDate.of(2025, 6, 1), Instant.now()));
         }
+        // every record sent above applied: the ledgers, both profiles (their start dates), and version 2 (another
+        // topic, another consumer) — in force today, so "now" is judged by it
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
                 ledgerCount(late) == 3 && ledgerCount(senior) == 7
+                        && jdbc.sql("SELECT count(*) FROM employee WHERE employee_id IN (:late, :senior) "
+                                + "AND start_date IS NOT NULL").param("late", late).param("senior", senior)
+                        .query(Integer.class).single() == 2
+                        && progress(late, null).path("catalogVersion").asInt() == 2
                         && "mid".equals(progress(senior, null).at("/currentLevel/id").asString()));
     }
 

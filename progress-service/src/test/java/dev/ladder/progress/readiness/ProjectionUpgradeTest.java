@@ -3,7 +3,7 @@ package dev.ladder.progress.readiness;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.progress.ProgressApplication;
-import dev.ladder.progress.SeedTrack;
+import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.testkit.LadderInfra;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,8 @@ package dev.ladder.progress.rules;
 
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
-import dev.ladder.progress.SeedTrack;
+import dev.ladder.fixtures.SeedTrack;
+import dev.ladder.progress.support.TestLevels;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -18,8 +19,8 @@ class ProgressionTest {
     /** entry → a (needs x) → b (needs y): a ladder only certifications climb. */
     static final CatalogVersionPublished LADDER = new CatalogVersionPublished("t", "T", 1, Instant.EPOCH,
             List.of(new Level("entry", 1, "Entry", 0, null, List.of()),
-                    SeedTrack.certificationsOnly("a", 2, List.of("x")),
-                    SeedTrack.certificationsOnly("b", 3, List.of("y"))),
+                    TestLevels.certificationsOnly("a", 2, List.of("x")),
+                    TestLevels.certificationsOnly("b", 3, List.of("y"))),
             List.of(), List.of());
 
     @Test

@@ -6,7 +6,7 @@ import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.Requirement;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementType;
-import dev.ladder.progress.SeedTrack;
+import dev.ladder.fixtures.SeedTrack;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -2,9 +2,10 @@ package dev.ladder.progress.support;
 
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.EventType;
-import dev.ladder.progress.SeedTrack;
+import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,9 +36,12 @@ public final class TestApi {
         this.port = port;
     }
 
-    /** Exactly what an external producer writes: CloudEvents binary mode, JSON value, key = aggregate id. */
-    public void send(EventType type, String eventId, String key, Object event) {
-        LadderInfra.send(type.topic(), key, headers(eventId, type.id(), key), json.writeValueAsString(event));
+    /**
+     * Exactly what an external producer writes: CloudEvents binary mode, JSON value, key = aggregate id. Returns where
+     * it landed, for {@link LadderInfra#awaitConsumed}.
+     */
+    public RecordMetadata send(EventType type, String eventId, String key, Object event) {
+        return LadderInfra.send(type.topic(), key, headers(eventId, type.id(), key), json.writeValueAsString(event));
     }
 
     /**

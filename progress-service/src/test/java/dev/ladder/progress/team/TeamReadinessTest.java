@@ -4,7 +4,7 @@ import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.profile.EmployeeUpdated;
-import dev.ladder.progress.SeedTrack;
+import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
@@ -55,9 +55,18 @@ class TeamReadinessTest implements ProgressServiceTest {
             api.send(EventType.SKILL_ASSESSED, id(), BOB, new SkillAssessed(id(), BOB, skills.get(i), i == 3 ? 2 : 3,
                     SkillAssessed.Source.MANAGER, MARK, LocalDate.of(2026, 10, 1), Instant.now()));
         }
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
-                api.read("/api/progress/employees/" + ALICE, "ada").path("readinessPercent").asInt() == 33
-                        && api.read("/api/progress/employees/" + BOB, "ada").path("readinessPercent").asInt() == 50);
+        // everything sent above, as the manager's view shows it: both are mark's team (their profiles applied), alice
+        // has her certification, and bob all four assessments — the last one (proficiency 2) included, which his
+        // readiness alone would not tell (50% is reached with the first three)
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode team = api.read(TEAM, "mark");
+            assertThat(team.path("members").findValuesAsString("employeeId")).containsExactlyInAnyOrder(ALICE, BOB);
+            assertThat(api.read("/api/progress/employees/" + ALICE, "ada").path("readinessPercent").asInt())
+                    .isEqualTo(33);
+            assertThat(api.read("/api/progress/employees/" + BOB, "ada").path("readinessPercent").asInt())
+                    .isEqualTo(50);
+            assertThat(cell(team.at("/skillGaps/skills").get(3), BOB).path("assessed").asInt()).isEqualTo(2);
+        });
     }
 
     @Test

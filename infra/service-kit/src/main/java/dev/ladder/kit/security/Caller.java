@@ -8,9 +8,18 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import java.util.Set;
 
 /**
- * Who is calling, from the validated Keycloak token. The employee id everywhere in Ladder is the token subject.
+ * Who is calling, from the validated Keycloak token. {@code id} is the token subject ({@code sub}): the sign-in
+ * account. A service that keeps its own ids for people (profile-service) resolves the account to one of them.
+ *
+ * @param emailVerified whether the token says the e-mail was verified ({@code email_verified}; absent = false)
  */
-public record Caller(String id, String username, String name, String email, Set<String> roles) {
+public record Caller(String id, String username, String name, String email, Set<String> roles,
+                     boolean emailVerified) {
+
+    /** Without {@code email_verified}: the e-mail counts as not verified. */
+    public Caller(String id, String username, String name, String email, Set<String> roles) {
+        this(id, username, name, email, roles, false);
+    }
 
     public static final String EMPLOYEE = "employee";
     public static final String MANAGER = "manager";
@@ -24,7 +33,8 @@ public record Caller(String id, String username, String name, String email, Set<
         }
         Jwt jwt = token.getToken();
         return new Caller(jwt.getSubject(), jwt.getClaimAsString("preferred_username"),
-                jwt.getClaimAsString("name"), jwt.getClaimAsString("email"), RealmRoles.of(jwt));
+                jwt.getClaimAsString("name"), jwt.getClaimAsString("email"), RealmRoles.of(jwt),
+                Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")));
     }
 
     public boolean hasRole(String role) {
