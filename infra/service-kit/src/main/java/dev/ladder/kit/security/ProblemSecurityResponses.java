@@ -12,7 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 
-/** 401 and 403 as RFC 9457 problem details, keeping the standard {@code WWW-Authenticate} header on 401. */
+/**
+ * 401, 403 (and 503 when Keycloak is unreachable) as RFC 9457 problem details, keeping the standard
+ * {@code WWW-Authenticate} header on 401.
+ */
 final class ProblemSecurityResponses {
 
     private final JsonMapper json;
@@ -35,7 +38,7 @@ final class ProblemSecurityResponses {
                 "Your roles do not allow this request.", request.getRequestURI());
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String detail, String path)
+    void write(HttpServletResponse response, HttpStatus status, String detail, String path)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(path));

@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +46,8 @@ public class SecurityAutoConfiguration {
                         .accessDeniedHandler(problems.accessDenied()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.entryPoint())
-                        .accessDeniedHandler(problems.accessDenied()));
+                        .accessDeniedHandler(problems.accessDenied()))
+                .addFilterBefore(new IdentityProviderUnavailable(problems), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
