@@ -5,19 +5,23 @@ import dev.ladder.contracts.progress.MilestoneReached;
 import java.time.Instant;
 
 /**
- * One thing to tell one employee, independent of how it is delivered. The id is the milestone id, which progress
- * derives deterministically, so the same milestone re-published under another {@code ce_id} is still one
- * notification.
+ * One thing to tell one employee, independent of how it is delivered. The id is deterministic, so a redelivered
+ * event is still one notification: for a milestone the milestone id (progress derives it, so the same milestone
+ * re-published under another {@code ce_id} is one notification too), for claims and decisions the event's
+ * {@code ce_id} and the recipient. {@code link} is the portal's hash path to act on it (README, "Notifications").
  */
 public record Notification(String id, String employeeId, String kind, String title, String message,
-                           Instant createdAt) {
+                           Instant createdAt, String link) {
+
+    /** Where a milestone points: the employee's progress. */
+    public static final String PROGRESS_LINK = "#/progress";
 
     public static Notification of(MilestoneReached milestone) {
         return new Notification(milestone.milestoneId(), milestone.employeeId(), milestone.kind().name(),
                 titleOf(milestone), milestone.message(),
                 // the milestone's own time, not the consumer's clock: a replay or a lagging consumer must not
                 // reorder the feed or make an old milestone look new
-                milestone.occurredAt());
+                milestone.occurredAt(), PROGRESS_LINK);
     }
 
     static String titleOf(MilestoneReached milestone) {

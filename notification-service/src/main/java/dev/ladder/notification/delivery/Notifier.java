@@ -5,6 +5,7 @@ import dev.ladder.kit.inbox.Inbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
@@ -36,7 +37,15 @@ public class Notifier {
             log.debug("Event {} already applied, skipping", eventId);
             return;
         }
-        Notification notification = Notification.of(milestone);
+        deliver(Notification.of(milestone));
+    }
+
+    /**
+     * Hands a notification to every channel, inside the caller's transaction (the one that consumes the event), so
+     * the channels' writes commit with the caller's inbox row and state.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deliver(Notification notification) {
         for (Channel channel : channels) {
             channel.deliver(notification);
         }

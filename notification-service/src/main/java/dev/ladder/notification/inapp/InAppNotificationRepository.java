@@ -19,11 +19,11 @@ class InAppNotificationRepository {
         this.jdbc = jdbc;
     }
 
-    /** @return false when a notification with this id already exists (same milestone delivered again) */
+    /** @return false when a notification with this id already exists (the same event delivered again) */
     boolean insert(Notification n) {
         return jdbc.sql("""
-                        INSERT INTO notification (id, employee_id, kind, title, message, created_at)
-                        VALUES (:id, :employeeId, :kind, :title, :message, :createdAt)
+                        INSERT INTO notification (id, employee_id, kind, title, message, created_at, link)
+                        VALUES (:id, :employeeId, :kind, :title, :message, :createdAt, :link)
                         ON CONFLICT (id) DO NOTHING""")
                 .param("id", n.id())
                 .param("employeeId", n.employeeId())
@@ -31,12 +31,13 @@ class InAppNotificationRepository {
                 .param("title", n.title())
                 .param("message", n.message())
                 .param("createdAt", Timestamp.from(n.createdAt()))
+                .param("link", n.link())
                 .update() == 1;
     }
 
     List<InAppNotification> findByEmployee(String employeeId, boolean unreadOnly) {
         return jdbc.sql("""
-                        SELECT id, employee_id, kind, title, message, created_at, read_at
+                        SELECT id, employee_id, kind, title, message, created_at, read_at, link
                         FROM notification
                         WHERE employee_id = :employeeId AND (NOT :unreadOnly OR read_at IS NULL)
                         ORDER BY created_at DESC, id DESC""")
@@ -65,6 +66,6 @@ class InAppNotificationRepository {
         Timestamp readAt = rs.getTimestamp("read_at");
         return new InAppNotification(rs.getString("id"), rs.getString("employee_id"), rs.getString("kind"),
                 rs.getString("title"), rs.getString("message"), rs.getTimestamp("created_at").toInstant(),
-                readAt == null ? null : readAt.toInstant());
+                readAt == null ? null : readAt.toInstant(), rs.getString("link"));
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 @Component
-@KafkaListener(topics = Topics.MILESTONES, groupId = "notification")
+@KafkaListener(topics = Topics.MILESTONES, groupId = "${ladder.notification.consumer-group:notification}")
 class MilestoneListener {
 
     private static final Logger log = LoggerFactory.getLogger(MilestoneListener.class);
