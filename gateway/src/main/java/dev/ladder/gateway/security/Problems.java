@@ -31,9 +31,27 @@ public final class Problems {
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", exchange.getRequest().getPath().value());
-        byte[] body = JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+        return send(response, status, MediaType.APPLICATION_PROBLEM_JSON, problem);
+    }
+
+    /** The same decision for a SCIM client (RFC 7644 §3.12): a SCIM error, {@code status} as a string. */
+    public static Mono<Void> writeScim(ServerWebExchange exchange, HttpStatus status, String detail) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("schemas", java.util.List.of("urn:ietf:params:scim:api:messages:2.0:Error"));
+        error.put("status", Integer.toString(status.value()));
+        error.put("detail", detail);
+        return send(response, status, MediaType.parseMediaType("application/scim+json"), error);
+    }
+
+    private static Mono<Void> send(ServerHttpResponse response, HttpStatus status, MediaType type,
+                                   Map<String, Object> document) {
+        byte[] body = JSON.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
         response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setContentType(type);
         response.getHeaders().setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));

@@ -34,13 +34,14 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Three filter chains, tried in order:
+ * Four filter chains, tried in order:
  * <ol>
  * <li>actuator: health and info are public, nothing else;</li>
  * <li>bearer API calls ({@code /api/**} with {@code Authorization: Bearer}): a stateless resource server.
  * The token is validated here too (issuer, audience {@code ladder-api}, signature) so garbage is stopped at
  * the door, and then passed on untouched; no session, no CSRF (a bearer header is not sent by a browser
  * on its own, so there is nothing to forge);</li>
+ * <li>SCIM provisioning ({@code /scim/**}): the same, with or without the header, errors in SCIM's format;</li>
  * <li>browsers: OIDC code flow against Keycloak, the tokens kept server side in the WebSession, CSRF
  * protection with a cookie the portal's JavaScript reads.</li>
  * </ol>
@@ -121,6 +122,39 @@ class SecurityConfig {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .exceptionHandling(e -> e.authenticationEntryPoint(invalidToken).accessDeniedHandler(FORBIDDEN))
+                .build();
+    }
+
+    /**
+     * SCIM 2.0 provisioning ({@code /scim/v2/**}, routed to profile-service): HR systems call it with a
+     * client-credentials bearer token, never with a browser session, so this chain is a stateless resource server
+     * like {@link #bearerApiChain} but matches with or without the header (no token → 401, never a login redirect)
+     * and answers in SCIM's error format. profile-service checks the {@code provisioner} role itself.
+     */
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain scimChain(ServerHttpSecurity http) {
+        ServerAuthenticationEntryPoint invalidToken = (exchange, e) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            return Problems.writeScim(exchange, HttpStatus.UNAUTHORIZED,
+                    "A valid bearer token (client credentials of the provisioning client) is required");
+        };
+        ServerAccessDeniedHandler forbidden =
+                (exchange, denied) -> Problems.writeScim(exchange, HttpStatus.FORBIDDEN, "Access denied");
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/scim/**"))
+                .authorizeExchange(a -> a.anyExchange().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(invalidToken)
+                        .accessDeniedHandler(forbidden))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .exceptionHandling(e -> e.authenticationEntryPoint(invalidToken).accessDeniedHandler(forbidden))
                 .build();
     }
 

@@ -19,8 +19,9 @@ class RealmFileTest {
             realm = JsonMapper.builder().build().readTree(in);
         }
         assertThat(realm.get("realm").asString()).isEqualTo(KeycloakServer.REALM);
-        assertThat(realm.get("users")).hasSize(DemoUsers.ALL.size());
-        for (JsonNode user : realm.get("users")) {
+        List<JsonNode> people = realm.get("users").valueStream().filter(u -> !u.has("serviceAccountClientId")).toList();
+        assertThat(people).hasSize(DemoUsers.ALL.size());
+        for (JsonNode user : people) {
             DemoUsers.DemoUser demo = DemoUsers.byUsername(user.get("username").asString());
             assertThat(user.get("id").asString()).isEqualTo(demo.id());
             assertThat(user.get("email").asString()).isEqualTo(demo.email());
@@ -31,7 +32,19 @@ class RealmFileTest {
             assertThat(user.get("credentials").get(0).get("value").asString()).isEqualTo(demo.password());
         }
         List<String> clients = realm.get("clients").valueStream().map(c -> c.get("clientId").asString()).toList();
-        assertThat(clients).containsExactlyInAnyOrder("ladder-gateway", TokenClient.CLIENT_ID);
+        assertThat(clients).containsExactlyInAnyOrder("ladder-gateway", TokenClient.CLIENT_ID, "ladder-provisioner");
+        // the SCIM provisioner: a confidential client whose service account has the provisioner role, and only it
+        JsonNode provisioner = realm.get("clients").valueStream()
+                .filter(c -> c.get("clientId").asString().equals("ladder-provisioner")).findFirst().orElseThrow();
+        assertThat(provisioner.get("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(provisioner.get("publicClient").asBoolean()).isFalse();
+        JsonNode account = realm.get("users").valueStream()
+                .filter(u -> "ladder-provisioner".equals(u.path("serviceAccountClientId").asString(null)))
+                .findFirst().orElseThrow();
+        assertThat(account.get("realmRoles").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("provisioner");
+        assertThat(people).allSatisfy(u -> assertThat(u.get("realmRoles").valueStream().map(JsonNode::asString))
+                .doesNotContain("provisioner"));
         for (JsonNode client : realm.get("clients")) {
             assertThat(client.get("protocolMappers").valueStream()
                     .filter(m -> m.get("protocolMapper").asString().equals("oidc-audience-mapper"))

@@ -173,6 +173,13 @@ public class PeopleAdministration {
         Actor actor = Admins.admin(employees, caller);
         Employee before = people.find(id).orElseThrow(() -> EmployeeService.notFound(id));
         Preconditions.check(ifMatch, before.version());
+        return retire(actor, before);
+    }
+
+    /** Retires the person as they were at {@code before.version()} (412 if they moved on); see above. */
+    @Transactional
+    public PersonDetails retire(Actor actor, Employee before) {
+        String id = before.id();
         if (!before.active()) {
             throw new ConflictException("Employee " + id + " is retired already");
         }

@@ -121,6 +121,13 @@ public class TeamAdministration {
         Actor actor = Admins.admin(employees, caller);
         Team before = find(id);
         Preconditions.check(ifMatch, before.version());
+        return retire(actor, before);
+    }
+
+    /** Retires the team as it was at {@code before.version()} (412 if it moved on); see above. */
+    @Transactional
+    public TeamDetails retire(Actor actor, Team before) {
+        String id = before.id();
         if (!before.active()) {
             throw new ConflictException("Team '" + id + "' is retired already");
         }

@@ -1,0 +1,272 @@
+package dev.ladder.profile.scim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.types.Email;
+import com.unboundid.scim2.common.types.EnterpriseUserExtension;
+import com.unboundid.scim2.common.types.Group;
+import com.unboundid.scim2.common.types.Manager;
+import com.unboundid.scim2.common.types.Meta;
+import com.unboundid.scim2.common.types.Name;
+import com.unboundid.scim2.common.types.UserResource;
+import com.unboundid.scim2.common.messages.ListResponse;
+import dev.ladder.profile.audit.Actor;
+import dev.ladder.profile.employee.Employee;
+import dev.ladder.profile.employee.EmployeeRepository;
+import dev.ladder.profile.organisation.PeopleAdministration;
+import dev.ladder.profile.organisation.PersonDetails;
+import dev.ladder.profile.organisation.PersonRequest;
+import dev.ladder.profile.organisation.ProvisionRequest;
+import dev.ladder.profile.team.Team;
+import dev.ladder.profile.team.TeamRepository;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * SCIM Users are Ladder's people. Every change goes through {@link PeopleAdministration} (its rules, audit and
+ * EmployeeUpdated through the outbox), one transaction per request.
+ * <ul>
+ * <li>{@code userName} = the Keycloak username linked on first sign-in; {@code externalId} = HR's key; both
+ * unique and immutable (a different value → 400 {@code mutability}).</li>
+ * <li>display name = {@code name.formatted}, else {@code name.givenName} + {@code name.familyName}, else
+ * {@code displayName}, else (creation) the userName; e-mail = the primary {@code emails} value, else the first;
+ * {@code title} = job title.</li>
+ * <li>enterprise {@code manager.value} (a User id) = the reporting line: the person joins the team that manager
+ * manages (as manager, not deputy) — the one they are in already if it is one of them, else the first by name
+ * and id; a manager who manages no team → 400 {@code invalidValue}. Absent manager = team unchanged (Groups
+ * manage membership too).</li>
+ * <li>{@code active=false} = retirement (history kept); a retired person cannot be reactivated over SCIM
+ * (400 {@code mutability}). DELETE retires and forgets them for SCIM (404 from then on).</li>
+ * </ul>
+ */
+@Service
+class ScimUsers {
+
+    static final Map<String, String> FILTERABLE = Map.of("username", "userName", "externalid", "externalId",
+            "emails.value", "emails.value", "emails", "emails.value");
+    private static final Map<String, String> NAMES = Map.of("username", "userName", "displayName", "name",
+            "email", "emails", "jobTitle", "title", "externalId", "externalId");
+
+    private final EmployeeRepository people;
+    private final PeopleAdministration administration;
+    private final TeamRepository teams;
+    private final ScimStore store;
+    private final Validator validator;
+    private final Clock clock;
+
+    ScimUsers(EmployeeRepository people, PeopleAdministration administration, TeamRepository teams,
+              ScimStore store, Validator validator, Clock clock) {
+        this.people = people;
+        this.administration = administration;
+        this.teams = teams;
+        this.store = store;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public UserResource get(String id, String base) {
+        return resource(find(id), base);
+    }
+
+    @Transactional(readOnly = true)
+    public ListResponse<UserResource> list(String filter, Integer startIndex, Integer count, String base) {
+        ScimStore.Match match = ScimSupport.match(filter, FILTERABLE, ScimSupport.USER_SCHEMA);
+        ScimSupport.Window window = ScimSupport.Window.of(startIndex, count);
+        long total = store.countUsers(match);
+        List<UserResource> page = window.count() == 0 ? List.of() : store.userIds(match, window.offset(),
+                window.count()).stream().map(id -> resource(people.find(id).orElseThrow(), base)).toList();
+        return new ListResponse<>((int) total, page, window.startIndex(), page.size());
+    }
+
+    @Transactional
+    public UserResource create(Actor actor, ObjectNode body, String base) {
+        UserResource user = ScimJson.as(body, UserResource.class);
+        String userName = ScimSupport.blankToNull(user.getUserName());
+        if (userName == null) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "userName is required");
+        }
+        String externalId = ScimSupport.blankToNull(user.getExternalId());
+        if (people.usernameTaken(userName)) {
+            throw ScimProblem.conflict("userName '" + userName + "' belongs to someone already");
+        }
+        if (externalId != null && people.externalIdTaken(externalId)) {
+            throw ScimProblem.conflict("externalId '" + externalId + "' belongs to someone already");
+        }
+        String manager = manager(user);
+        String teamId = manager == null ? null : teamManagedBy(manager, null, null);
+        ProvisionRequest request = new ProvisionRequest(userName, externalId, displayName(user, userName),
+                email(user), teamId, null, null, null, ScimSupport.blankToNull(user.getTitle()));
+        ScimSupport.validate(validator, request, NAMES);
+        PersonDetails created = administration.provision(actor, request, null);
+        Employee person = people.find(created.id()).orElseThrow();
+        if (Boolean.FALSE.equals(user.getActive())) {
+            administration.retire(actor, person);
+            person = people.find(created.id()).orElseThrow();
+        }
+        return resource(person, base);
+    }
+
+    @Transactional
+    public UserResource replace(Actor actor, String id, String ifMatch, ObjectNode body, String base) {
+        Employee before = find(id);
+        ScimSupport.checkIfMatch(ifMatch, Long.toString(before.version()));
+        return resource(apply(actor, before, ScimJson.as(body, UserResource.class)), base);
+    }
+
+    /** PATCH = the PatchOp applied to the user as GET shows them, then stored as a PUT of the result. */
+    @Transactional
+    public UserResource patch(Actor actor, String id, String ifMatch, ObjectNode body, String base) {
+        Employee before = find(id);
+        ScimSupport.checkIfMatch(ifMatch, Long.toString(before.version()));
+        ObjectNode current = ScimJson.tree(resource(before, base));
+        ScimSupport.patch(body, current);
+        current.remove("groups");
+        return resource(apply(actor, before, ScimJson.as(current, UserResource.class)), base);
+    }
+
+    /** Retires the person (if still active) and forgets them for SCIM; their history stays. */
+    @Transactional
+    public void delete(Actor actor, String id, String ifMatch) {
+        Employee before = find(id);
+        ScimSupport.checkIfMatch(ifMatch, Long.toString(before.version()));
+        if (before.active()) {
+            administration.retire(actor, before);
+        }
+        store.markDeleted(id, clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private Employee apply(Actor actor, Employee before, UserResource user) {
+        String userName = ScimSupport.blankToNull(user.getUserName());
+        if (userName != null && !userName.equalsIgnoreCase(before.username())) {
+            throw ScimProblem.badRequest(ScimProblem.MUTABILITY, "userName cannot change (it is '"
+                    + before.username() + "'): it links the sign-in account");
+        }
+        String externalId = ScimSupport.blankToNull(user.getExternalId());
+        if (externalId != null && !externalId.equals(before.externalId())) {
+            throw ScimProblem.badRequest(ScimProblem.MUTABILITY, "externalId cannot change (it is '"
+                    + before.externalId() + "')");
+        }
+        boolean active = !Boolean.FALSE.equals(user.getActive());
+        if (!before.active()) {
+            if (active) {
+                throw ScimProblem.badRequest(ScimProblem.MUTABILITY,
+                        "User " + before.id() + " is retired; Ladder does not reactivate people over SCIM");
+            }
+            return before;
+        }
+        String manager = manager(user);
+        String teamId = manager == null ? before.teamId() : teamManagedBy(manager, before.id(), before.teamId());
+        PersonRequest request = new PersonRequest(displayName(user, before.displayName()), email(user), teamId,
+                before.trackId(), before.region(), before.startDate(), ScimSupport.blankToNull(user.getTitle()));
+        ScimSupport.validate(validator, request, NAMES);
+        Employee current = before;
+        if (!Objects.equals(request.displayName().strip(), before.displayName())
+                || !Objects.equals(request.email(), before.email()) || !Objects.equals(teamId, before.teamId())
+                || !Objects.equals(request.jobTitle(), before.jobTitle())) {
+            administration.update(actor, before, request);
+            current = people.find(before.id()).orElseThrow();
+        }
+        if (!active) {
+            administration.retire(actor, current);
+            current = people.find(before.id()).orElseThrow();
+        }
+        return current;
+    }
+
+    /** The team {@code managerId} manages that {@code personId} should be in; see the class comment. */
+    private String teamManagedBy(String managerId, String personId, String currentTeam) {
+        if (managerId.equals(personId)) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "manager: nobody is their own manager");
+        }
+        if (people.find(managerId).filter(Employee::active).isEmpty() || store.deleted(managerId)) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "manager: no active User " + managerId);
+        }
+        List<Team> managed = teams.ledBy(managerId).stream().filter(t -> managerId.equals(t.managerId())).toList();
+        if (managed.isEmpty()) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "manager: User " + managerId
+                    + " manages no team; make them the manager of a Group (" + TeamExtension.URN + ":manager) first");
+        }
+        return managed.stream().map(Team::id).filter(t -> t.equals(currentTeam)).findFirst()
+                .orElse(managed.get(0).id());
+    }
+
+    private Employee find(String id) {
+        return people.find(id).filter(e -> !store.deleted(id)).orElseThrow(() -> ScimProblem.notFound("User", id));
+    }
+
+    private static String manager(UserResource user) {
+        EnterpriseUserExtension enterprise;
+        try {
+            enterprise = user.getExtension(EnterpriseUserExtension.class);
+        } catch (RuntimeException e) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, "The enterprise extension is not valid: "
+                    + e.getMessage());
+        }
+        if (enterprise == null || enterprise.getManager() == null) {
+            return null;
+        }
+        return ScimSupport.blankToNull(enterprise.getManager().getValue());
+    }
+
+    private static String displayName(UserResource user, String fallback) {
+        Name name = user.getName();
+        if (name != null && ScimSupport.blankToNull(name.getFormatted()) != null) {
+            return name.getFormatted().strip();
+        }
+        if (name != null) {
+            String joined = ((name.getGivenName() == null ? "" : name.getGivenName().strip()) + " "
+                    + (name.getFamilyName() == null ? "" : name.getFamilyName().strip())).strip();
+            if (!joined.isEmpty()) {
+                return joined;
+            }
+        }
+        String displayName = ScimSupport.blankToNull(user.getDisplayName());
+        return displayName != null ? displayName : fallback;
+    }
+
+    private static String email(UserResource user) {
+        List<Email> emails = user.getEmails();
+        if (emails == null || emails.isEmpty()) {
+            return null;
+        }
+        Email chosen = emails.stream().filter(e -> Boolean.TRUE.equals(e.getPrimary())).findFirst()
+                .orElse(emails.get(0));
+        return ScimSupport.blankToNull(chosen.getValue());
+    }
+
+    UserResource resource(Employee e, String base) {
+        UserResource user = new UserResource();
+        user.setId(e.id());
+        user.setExternalId(e.externalId());
+        user.setUserName(e.username() != null ? e.username() : e.id());
+        user.setDisplayName(e.displayName());
+        user.setName(new Name().setFormatted(e.displayName()));
+        if (e.email() != null) {
+            user.setEmails(List.of(new Email().setValue(e.email()).setType("work").setPrimary(true)));
+        }
+        user.setTitle(e.jobTitle());
+        user.setActive(e.active());
+        if (e.teamId() != null) {
+            user.setGroups(List.of(new Group().setValue(e.teamId()).setDisplay(e.teamName()).setType("direct")
+                    .setRef(URI.create(base + "/Groups/" + e.teamId()))));
+        }
+        if (e.managerId() != null && !e.managerId().equals(e.id())) {
+            user.setExtension(new EnterpriseUserExtension().setManager(new Manager().setValue(e.managerId())
+                    .setRef(URI.create(base + "/Users/" + e.managerId()))));
+        }
+        user.setMeta(new Meta().setResourceType("User")
+                .setCreated(ScimSupport.calendar(store.userCreated(e.id())))
+                .setLastModified(ScimSupport.calendar(e.updatedAt()))
+                .setLocation(URI.create(base + "/Users/" + e.id()))
+                .setVersion(ScimSupport.etag(Long.toString(e.version()))));
+        return user;
+    }
+}
