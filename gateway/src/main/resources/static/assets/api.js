@@ -33,12 +33,14 @@ export async function api(path, options = {}) {
 
 /**
  * Like api(), but resolves to {data, status, etag}: for optimistic-concurrency writes (the ETag of a read goes back
- * in If-Match). `text` + `contentType` send a raw body (e.g. Markdown) instead of JSON; `headers` are added;
+ * in If-Match). `text` + `contentType` send a raw body (e.g. Markdown) instead of JSON; `form` a FormData (multipart);
+ * `headers` are added;
  * `cache` is the fetch cache mode (e.g. 'no-cache' to always revalidate data an admin is about to edit).
  */
-export async function apiResponse(path, { method = 'GET', body, text, contentType, headers: extra = {}, cache } = {}) {
+export async function apiResponse(path, { method = 'GET', body, text, contentType, form, headers: extra = {}, cache } = {}) {
   const headers = { Accept: 'application/json, application/problem+json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // `form` (FormData, e.g. a file upload): the browser sets the multipart Content-Type with its boundary
   if (text !== undefined) headers['Content-Type'] = contentType || 'text/plain';
   if (method !== 'GET' && method !== 'HEAD') headers['X-XSRF-TOKEN'] = csrfToken();
   let response;
@@ -49,7 +51,7 @@ export async function apiResponse(path, { method = 'GET', body, text, contentTyp
       credentials: 'same-origin',
       redirect: 'manual',
       cache,
-      body: text !== undefined ? text : body === undefined ? undefined : JSON.stringify(body),
+      body: form !== undefined ? form : text !== undefined ? text : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (networkError) {
     throw new ApiError(0, { detail: networkError.message }, path);

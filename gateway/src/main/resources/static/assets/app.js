@@ -1,15 +1,23 @@
-// Ladder portal: one page, plain ES modules, no build step. Everything goes through the gateway,
-// which holds the login session and relays the access token to the services.
+// Ladder portal: plain ES modules, no build step. Everything goes through the gateway, which holds the login session
+// and relays the access token to the services. The page is a set of views by task (router.js); each view loads what
+// it shows when it is shown, and only the view on screen polls.
 import { api, ApiError, csrfToken } from './api.js';
 import { $, h } from './dom.js';
 import { initCatalogAdmin } from './catalog-admin.js';
+import { initClaims, renderClaims } from './claims.js';
+import { initExperience, loadExperience } from './experience.js';
 import { initMemberView, showMember } from './member.js';
+import { initOrganisation, loadOrganisation } from './organisation.js';
 import { initRecordForm, renderCertificationOptions } from './record.js';
+import { initRoadmapSearch, loadRoadmap } from './roadmap.js';
+import { defineView, setAllowed, startRouter } from './router.js';
+import { initSkills, loadSkills } from './skills.js';
+import { initVerification, loadQueue } from './verification.js';
 import {
-  initAsOf, levelNamesOf, renderCertifications, renderNotifications, renderProgress, renderSession, renderTeam,
-  renderTeamReadiness, teamMembers,
+  initAsOf, levelNamesOf, renderNotifications, renderProgress, renderSession, renderTeam, renderTeamReadiness,
+  teamMembers,
 } from './views.js';
-import { initWhatIf, renderWhatIfCertifications, renderWhatIfSkills } from './whatif.js';
+import { initWhatIf, renderWhatIfCertifications, renderWhatIfSkills, whatIfForMe } from './whatif.js';
 
 const POLL_MS = 2000;
 const errors = new Map(); // source -> message shown in the banner
@@ -41,7 +49,12 @@ function reportError(source, error) {
     onUnauthorized();
     return;
   }
-  const label = { session: 'Your account', catalog: 'The catalog', progress: 'Your progress', certifications: 'Your certifications', notifications: 'Notifications', team: 'Your team', 'catalog-admin': 'The catalog editor' }[source] ?? source;
+  const label = {
+    session: 'Your account', profile: 'Your profile', catalog: 'The catalog', progress: 'Your progress',
+    certifications: 'Your certifications', notifications: 'Notifications', team: 'Your team',
+    'catalog-admin': 'The catalog editor', roadmap: 'Your roadmap', skills: 'Your skills', experience: 'Your experience',
+    verification: 'The verification queue', organisation: 'The organisation', permissions: 'Your teams',
+  }[source] ?? source;
   errors.set(source, `${label} could not be loaded: ${error.message}`);
   renderBanner();
 }
@@ -81,10 +94,39 @@ async function orNullOn404(promise) {
   }
 }
 
+let profilePromise = null;
+
+/** GET /api/profiles/me (track, region), once; again after a failure. */
+function ensureProfile() {
+  profilePromise ??= api('/api/profiles/me').catch((error) => {
+    profilePromise = null;
+    throw error;
+  });
+  return profilePromise;
+}
+
+let catalogLoaded = false;
+
+/** The certifications for the record form and what-if: the employee's own track's pathway first. */
 async function loadCatalog() {
+  if (catalogLoaded) return;
   const certifications = await api('/api/catalog/certifications');
-  renderCertificationOptions(certifications);
+  let own = [];
+  let trackName = null;
+  try {
+    const profile = await ensureProfile();
+    if (profile?.trackId) {
+      const pathway = await api(`/api/catalog/tracks/${encodeURIComponent(profile.trackId)}/certifications`);
+      own = (pathway ?? []).map((c) => c.id);
+      trackName = (await api('/api/catalog/tracks')).find((t) => t.id === profile.trackId)?.name ?? null;
+    }
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) throw error;
+    // without the profile or the track the select still lists every certification
+  }
+  renderCertificationOptions(certifications, own, trackName);
   renderWhatIfCertifications(certifications);
+  catalogLoaded = true;
 }
 
 /** 404 until progress-service has received the first catalog release, or for a day before the first one. */
@@ -107,12 +149,25 @@ async function loadProgress() {
 
 async function loadCertifications() {
   const data = await api('/api/profiles/me/certifications');
-  if (changed('certifications', data)) renderCertifications(data);
+  if (changed('certifications', data)) renderClaims(data);
 }
 
 async function loadNotifications() {
   const data = await api('/api/notifications/me');
+  renderUnread(data.filter((n) => !n.read).length);
   if (changed('notifications', data)) renderNotifications(data, markRead);
+}
+
+function renderUnread(count) {
+  const badge = $('nav-unread');
+  badge.replaceChildren(String(count), h('span', { class: 'sr-only' }, ' unread'));
+  badge.hidden = count === 0;
+}
+
+function renderPending(count) {
+  const badge = $('nav-pending');
+  badge.replaceChildren(String(count), h('span', { class: 'sr-only' }, ' waiting'));
+  badge.hidden = !count;
 }
 
 async function forbiddenAsEmpty(promise) {
@@ -131,6 +186,7 @@ async function loadTeam() {
     forbiddenAsEmpty(api('/api/progress/teams/mine')),
   ]);
   if (changed('team', { profileTeams, progressTeams })) {
+    $('team-card').hidden = false;
     renderTeamReadiness(progressTeams);
     renderTeam(teamMembers(profileTeams, progressTeams), levelNamesOf(progressTeams), showMember);
   }
@@ -160,28 +216,34 @@ async function run(source, loader) {
   }
 }
 
-/** For data that rarely changes: load once, retrying only while it fails. */
-function retryUntilLoaded(source, loader, intervalMs) {
-  const tick = async () => {
-    if (sessionEnded) return;
-    try {
-      await loader();
-      clearError(source);
-    } catch (error) {
-      reportError(source, error);
-      setTimeout(tick, intervalMs);
-    }
-  };
-  tick();
+let visit = 0; // increases whenever a view is shown or hidden: a poll of an earlier visit stops
+
+/** Runs each task of a view now; tasks with `every` repeat (a pause between calls, never piling up) while it is shown. */
+function startTasks(tasks) {
+  const mine = ++visit;
+  for (const { source, load, every } of tasks) {
+    const tick = async () => {
+      if (mine !== visit || sessionEnded) return;
+      await run(source, load);
+      if (every && mine === visit && !sessionEnded) setTimeout(tick, every);
+    };
+    tick();
+  }
 }
 
-/** Polls with a pause between calls (not setInterval) so slow responses never pile up. */
-function poll(source, loader, intervalMs) {
-  const tick = async () => {
-    await run(source, loader);
-    if (!sessionEnded) setTimeout(tick, intervalMs);
-  };
-  tick();
+/** Hidden views stop polling; their errors leave the banner. */
+function stopTasks(tasks) {
+  visit++;
+  for (const { source } of tasks) clearError(source);
+}
+
+/** A view whose `tasks` run while it is shown; `enter` runs first. */
+function taskView(name, tasks, { allowed = true, enter = () => {} } = {}) {
+  defineView(name, {
+    allowed,
+    enter: () => { enter(); startTasks(tasks); },
+    leave: () => stopTasks(tasks),
+  });
 }
 
 // ---- start ----------------------------------------------------------------------------------
@@ -192,10 +254,15 @@ async function start() {
     sessionEnded = true; // stop polling while the browser leaves
   });
   initRecordForm({
-    onRecorded: () => { run('certifications', loadCertifications); run('progress', loadProgress); },
+    onRecorded: () => run('certifications', loadCertifications),
     onUnauthorized,
   });
+  initClaims({ reload: () => run('certifications', loadCertifications), onUnauthorized });
+  initSkills({ onUnauthorized });
+  initExperience({ onUnauthorized });
   initWhatIf({ onUnauthorized });
+  initRoadmapSearch({ onUnauthorized });
+  initVerification({ onUnauthorized, onCount: renderPending });
   initAsOf('progress-', (day) => { myAsOf = day; run('progress', loadProgress); });
 
   try {
@@ -206,20 +273,53 @@ async function start() {
     reportError('session', error);
     return;
   }
+  const roles = session.roles ?? [];
+  const admin = roles.includes('admin');
+  // a manager is anyone who leads a team (as manager or deputy), whatever their roles say
+  let leads = false;
+  try {
+    leads = (await forbiddenAsEmpty(api('/api/profiles/teams/mine'))).length > 0;
+  } catch (error) {
+    reportError('permissions', error);
+  }
 
-  retryUntilLoaded('catalog', loadCatalog, 5000);
-  poll('progress', loadProgress, POLL_MS);
-  poll('notifications', loadNotifications, POLL_MS);
-  poll('certifications', loadCertifications, 5 * POLL_MS);
-  if ((session.roles ?? []).includes('manager')) {
-    $('team-card').hidden = false;
-    initMemberView({ onUnauthorized });
-    // a team's dashboard is large (about 0.8 MB for 1,000 members) and changes slowly: every 10 s, not every 2 s
-    poll('team', loadTeam, 5 * POLL_MS);
-  }
-  if ((session.roles ?? []).includes('admin')) {
-    initCatalogAdmin({ onUnauthorized, onError: (error) => reportError('catalog-admin', error) });
-  }
+  taskView('progress', [
+    { source: 'catalog', load: loadCatalog },
+    { source: 'progress', load: loadProgress, every: POLL_MS },
+  ], { enter: whatIfForMe });
+  taskView('roadmap', [{ source: 'roadmap', load: async () => loadRoadmap(await ensureProfile()) }]);
+  taskView('record', [
+    { source: 'catalog', load: loadCatalog },
+    { source: 'certifications', load: loadCertifications, every: 5 * POLL_MS / 2 },
+    { source: 'skills', load: loadSkills },
+    { source: 'experience', load: loadExperience },
+  ]);
+  taskView('notifications', [{ source: 'notifications', load: loadNotifications, every: POLL_MS }]);
+  // a team's dashboard is large (about 0.8 MB for 1,000 members) and changes slowly: every 10 s, not every 2 s
+  // the catalog: "What if…" for a member offers its certifications
+  taskView('team', [
+    { source: 'catalog', load: loadCatalog },
+    { source: 'team', load: loadTeam, every: 5 * POLL_MS },
+  ], { allowed: leads });
+  taskView('verification', [{ source: 'verification', load: loadQueue, every: 5 * POLL_MS }], { allowed: leads || admin });
+  taskView('organisation', [{ source: 'organisation', load: loadOrganisation }], { allowed: admin });
+  let catalogStarted = false;
+  defineView('catalog', {
+    allowed: admin,
+    enter: () => {
+      if (catalogStarted) return;
+      catalogStarted = true; // the editor keeps its state (and unsaved edits) between visits
+      initCatalogAdmin({ onUnauthorized, onError: (error) => reportError('catalog-admin', error) });
+    },
+  });
+  if (leads) initMemberView({ onUnauthorized });
+  if (admin) initOrganisation({ onUnauthorized });
+  $('main-nav').hidden = false;
+  startRouter('progress');
+
+  // the badges of views not shown: counted once at the start, then by their views
+  run('notifications', async () => renderUnread((await api('/api/notifications/me')).filter((n) => !n.read).length));
+  if (leads || admin) run('verification', async () => renderPending((await api('/api/profiles/verification/queue?size=1')).total));
 }
 
 start();

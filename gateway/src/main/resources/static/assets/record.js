@@ -1,6 +1,7 @@
-// "Record a certification": posts to profile-service and shows its field errors next to each field.
+// "Record a certification": posts to profile-service and shows its field errors next to each field; before saving
+// it shows the expiry a claim without one will get.
 import { api, ApiError } from './api.js';
-import { $, h } from './dom.js';
+import { $, h, formatDate } from './dom.js';
 
 // field name as the service reports it (normalised) -> input id
 const FIELDS = {
@@ -15,17 +16,68 @@ const FIELDS = {
 const normalise = (field) =>
   String(field || '').split(/[./[\]]/).filter(Boolean).pop()?.toLowerCase().replace(/[^a-z0-9]/g, '') ?? '';
 
-export function renderCertificationOptions(certifications) {
+/**
+ * The certification select: the employee's own track's pathway first (trackCertificationIds, in pathway order), then
+ * every other certification of the catalog.
+ */
+export function renderCertificationOptions(certifications, trackCertificationIds = [], trackName = null) {
   const select = $('certification');
   const selected = select.value;
-  const options = [h('option', { value: '' }, 'Choose a certification…')];
-  for (const c of certifications) {
+  const byId = new Map();
+  for (const c of certifications ?? []) {
     const id = typeof c === 'string' ? c : c.id ?? c.certificationId;
     const name = typeof c === 'string' ? c : c.name ?? c.certificationName ?? id;
-    if (id) options.push(h('option', { value: id }, name));
+    if (id && !byId.has(id)) byId.set(id, name);
+  }
+  const option = (id) => h('option', { value: id }, byId.get(id));
+  const own = trackCertificationIds.filter((id) => byId.has(id));
+  const others = [...byId.keys()].filter((id) => !own.includes(id));
+  const options = [h('option', { value: '' }, 'Choose a certification…')];
+  if (own.length) {
+    options.push(h('optgroup', { label: trackName ? `Your track: ${trackName}` : 'Your track' }, own.map(option)));
+    if (others.length) options.push(h('optgroup', { label: 'Other certifications' }, others.map(option)));
+  } else {
+    options.push(...others.map(option));
   }
   select.replaceChildren(...options);
   if (selected && [...select.options].some((o) => o.value === selected)) select.value = selected;
+}
+
+let expiryRequest = 0;
+
+/**
+ * Before saving: with a certification and an issue date but no expiry typed, the expiry the claim will get
+ * (GET /api/profiles/certifications/{id}/default-expiry?issuedOn=: issuedOn + the catalog's renewal period).
+ */
+async function showDefaultExpiry() {
+  const note = $('expires-on-default');
+  const certificationId = $('certification').value;
+  const issuedOn = $('issued-on').value;
+  const request = ++expiryRequest;
+  if (!certificationId || !issuedOn || $('expires-on').value || !/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) {
+    note.hidden = true;
+    note.textContent = '';
+    delete note.dataset.expiresOn;
+    return;
+  }
+  try {
+    const path = `/api/profiles/certifications/${encodeURIComponent(certificationId)}/default-expiry`
+      + `?issuedOn=${encodeURIComponent(issuedOn)}`;
+    const answer = await api(path);
+    if (request !== expiryRequest) return;
+    if (answer?.expiresOn) {
+      note.textContent = `With no expiry typed, it expires on ${formatDate(answer.expiresOn)}`
+        + (answer.renewalMonths ? ` (renewal every ${answer.renewalMonths} months).` : '.');
+      note.dataset.expiresOn = answer.expiresOn;
+    } else {
+      note.textContent = 'With no expiry typed, it does not expire: the catalog has no renewal period for it.';
+      note.dataset.expiresOn = '';
+    }
+    note.hidden = false;
+  } catch (error) {
+    if (request !== expiryRequest) return;
+    note.hidden = true; // the form still works; the service computes the same on saving
+  }
 }
 
 function clearMessages() {
@@ -74,6 +126,10 @@ function valueOrNull(id) {
 export function initRecordForm({ onRecorded, onUnauthorized }) {
   const form = $('record-form');
   const submit = $('record-submit');
+  for (const id of ['certification', 'issued-on', 'expires-on']) {
+    $(id).addEventListener('change', showDefaultExpiry);
+    $(id).addEventListener('input', showDefaultExpiry);
+  }
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearMessages();
@@ -91,9 +147,12 @@ export function initRecordForm({ onRecorded, onUnauthorized }) {
       const saved = await api('/api/profiles/me/certifications', { method: 'POST', body: payload });
       const name = saved?.certificationName || certificationName || payload.certificationId;
       form.reset();
-      $('record-success').textContent = `Recorded ${name}. Your progress updates in a few seconds.`;
+      showDefaultExpiry();
+      const expiry = saved?.expiresOn ? ` It expires on ${formatDate(saved.expiresOn)}.` : '';
+      $('record-success').textContent = `Recorded ${name}: pending until your manager verifies it.${expiry} `
+        + 'You can attach evidence to it under "My certification claims".';
       $('record-success').hidden = false;
-      onRecorded();
+      onRecorded(saved);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         onUnauthorized();

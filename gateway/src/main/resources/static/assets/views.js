@@ -149,20 +149,6 @@ function renderGaps(title, list, gaps, groups, next) {
       groupName.has(gap.groupId) ? h('div', { class: 'item-meta' }, groupName.get(gap.groupId)) : null)));
 }
 
-export function renderCertifications(records) {
-  $('certifications-empty').textContent = 'No certifications recorded yet.';
-  $('certifications-empty').hidden = records.length > 0;
-  $('certifications-list').replaceChildren(...records.map((r) => {
-    const dates = [r.issuedOn && `Issued ${formatDate(r.issuedOn)}`, r.expiresOn && `expires ${formatDate(r.expiresOn)}`]
-      .filter(Boolean).join(' · ');
-    const credential = [r.credentialId && `Credential ${r.credentialId}`, r.issuer].filter(Boolean).join(' · ');
-    return h('li', { class: 'item certification', 'data-id': r.id, 'data-certification-id': r.certificationId },
-      h('div', { class: 'item-title' }, r.certificationName || r.name || r.certificationId || 'Certification'),
-      credential ? h('div', { class: 'item-meta' }, credential) : null,
-      dates ? h('div', { class: 'item-meta' }, dates) : null);
-  }));
-}
-
 export function renderNotifications(data, onMarkRead) {
   const notifications = [...data]
     .sort((a, b) => String(b.createdAt ?? '').localeCompare(String(a.createdAt ?? '')));
@@ -178,7 +164,10 @@ export function renderNotifications(data, onMarkRead) {
       h('div', {},
         h('div', { class: 'item-title' }, n.title || 'Notification'),
         n.message ? h('p', {}, n.message) : null,
-        n.createdAt ? h('div', { class: 'item-meta' }, formatDateTime(n.createdAt)) : null),
+        n.createdAt ? h('div', { class: 'item-meta' }, formatDateTime(n.createdAt)) : null,
+        // the portal's hash route to act on it (#/verification, #/certifications, #/progress)
+        typeof n.link === 'string' && /^#\/[a-z-]+$/.test(n.link)
+          ? h('a', { href: n.link, class: 'notification-link', 'data-testid': 'notification-link' }, 'Open') : null),
       n.read
         ? null
         : h('button', {

@@ -35,13 +35,18 @@ export function renderWhatIfSkills(progress) {
 /** Tries achievements for a team member (their progress from /api/progress/employees/{id}) instead of oneself. */
 export function whatIfFor(member, progress) {
   target = { id: member.id, name: member.name };
+  // the panel moves to the Team view, below the member's card, and back to "My progress" for oneself
+  $('member-card').after($('what-if'));
   switchTo(` for ${member.name}`, `See where certifications, skills or experience would put ${member.name}. Nothing is recorded.`,
     progress);
   $('what-if').scrollIntoView({ block: 'start' });
   $('what-if-title').focus();
 }
 
-function whatIfForMe() {
+/** Back to trying one's own achievements (the panel returns to "My progress"). */
+export function whatIfForMe() {
+  $('progress-card').after($('what-if'));
+  if (!target) return;
   target = null;
   switchTo('', 'See where certifications, skills or experience would put you. Nothing is recorded.', mine);
 }
@@ -153,7 +158,12 @@ function renderResult(result) {
 export function initWhatIf({ onUnauthorized }) {
   const form = $('what-if-form');
   const submit = $('what-if-submit');
-  $('what-if-for-me').addEventListener('click', whatIfForMe);
+  $('what-if-for-me').addEventListener('click', () => {
+    whatIfForMe();
+    // the panel went back to "My progress"; in the Team view, focus stays with the member's card
+    if ($('member-card').hidden || !$('member-card').offsetParent) $('what-if-title').focus();
+    else $('member-what-if').focus();
+  });
   form.addEventListener('reset', () => {
     $('what-if-error').hidden = true;
     $('what-if-result').hidden = true;

@@ -3,6 +3,7 @@ package dev.ladder.notification;
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
+import dev.ladder.testkit.CloudEventRecord;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -193,14 +194,8 @@ class NotificationFlowTest {
     }
 
     private static RecordMetadata send(String eventId, String type, String json) {
-        return LadderInfra.send(Topics.MILESTONES, ALICE, Map.of(
-                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
-                CloudEventHeaders.ID, eventId,
-                CloudEventHeaders.TYPE, type,
-                CloudEventHeaders.SOURCE, "urn:ladder:progress-service",
-                CloudEventHeaders.TIME, Instant.now().toString(),
-                CloudEventHeaders.SUBJECT, ALICE,
-                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON), json);
+        return CloudEventRecord.of(Topics.MILESTONES, type, ALICE, json).id(eventId)
+                .source("urn:ladder:progress-service").sendForMetadata();
     }
 
     private static String bearer(String user) {

@@ -75,6 +75,7 @@ class CatalogAdminInChromiumTest {
     @Test
     void anAdminEditsSavesAndPublishesTheDraftAndAnInvalidDraftIsRefused() throws IOException {
         logIn(ADA, "Ada");
+        PortalNav.open(browser, wait, "catalog");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("catalog-admin")));
         WebElement editor = browser.findElement(By.id("draft-editor"));
         wait.until(d -> editor.getDomProperty("value").contains("\"" + TRACK + "\""));
@@ -184,6 +185,7 @@ class CatalogAdminInChromiumTest {
         });
 
         logIn(ADA, "Ada");
+        PortalNav.open(browser, wait, "catalog");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("catalog-admin")));
         WebElement editor = browser.findElement(By.id("draft-editor"));
         wait.until(d -> editor.getDomProperty("value").contains("\"" + TRACK + "\""));

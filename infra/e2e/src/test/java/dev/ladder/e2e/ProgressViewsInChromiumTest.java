@@ -124,6 +124,7 @@ class ProgressViewsInChromiumTest {
     @Test
     void theManagerSeesTeamReadinessWithHistogramSkillGapsAndCsv() throws IOException {
         logIn(MARK, "Mark");
+        PortalNav.open(browser, wait, "team");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("team-card")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Alice Anders"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Bob Berg"));
@@ -193,6 +194,7 @@ class ProgressViewsInChromiumTest {
         String bob = RunningPlatform.token(BOB);
         int now = readiness(bob);
         logIn(MARK, "Mark");
+        PortalNav.open(browser, wait, "team");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Bob Berg"));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
                 "#team-list [data-employee-id='" + BOB.id() + "'] [data-testid='view-member']"))).click();

@@ -6,6 +6,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -120,8 +121,13 @@ public final class CloudEventRecord {
 
     /** Publishes it on the test Kafka and waits for the broker's ack. */
     public CloudEventRecord send() {
-        LadderInfra.send(topic, key, headerMap(), json);
+        sendForMetadata();
         return this;
+    }
+
+    /** {@link #send()}, answering where the record landed (for {@link LadderInfra#awaitConsumed}). */
+    public RecordMetadata sendForMetadata() {
+        return LadderInfra.send(topic, key, headerMap(), json);
     }
 
     private CloudEvent event() {

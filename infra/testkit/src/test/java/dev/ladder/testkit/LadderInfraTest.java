@@ -78,8 +78,7 @@ class LadderInfraTest {
         String topic = "testkit.probe.v1";
         LadderInfra.send(topic, "before", Map.of(), "{\"n\":0}");
         try (KafkaProbe probe = LadderInfra.probe(topic)) {
-            LadderInfra.send(topic, "k-1", Map.of("ce_id", "id-1", "ce_type", "ladder.test.v1",
-                    "content-type", "application/json"), "{\"n\":1}");
+            CloudEventRecord.of(topic, "ladder.test.v1", "k-1", "{\"n\":1}").id("id-1").send();
 
             ConsumerRecord<String, String> record = probe.await(KafkaProbe.hasKey("k-1"), Duration.ofSeconds(20));
 

@@ -10,6 +10,7 @@ import dev.ladder.progress.ProgressApplication;
 import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.Today;
+import dev.ladder.testkit.CloudEventRecord;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,8 +34,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import static dev.ladder.testkit.KafkaProbe.hasKey;
@@ -158,26 +157,22 @@ class ProgressFlowTest implements ProgressServiceTest {
     void poisonRecordsAreDeadLetteredAndTheNextRecordIsStillProcessed() {
         String employee = "external-" + UUID.randomUUID();
         String bad = UUID.randomUUID().toString();
-        LadderInfra.send(Topics.ACHIEVEMENTS, employee,
-                headers(bad + "-garbage", EventType.CERTIFICATION_RECORDED.id(), employee), "{not json");
-        LadderInfra.send(Topics.ACHIEVEMENTS, employee,
-                headers(bad + "-unknown", "com.example.BadgeEarned.v1", employee), "{\"badge\":\"x\"}");
+        issuer(EventType.CERTIFICATION_RECORDED.id(), employee, "{not json").id(bad + "-garbage").send();
+        issuer("com.example.BadgeEarned.v1", employee, "{\"badge\":\"x\"}").id(bad + "-unknown").send();
         CertificationRecorded valid = certification(employee, "ceh");
         ObjectNode expiresBeforeIssue = json.valueToTree(valid);
         expiresBeforeIssue.put("expiresOn", "2000-01-01");
-        LadderInfra.send(Topics.ACHIEVEMENTS, employee,
-                headers(bad + "-invalid", EventType.CERTIFICATION_RECORDED.id(), employee),
-                json.writeValueAsString(expiresBeforeIssue));
+        issuer(EventType.CERTIFICATION_RECORDED.id(), employee, json.writeValueAsString(expiresBeforeIssue))
+                .id(bad + "-invalid").send();
         // valid by the contract, but PostgreSQL stores no NUL character in text: it fails on every attempt
         CertificationRecorded refused = new CertificationRecorded(UUID.randomUUID().toString(), employee + "\u0000",
                 "ceh", "CRED-9", null, LocalDate.of(2025, 6, 1), null, Instant.now());
         send(EventType.CERTIFICATION_RECORDED, bad + "-refused", employee, refused);
         // a valid Ladder event this listener has no use for is ignored, not dead-lettered
         String foreign = UUID.randomUUID().toString();
-        RecordMetadata foreignAt = LadderInfra.send(Topics.ACHIEVEMENTS, employee,
-                headers(foreign, EventType.EMPLOYEE_UPDATED.id(), employee),
+        RecordMetadata foreignAt = issuer(EventType.EMPLOYEE_UPDATED.id(), employee,
                 json.writeValueAsString(new EmployeeUpdated(employee, "Ext", null, null, null, null, null, null, null,
-                        Instant.now())));
+                        Instant.now()))).id(foreign).sendForMetadata();
         String next = UUID.randomUUID().toString();
         send(EventType.CERTIFICATION_RECORDED, next, employee, valid);
 
@@ -262,19 +257,13 @@ class ProgressFlowTest implements ProgressServiceTest {
 
     /** Exactly what an external producer writes: CloudEvents binary mode, JSON value, key = aggregate id. */
     void send(EventType type, String eventId, String key, Object event) {
-        LadderInfra.send(type.topic(), key, headers(eventId, type.id(), key), json.writeValueAsString(event));
+        CloudEventRecord.of(type, key, json.writeValueAsString(event)).id(eventId).source("/test/credential-issuer")
+                .send();
     }
 
-    static Map<String, String> headers(String eventId, String type, String subject) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        headers.put(CloudEventHeaders.ID, eventId);
-        headers.put(CloudEventHeaders.TYPE, type);
-        headers.put(CloudEventHeaders.SOURCE, "/test/credential-issuer");
-        headers.put(CloudEventHeaders.TIME, Instant.now().toString());
-        headers.put(CloudEventHeaders.SUBJECT, subject);
-        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        return headers;
+    /** A record of any type (known or not, valid or not) on the achievements topic, as a credential issuer sends it. */
+    static CloudEventRecord issuer(String type, String key, String json) {
+        return CloudEventRecord.of(Topics.ACHIEVEMENTS, type, key, json).source("/test/credential-issuer");
     }
 
     static CertificationRecorded securityPlus() {

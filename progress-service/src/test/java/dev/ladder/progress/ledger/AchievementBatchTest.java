@@ -1,5 +1,6 @@
 package dev.ladder.progress.ledger;
 
+import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.fixtures.SeedTrack;
@@ -89,7 +90,7 @@ class AchievementBatchTest implements ProgressServiceTest {
         assertThat(count("SELECT count(*) FROM progress WHERE employee_id LIKE '" + dave + "%'")).isZero();
     }
 
-    static ConsumerRecord<String, Object> record(String eventId, Object event) {
+    static ConsumerRecord<String, Object> record(String eventId, LadderEvent event) {
         return TestApi.received(eventId,
                 event instanceof CertificationRecorded c ? c.employeeId() : ((SkillAssessed) event).employeeId(), event);
     }

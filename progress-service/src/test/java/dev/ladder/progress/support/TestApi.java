@@ -1,8 +1,9 @@
 package dev.ladder.progress.support;
 
-import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.EventType;
+import dev.ladder.contracts.LadderEvent;
 import dev.ladder.fixtures.SeedTrack;
+import dev.ladder.testkit.CloudEventRecord;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -15,11 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -41,7 +38,7 @@ public final class TestApi {
      * it landed, for {@link LadderInfra#awaitConsumed}.
      */
     public RecordMetadata send(EventType type, String eventId, String key, Object event) {
-        return LadderInfra.send(type.topic(), key, headers(eventId, type.id(), key), json.writeValueAsString(event));
+        return CloudEventRecord.of(type, key, json.writeValueAsString(event)).id(eventId).sendForMetadata();
     }
 
     /**
@@ -55,24 +52,8 @@ public final class TestApi {
     }
 
     /** A record as a batch listener receives it from the container: the event deserialized, the headers as sent. */
-    public static ConsumerRecord<String, Object> received(String eventId, String key, Object event) {
-        EventType type = EventType.of(event.getClass());
-        ConsumerRecord<String, Object> record = new ConsumerRecord<>(type.topic(), 0, 0, key, event);
-        headers(eventId, type.id(), key)
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return record;
-    }
-
-    public static Map<String, String> headers(String eventId, String type, String subject) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        headers.put(CloudEventHeaders.ID, eventId);
-        headers.put(CloudEventHeaders.TYPE, type);
-        headers.put(CloudEventHeaders.SOURCE, "/test/external-producer");
-        headers.put(CloudEventHeaders.TIME, Instant.now().toString());
-        headers.put(CloudEventHeaders.SUBJECT, subject);
-        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        return headers;
+    public static ConsumerRecord<String, Object> received(String eventId, String key, LadderEvent event) {
+        return CloudEventRecord.of(EventType.of(event.getClass()), key, "{}").id(eventId).received(event);
     }
 
     public HttpResponse<String> get(String path, String user) {
