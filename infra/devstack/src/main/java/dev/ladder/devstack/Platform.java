@@ -1,5 +1,6 @@
 package dev.ladder.devstack;
 
+import dev.ladder.keycloak.KeycloakAdmin;
 import dev.ladder.keycloak.KeycloakServer;
 
 import java.nio.file.Files;
@@ -167,6 +168,11 @@ public final class Platform implements AutoCloseable {
 
     public String issuerUri() {
         return keycloak.issuerUri();
+    }
+
+    /** Keycloak's admin REST API, as an identity administrator uses it (e.g. to create a new colleague's account). */
+    public KeycloakAdmin keycloakAdmin() {
+        return keycloak.admin();
     }
 
     public String kafkaBootstrap() {

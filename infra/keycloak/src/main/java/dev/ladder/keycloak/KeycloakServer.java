@@ -173,6 +173,11 @@ public final class KeycloakServer implements AutoCloseable {
         return new TokenClient(issuerUri());
     }
 
+    /** The admin REST API as the bootstrap admin, e.g. to create the account of a newly provisioned person. */
+    public KeycloakAdmin admin() {
+        return new KeycloakAdmin(baseUrl(), options.adminUser(), options.adminPassword());
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

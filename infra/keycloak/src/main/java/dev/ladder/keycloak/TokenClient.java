@@ -18,8 +18,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Gets real access tokens from the {@code ladder} realm with the password grant of the public client
- * {@code ladder-cli} (enabled for local use only: scripts and tests, never the portal).
+ * Gets real access tokens from the {@code ladder} realm: for people with the password grant of the public client
+ * {@code ladder-cli} (enabled for local use only: scripts and tests, never the portal), for machine clients with
+ * the client-credentials grant.
  */
 public final class TokenClient {
 
@@ -45,12 +46,35 @@ public final class TokenClient {
 
     /** @throws TokenRequestException when Keycloak refuses (e.g. 401 invalid_grant for a wrong password) */
     public String accessToken(String username, String password) {
+        return accessToken(username, password, CLIENT_ID);
+    }
+
+    /** The password grant of another public client, e.g. the master realm's {@code admin-cli}. */
+    public String accessToken(String username, String password, String clientId) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
-        form.put("client_id", CLIENT_ID);
+        form.put("client_id", clientId);
         form.put("username", username);
         form.put("password", password);
         form.put("scope", "openid");
+        return token(form, "'" + username + "'");
+    }
+
+    /**
+     * A token of a confidential machine client with the client-credentials grant, e.g. the HR feed's
+     * {@code ladder-provisioner}.
+     *
+     * @throws TokenRequestException when Keycloak refuses (e.g. 401 for a wrong secret)
+     */
+    public String clientCredentialsToken(String clientId, String clientSecret) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", clientId);
+        form.put("client_secret", clientSecret);
+        return token(form, "client '" + clientId + "'");
+    }
+
+    private String token(Map<String, String> form, String who) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -73,8 +97,8 @@ public final class TokenClient {
             throw new TokenRequestException(-1, "interrupted while requesting a token from " + tokenEndpoint, e);
         }
         if (response.statusCode() != 200) {
-            throw new TokenRequestException(response.statusCode(), "Keycloak refused a token for '" + username
-                    + "' at " + tokenEndpoint + ": HTTP " + response.statusCode() + " " + response.body(), null);
+            throw new TokenRequestException(response.statusCode(), "Keycloak refused a token for " + who
+                    + " at " + tokenEndpoint + ": HTTP " + response.statusCode() + " " + response.body(), null);
         }
         Object token = parse(response.body()).get("access_token");
         if (!(token instanceof String s)) {

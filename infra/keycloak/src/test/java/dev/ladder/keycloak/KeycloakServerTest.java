@@ -66,6 +66,39 @@ class KeycloakServerTest {
     }
 
     @Test
+    void theProvisioningClientGetsAMachineTokenWithTheProvisionerRoleAndAWrongSecretIsRefused() {
+        Map<String, Object> claims = TokenClient.claims(
+                keycloak.tokenClient().clientCredentialsToken("ladder-provisioner", "ladder-provisioner-secret"));
+
+        assertThat(claims.get("azp")).isEqualTo("ladder-provisioner");
+        assertThat(audience(claims)).contains("ladder-api");
+        assertThat(realmRoles(claims)).contains("provisioner").doesNotContain("employee", "admin");
+        assertThatThrownBy(() -> keycloak.tokenClient().clientCredentialsToken("ladder-provisioner", "wrong"))
+                .isInstanceOf(TokenRequestException.class)
+                .hasMessageContaining("ladder-provisioner")
+                .satisfies(e -> assertThat(((TokenRequestException) e).status()).isEqualTo(401));
+    }
+
+    @Test
+    void anAdministratorCreatesAnAccountThatSignsInWithItsRolesAndATakenUsernameIsRefused() {
+        String username = "newcomer-" + System.nanoTime();
+        KeycloakAdmin.NewAccount account = new KeycloakAdmin.NewAccount(username, username + "@ladder.local",
+                "New", "Comer", "secret-" + username, List.of("employee"));
+
+        String id = keycloak.admin().createAccount(account);
+
+        Map<String, Object> claims = TokenClient.claims(keycloak.tokenClient().accessToken(username, account.password()));
+        assertThat(claims.get("sub")).isEqualTo(id);
+        assertThat(claims.get("preferred_username")).isEqualTo(username);
+        assertThat(claims.get("email")).isEqualTo(account.email());
+        assertThat(claims.get("email_verified")).isEqualTo(true);
+        assertThat(realmRoles(claims)).contains("employee").doesNotContain("manager", "admin");
+        assertThatThrownBy(() -> keycloak.admin().createAccount(account))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("409");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedClearly() {
         assertThatThrownBy(() -> keycloak.tokenClient().accessToken("alice", "not-alice"))
                 .isInstanceOf(TokenRequestException.class)

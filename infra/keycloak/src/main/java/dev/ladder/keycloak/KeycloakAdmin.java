@@ -1,0 +1,102 @@
+package dev.ladder.keycloak;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The few calls of Keycloak's admin REST API that an identity administrator makes when a new colleague joins:
+ * create their sign-in account in the {@code ladder} realm and grant it realm roles. Authenticates as the bootstrap
+ * admin of the {@code master} realm with {@code admin-cli}, which is how a local Keycloak is administered; for tests
+ * and scripts, never for the services.
+ */
+public final class KeycloakAdmin {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final String adminUser;
+    private final String adminPassword;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** @param baseUrl e.g. {@code http://localhost:8180} */
+    public KeycloakAdmin(String baseUrl, String adminUser, String adminPassword) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+    }
+
+    /** A new account the person can sign in with: e-mail verified, a permanent password, no required actions. */
+    public record NewAccount(String username, String email, String firstName, String lastName, String password,
+                             List<String> realmRoles) {
+    }
+
+    /**
+     * Creates the account and grants its realm roles.
+     *
+     * @return the account's id, i.e. the {@code sub} of its tokens
+     * @throws IllegalStateException when Keycloak refuses (e.g. 409 for a username or e-mail already taken)
+     */
+    public String createAccount(NewAccount account) {
+        String token = new TokenClient(baseUrl + "/realms/master").accessToken(adminUser, adminPassword, "admin-cli");
+        String realm = baseUrl + "/admin/realms/" + KeycloakServer.REALM;
+        Map<String, Object> user = Map.of(
+                "username", account.username(), "email", account.email(), "emailVerified", true,
+                "firstName", account.firstName(), "lastName", account.lastName(), "enabled", true,
+                "credentials", List.of(Map.of("type", "password", "value", account.password(), "temporary", false)));
+        HttpResponse<String> created = send(token, "POST", realm + "/users", JSON.writeValueAsString(user));
+        expect(created, 201, "create account " + account.username());
+        String location = created.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("Keycloak created " + account.username()
+                        + " but sent no Location"));
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        if (!account.realmRoles().isEmpty()) {
+            List<JsonNode> roles = account.realmRoles().stream().map(name -> {
+                HttpResponse<String> role = send(token, "GET",
+                        realm + "/roles/" + URLEncoder.encode(name, StandardCharsets.UTF_8), null);
+                expect(role, 200, "read realm role " + name);
+                return JSON.readTree(role.body());
+            }).toList();
+            expect(send(token, "POST", realm + "/users/" + id + "/role-mappings/realm", JSON.writeValueAsString(roles)),
+                    204, "grant " + account.realmRoles() + " to " + account.username());
+        }
+        return id;
+    }
+
+    private HttpResponse<String> send(String token, String method, String url, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + method + " " + url, e);
+        }
+    }
+
+    private static void expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("Keycloak refused to " + what + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+}
