@@ -106,6 +106,8 @@ class CatalogServiceTest {
                 .containsExactly("mid-certifications", "mid-skills", "mid-experience");
         assertThat(ids(event.get("levels").get(0).get("requirements"))).isEmpty();
         assertThat(nullOrAbsent(event.get("levels").get(3), "maxYears")).isTrue();
+        assertThat(event.get("salaryRegions").findValuesAsString("id"))
+                .containsExactly("united-states", "europe", "asia-pacific");
 
         // the fixture other services test against is exactly what this service sends
         CatalogVersionPublished published = JSON.readValue(record.value(), CatalogVersionPublished.class);

@@ -16,6 +16,7 @@ import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.Requirement;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementType;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.SalaryRegion;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.Skill;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.contracts.progress.MilestoneReached;
@@ -61,7 +62,8 @@ class EventSchemasTest {
                     List.of(new Certification("comptia-security-plus", "CompTIA Security+", 36),
                             new Certification("ceh", "Certified Ethical Hacker (CEH)", null)),
                     List.of(new Skill("python-programming-skills", "Python programming skills")), false,
-                    CatalogVersionPublished.VerificationPolicy.DEFAULT)),
+                    CatalogVersionPublished.VerificationPolicy.DEFAULT,
+                    List.of(new SalaryRegion("united-states", "United States"), new SalaryRegion("europe", "Europe")))),
             Map.entry(EventType.EMPLOYEE_UPDATED, new EmployeeUpdated("11111111-1111-4111-8111-111111111111", "Alice Anders",
                     "alice@ladder.local", "ai-security", "AI Security", "22222222-2222-4222-8222-222222222222",
                     "ai-ml-security-specialist", "united-states", LocalDate.of(2024, 9, 1), NOW, ALICE,
@@ -153,6 +155,39 @@ class EventSchemasTest {
         assertThat(EventSchemas.violations(EventType.CERTIFICATION_RECORDED,
                 JSON.writeValueAsString(SAMPLES.get(EventType.CERTIFICATION_RECORDED)).replace("\"SELF\"",
                         "\"FRIEND\""))).isNotEmpty();
+    }
+
+    @Test
+    void catalogReleasesCarryTheTracksSalaryRegionsAndOlderOnesReadAsNotKnown() {
+        String json = JSON.writeValueAsString(SAMPLES.get(EventType.CATALOG_VERSION_PUBLISHED));
+        assertThat(json).contains("\"salaryRegions\":[{\"id\":\"united-states\",\"name\":\"United States\"},"
+                + "{\"id\":\"europe\",\"name\":\"Europe\"}]");
+        CatalogVersionPublished read = JSON.readValue(json, CatalogVersionPublished.class);
+        assertThat(read.salaryRegionsKnown()).isTrue();
+        assertThat(read.salaryRegions()).extracting(SalaryRegion::id).containsExactly("united-states", "europe");
+
+        // written before the field existed: absent, or null as a record without it serialises
+        String absent = json.replaceAll(",\"salaryRegions\":\\[[^\\]]*]", "");
+        assertThat(absent).doesNotContain("salaryRegions");
+        String asNull = json.replaceAll("\"salaryRegions\":\\[[^\\]]*]", "\"salaryRegions\":null");
+        for (String old : List.of(absent, asNull)) {
+            assertThat(EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED, old)).as(old).isEmpty();
+            CatalogVersionPublished legacy = JSON.readValue(old, CatalogVersionPublished.class);
+            assertThat(legacy.salaryRegions()).isNull();
+            assertThat(legacy.salaryRegionsKnown()).isFalse();
+        }
+        // a track without salary bands says so: known, and empty
+        String none = json.replaceAll("\"salaryRegions\":\\[[^\\]]*]", "\"salaryRegions\":[]");
+        assertThat(EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED, none)).isEmpty();
+        assertThat(JSON.readValue(none, CatalogVersionPublished.class).salaryRegionsKnown()).isTrue();
+
+        String blankId = json.replace("{\"id\":\"europe\"", "{\"id\":\"\"");
+        assertThat(EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED, blankId))
+                .anyMatch(v -> v.contains("salaryRegions"));
+        assertThatThrownBy(() -> JSON.readValue(blankId, CatalogVersionPublished.class))
+                .hasMessageContaining("salaryRegion.id is required");
+        assertThat(EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED,
+                json.replace(",\"name\":\"Europe\"", ""))).anyMatch(v -> v.contains("salaryRegions"));
     }
 
     @Test

@@ -25,7 +25,7 @@ public abstract class ProfileServiceTest {
     public static final String BOB = "44444444-4444-4444-8444-444444444444";
 
     /** Own consumer group: other contexts in this JVM have other databases and must not take our partitions. */
-    private static final String GROUP = "profile-test-" + UUID.randomUUID();
+    protected static final String GROUP = "profile-test-" + UUID.randomUUID();
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

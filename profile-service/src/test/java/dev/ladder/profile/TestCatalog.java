@@ -20,15 +20,33 @@ public final class TestCatalog {
 
     /** Sends a release; returns its ce_id. */
     public static String publish(String eventId, String trackId, int version, List<String> certificationIds) {
+        return send(eventId, trackId, json(trackId, version, certificationIds, null));
+    }
+
+    /**
+     * A release as catalog-service writes it since releases carry the track's salary regions ({@code regions} null:
+     * as before, without the field); each region's name is its id in capitals.
+     */
+    public static String json(String trackId, int version, List<String> certificationIds, List<String> regions) {
         String certifications = certificationIds.stream()
                 .map(id -> "{\"id\":\"" + id + "\",\"name\":\"" + name(id) + "\",\"renewalMonths\":36}")
                 .collect(Collectors.joining(","));
-        String json = """
+        String salaryRegions = regions == null ? "" : ",\"salaryRegions\":[" + regions.stream()
+                .map(id -> "{\"id\":\"" + id + "\",\"name\":\"" + id.toUpperCase() + "\"}")
+                .collect(Collectors.joining(",")) + "]";
+        return """
                 {"trackId":"%s","trackName":"Track %s","version":%d,"publishedAt":"%s",
                  "levels":[{"id":"entry","rank":1,"name":"Entry Level","minYears":0,"maxYears":2,"requirements":[]}],
-                 "certifications":[%s],"skills":[]}
-                """.formatted(trackId, trackId, version, Instant.now(), certifications);
-        return send(eventId, trackId, json);
+                 "certifications":[%s],"skills":[]%s}
+                """.formatted(trackId, trackId, version, Instant.now(), certifications, salaryRegions);
+    }
+
+    /** Sends a release with the track's salary regions and waits until the local catalog holds that version. */
+    public static void publishWithRegions(JdbcClient jdbc, String trackId, int version, List<String> regions) {
+        send(UUID.randomUUID().toString(), trackId, json(trackId, version, List.of(), regions));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                        "select count(*) from catalog_track where track_id = :track and version = :version")
+                .param("track", trackId).param("version", version).query(Long.class).single() > 0);
     }
 
     /** Makes the service's local catalog know the seed track as catalog-service publishes it (once per database). */

@@ -29,6 +29,25 @@ final class CatalogEvents {
         }
         return new CatalogVersionPublished(release.id(), release.name(), release.version(), release.publishedAt(),
                 levels, certifications, List.copyOf(skills.values()), release.demoteOnExpiry(),
-                release.verification());
+                release.verification(), salaryRegions(release));
+    }
+
+    /**
+     * Every region the track's salary bands name, in the order they first appear (level by level), with the name the
+     * first band gives it: the values an employee's region is checked against, and the ones the portal matches a
+     * profile's region to a band by. Always a list (empty for a track without bands): absent means "not known".
+     */
+    static List<CatalogVersionPublished.SalaryRegion> salaryRegions(TrackRelease release) {
+        Map<String, CatalogVersionPublished.SalaryRegion> regions = new LinkedHashMap<>();
+        for (TrackContent.Level level : release.levels()) {
+            for (TrackContent.SalaryBand band : level.salaryBands()) {
+                if (band.region() != null && !band.region().isBlank()) {
+                    String name = band.regionName() == null || band.regionName().isBlank() ? band.region()
+                            : band.regionName();
+                    regions.putIfAbsent(band.region(), new CatalogVersionPublished.SalaryRegion(band.region(), name));
+                }
+            }
+        }
+        return List.copyOf(regions.values());
     }
 }

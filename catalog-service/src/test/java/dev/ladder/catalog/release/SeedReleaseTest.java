@@ -7,6 +7,7 @@ import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,24 @@ class SeedReleaseTest {
         assertThat(seed.demotesOnExpiry()).isFalse();
         assertThat(seed.verification()).isEqualTo(
                 dev.ladder.contracts.catalog.CatalogVersionPublished.VerificationPolicy.DEFAULT);
+        assertThat(seed.salaryRegions()).containsExactly(
+                new CatalogVersionPublished.SalaryRegion("united-states", "United States"),
+                new CatalogVersionPublished.SalaryRegion("europe", "Europe"),
+                new CatalogVersionPublished.SalaryRegion("asia-pacific", "Asia-Pacific"));
+    }
+
+    @Test
+    void theSalaryRegionsAreTheOnesTheSalaryBandsNameSoTheyMatchAProfilesRegionAsThePortalDoes() {
+        TrackRelease release = TrackRelease.of(TrackDocuments.fromRoadmap(SeedRoadmap.parsed(),
+                LevelRulesV1.derive(SeedRoadmap.parsed())), 1, AT);
+        java.util.Set<String> bandRegions = new java.util.LinkedHashSet<>();
+        release.levels().forEach(l -> l.salaryBands().forEach(b -> bandRegions.add(b.region())));
+
+        assertThat(SeedRelease.seed(1, AT).salaryRegions()).extracting(CatalogVersionPublished.SalaryRegion::id)
+                .containsExactlyElementsOf(bandRegions);
+        TrackRelease withoutBands = new TrackRelease("t", "T", null, 1, AT, List.of(), List.of(), List.of(), 0,
+                false, null);
+        assertThat(CatalogEvents.published(withoutBands).salaryRegions()).as("known: none").isEmpty();
     }
 
     @Test

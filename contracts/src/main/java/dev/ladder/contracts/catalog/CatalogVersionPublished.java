@@ -19,19 +19,36 @@ public record CatalogVersionPublished(
         List<Certification> certifications,
         List<Skill> skills,
         Boolean demoteOnExpiry,
-        VerificationPolicy verification) implements LadderEvent {
+        VerificationPolicy verification,
+        List<SalaryRegion> salaryRegions) implements LadderEvent {
+
+    /** The shape before the salary regions: which regions the track has is not known. */
+    public CatalogVersionPublished(String trackId, String trackName, int version, Instant publishedAt,
+                                   List<Level> levels, List<Certification> certifications, List<Skill> skills,
+                                   Boolean demoteOnExpiry, VerificationPolicy verification) {
+        this(trackId, trackName, version, publishedAt, levels, certifications, skills, demoteOnExpiry, verification,
+                null);
+    }
 
     /** The shape before the verification policy: every claim counts as recorded. */
     public CatalogVersionPublished(String trackId, String trackName, int version, Instant publishedAt,
                                    List<Level> levels, List<Certification> certifications, List<Skill> skills,
                                    Boolean demoteOnExpiry) {
-        this(trackId, trackName, version, publishedAt, levels, certifications, skills, demoteOnExpiry, null);
+        this(trackId, trackName, version, publishedAt, levels, certifications, skills, demoteOnExpiry, null, null);
     }
 
     /** The v1 shape before {@code demoteOnExpiry} was added: levels are never lost. */
     public CatalogVersionPublished(String trackId, String trackName, int version, Instant publishedAt,
                                    List<Level> levels, List<Certification> certifications, List<Skill> skills) {
-        this(trackId, trackName, version, publishedAt, levels, certifications, skills, Boolean.FALSE, null);
+        this(trackId, trackName, version, publishedAt, levels, certifications, skills, Boolean.FALSE, null, null);
+    }
+
+    /**
+     * Whether this version says which salary regions the track has: versions published before the field existed
+     * do not (null), and then any region may be right.
+     */
+    public boolean salaryRegionsKnown() {
+        return salaryRegions != null;
     }
 
     /** The track's verification policy; a version published before policies existed counts every claim. */
@@ -55,6 +72,8 @@ public record CatalogVersionPublished(
         levels = Require.list(levels, "levels");
         certifications = Require.list(certifications, "certifications");
         skills = Require.list(skills, "skills");
+        // null stays null: "not known" (an older event) is not "no regions"
+        salaryRegions = salaryRegions == null ? null : List.copyOf(salaryRegions);
     }
 
     /** A level of the track; rank 1 is the entry level. */
@@ -117,6 +136,18 @@ public record CatalogVersionPublished(
         public Skill {
             Require.text(id, "skill.id");
             Require.text(name, "skill.name");
+        }
+    }
+
+    /**
+     * A region the track has salary bands for, as catalog-service names it: {@code id} is the slug a salary band
+     * carries as its {@code region} (e.g. {@code europe}; also what an employee profile's {@code region} holds),
+     * {@code name} the roadmap's wording ("Europe").
+     */
+    public record SalaryRegion(String id, String name) {
+        public SalaryRegion {
+            Require.text(id, "salaryRegion.id");
+            Require.text(name, "salaryRegion.name");
         }
     }
 }

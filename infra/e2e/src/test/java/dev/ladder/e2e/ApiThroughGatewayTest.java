@@ -133,7 +133,7 @@ class ApiThroughGatewayTest {
         assertThat(gateway.get("/api/profiles/teams/mine", alice).status()).as("employee on a manager endpoint")
                 .isEqualTo(403);
         assertThat(gateway.get("/api/profiles/" + BOB.id() + "/certifications", alice).status())
-                .as("another employee's records").isEqualTo(403);
+                .as("another employee's records answer as if he did not exist").isEqualTo(404);
         assertThat(gateway.get("/api/progress/employees/" + BOB.id(), alice).status()).isEqualTo(403);
 
         String mark = RunningPlatform.token(MARK);

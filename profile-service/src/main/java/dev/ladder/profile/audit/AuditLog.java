@@ -16,7 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * The organisation's audit trail. Entries are written in the transaction of the change they describe (so a refused
+ * The audit trail of the organisation and of what people take back (withdrawn claims and periods). Entries are written in the transaction of the change they describe (so a refused
  * or failed change leaves none) and never updated.
  */
 @Service
@@ -35,17 +35,25 @@ public class AuditLog {
     /** {@code before}/{@code after}: the states as JSON-serialisable values (null = did not exist / no state). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Actor actor, String action, String employeeId, String teamId, Object before, Object after) {
+        record(actor, action, employeeId, teamId, before, after, null);
+    }
+
+    /** {@link #record(Actor, String, String, String, Object, Object)} with the reason the actor gave (or null). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(Actor actor, String action, String employeeId, String teamId, Object before, Object after,
+                       String reason) {
         jdbc.sql("""
                         insert into audit_entry (at, actor_id, actor_username, action, employee_id, team_id,
-                                                 before_state, after_state)
+                                                 before_state, after_state, reason)
                         values (:at, :actorId, :actorUsername, :action, :employeeId, :teamId,
-                                cast(:before as jsonb), cast(:after as jsonb))
+                                cast(:before as jsonb), cast(:after as jsonb), :reason)
                         """)
                 .param("at", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
                 .param("actorId", actor.employeeId()).param("actorUsername", actor.username())
                 .param("action", action).param("employeeId", employeeId).param("teamId", teamId)
                 .param("before", before == null ? null : json.writeValueAsString(before))
                 .param("after", after == null ? null : json.writeValueAsString(after))
+                .param("reason", reason)
                 .update();
     }
 
@@ -58,7 +66,7 @@ public class AuditLog {
                 .param("employeeId", employeeId).param("teamId", teamId).query(Long.class).single();
         List<AuditEntry> items = jdbc.sql("""
                         select id, at, actor_id, actor_username, action, employee_id, team_id,
-                               before_state::text as before_state, after_state::text as after_state
+                               before_state::text as before_state, after_state::text as after_state, reason
                           from audit_entry""" + where + " order by id desc limit :limit offset :offset")
                 .param("employeeId", employeeId).param("teamId", teamId)
                 .param("limit", size).param("offset", (long) page * size)
@@ -69,7 +77,8 @@ public class AuditLog {
     private AuditEntry map(ResultSet rs, int row) throws SQLException {
         return new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor_id"),
                 rs.getString("actor_username"), rs.getString("action"), rs.getString("employee_id"),
-                rs.getString("team_id"), tree(rs.getString("before_state")), tree(rs.getString("after_state")));
+                rs.getString("team_id"), tree(rs.getString("before_state")), tree(rs.getString("after_state")),
+                rs.getString("reason"));
     }
 
     private JsonNode tree(String text) {

@@ -3,10 +3,12 @@ package dev.ladder.profile.catalog;
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.kit.messaging.InvalidEventException;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +24,24 @@ class CatalogReleaseListener implements ConsumerSeekAware {
         this.catalog = catalog;
     }
 
+    /**
+     * The contract keys a release by its track id (so one track's versions stay in order on one partition) and names
+     * the track as {@code ce_subject}. A record whose key or subject names another track was produced against the
+     * contract: applying it could let it overtake or be overtaken by that track's real releases, so it is
+     * dead-lettered (not retried) instead.
+     */
     @KafkaHandler
-    void on(CatalogVersionPublished release, @Header(CloudEventHeaders.ID) String eventId) {
+    void on(CatalogVersionPublished release, @Header(CloudEventHeaders.ID) String eventId,
+            @Header(name = KafkaHeaders.RECEIVED_KEY, required = false) String key,
+            @Header(name = CloudEventHeaders.SUBJECT, required = false) String subject) {
+        if (!release.trackId().equals(key)) {
+            throw new InvalidEventException("Release " + eventId + " of track '" + release.trackId()
+                    + "' has key '" + key + "'; the key must be the track id");
+        }
+        if (subject != null && !release.trackId().equals(subject)) {
+            throw new InvalidEventException("Release " + eventId + " of track '" + release.trackId()
+                    + "' has ce_subject '" + subject + "'; the subject must be the track id");
+        }
         catalog.apply(eventId, release);
     }
 

@@ -1,11 +1,15 @@
 package dev.ladder.profile.catalog;
 
+import dev.ladder.contracts.EventSchemas;
+import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.kit.inbox.Inbox;
+import dev.ladder.kit.messaging.InvalidEventException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,8 +21,8 @@ import java.util.Optional;
 
 /**
  * profile-service's copy of the published catalog: the certifications (with renewal periods), skills, level
- * requirements and verification policy of the newest known version of each track, so claims can be validated and
- * explained without a synchronous call to catalog-service.
+ * requirements, verification policy and salary regions of the newest known version of each track, so claims and
+ * people can be validated and explained without a synchronous call to catalog-service.
  */
 @Service
 public class LocalCatalog {
@@ -29,12 +33,14 @@ public class LocalCatalog {
     private final Inbox inbox;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final JsonMapper json;
 
-    LocalCatalog(JdbcClient jdbc, Inbox inbox, Clock clock, ApplicationEventPublisher events) {
+    LocalCatalog(JdbcClient jdbc, Inbox inbox, Clock clock, ApplicationEventPublisher events, JsonMapper json) {
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.clock = clock;
         this.events = events;
+        this.json = json;
     }
 
     /**
@@ -43,6 +49,14 @@ public class LocalCatalog {
      */
     @Transactional
     public void apply(String eventId, CatalogVersionPublished release) {
+        // the record's constructor checks what it must hold; the schema says more (a level's rank ≥ 1, proficiency
+        // 1-5, …): a release breaking it is not applied but dead-lettered, as the contract says
+        List<String> violations = EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED,
+                json.writeValueAsString(release));
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException("Release " + eventId + " of track '" + release.trackId()
+                    + "' breaks the event's schema: " + String.join("; ", violations));
+        }
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return;
         }
@@ -62,18 +76,35 @@ public class LocalCatalog {
         CatalogVersionPublished.VerificationPolicy policy = release.verificationPolicy();
         jdbc.sql("""
                         insert into catalog_track (track_id, track_name, version, published_at,
-                                                   unverified_certifications_count, self_assessed_skills_count)
-                        values (:trackId, :trackName, :version, :publishedAt, :certificationsCount, :skillsCount)
+                                                   unverified_certifications_count, self_assessed_skills_count,
+                                                   salary_regions_known)
+                        values (:trackId, :trackName, :version, :publishedAt, :certificationsCount, :skillsCount,
+                                :regionsKnown)
                         on conflict (track_id) do update set track_name = excluded.track_name,
                             version = excluded.version, published_at = excluded.published_at,
                             unverified_certifications_count = excluded.unverified_certifications_count,
-                            self_assessed_skills_count = excluded.self_assessed_skills_count
+                            self_assessed_skills_count = excluded.self_assessed_skills_count,
+                            salary_regions_known = excluded.salary_regions_known
                         """)
                 .param("trackId", release.trackId()).param("trackName", release.trackName())
                 .param("version", release.version()).param("publishedAt", Timestamp.from(release.publishedAt()))
                 .param("certificationsCount", policy.unverifiedCertificationsCount())
                 .param("skillsCount", policy.selfAssessedSkillsCount())
+                .param("regionsKnown", release.salaryRegionsKnown())
                 .update();
+        jdbc.sql("delete from catalog_salary_region where track_id = :trackId")
+                .param("trackId", release.trackId()).update();
+        if (release.salaryRegionsKnown()) {
+            int at = 0;
+            for (CatalogVersionPublished.SalaryRegion region : release.salaryRegions()) {
+                jdbc.sql("""
+                                insert into catalog_salary_region (track_id, region_id, name, position)
+                                values (:trackId, :id, :name, :position) on conflict do nothing
+                                """)
+                        .param("trackId", release.trackId()).param("id", region.id()).param("name", region.name())
+                        .param("position", at++).update();
+            }
+        }
         jdbc.sql("delete from catalog_skill where track_id = :trackId").param("trackId", release.trackId()).update();
         jdbc.sql("delete from catalog_requirement where track_id = :trackId")
                 .param("trackId", release.trackId()).update();
@@ -214,6 +245,29 @@ public class LocalCatalog {
                 .query((rs, n) -> new CatalogVersionPublished.VerificationPolicy(
                         rs.getBoolean("unverified_certifications_count"), rs.getBoolean("self_assessed_skills_count")))
                 .optional().orElse(CatalogVersionPublished.VerificationPolicy.LEGACY);
+    }
+
+    /**
+     * The salary regions of a track's newest version, in the catalog's order; empty when they are not known (an
+     * unknown track, or a version published before releases carried regions) — then any region may be right.
+     */
+    @Transactional(readOnly = true)
+    public Optional<List<SalaryRegion>> salaryRegions(String trackId) {
+        boolean known = jdbc.sql("select salary_regions_known from catalog_track where track_id = :trackId")
+                .param("trackId", trackId == null ? "" : trackId).query(Boolean.class).optional().orElse(false);
+        if (!known) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("""
+                        select region_id, name from catalog_salary_region where track_id = :trackId order by position
+                        """)
+                .param("trackId", trackId)
+                .query((rs, n) -> new SalaryRegion(rs.getString("region_id"), rs.getString("name")))
+                .list());
+    }
+
+    /** A salary region of a track: the slug salary bands and profiles carry, and its name. */
+    public record SalaryRegion(String id, String name) {
     }
 
     /** The name of a certification any track's newest version offers; empty when no track knows it. */

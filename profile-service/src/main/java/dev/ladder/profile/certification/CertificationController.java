@@ -1,9 +1,13 @@
 package dev.ladder.profile.certification;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.profile.evidence.WithdrawalReason;
+import dev.ladder.profile.http.Page;
 import dev.ladder.profile.http.Preconditions;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +37,8 @@ import java.util.UUID;
 @RequestMapping("/api/profiles")
 class CertificationController {
 
+    static final String TOTAL_COUNT = "X-Total-Count";
+
     private final CertificationService certifications;
 
     CertificationController(CertificationService certifications) {
@@ -48,10 +54,24 @@ class CertificationController {
                 .build(recorded.id())).eTag(Preconditions.etag(recorded.version())).body(recorded);
     }
 
-    @Operation(summary = "The caller's certification claims with their state, newest first")
+    /**
+     * A plain array, as the portal has always read it, paged by {@code page}/{@code size} like every list (the size
+     * defaults to the maximum so a client that sends neither still gets every claim of all but extreme cases); the
+     * total is in {@code X-Total-Count}, the next page in a {@code Link} header (RFC 8288).
+     */
+    @Operation(summary = "The caller's certification claims with their state, newest first: a JSON array of one page "
+            + "(size 1-200, default 200); X-Total-Count and Link rel=next tell the rest")
     @GetMapping("/me/certifications")
-    List<CertificationView> mine() {
-        return certifications.mine(Caller.current());
+    ResponseEntity<List<CertificationView>> mine(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                                 @RequestParam(defaultValue = "" + Page.MAX_SIZE) @Min(1)
+                                                 @Max(Page.MAX_SIZE) int size) {
+        Page<CertificationView> claims = certifications.mine(Caller.current(), page, size);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(claims.total()));
+        if (claims.offset() + claims.items().size() < claims.total()) {
+            response.header(HttpHeaders.LINK, "</api/profiles/me/certifications?page=" + (page + 1) + "&size=" + size
+                    + ">; rel=\"next\"");
+        }
+        return response.body(claims.items());
     }
 
     @Operation(summary = "One of the caller's certification claims (ETag for edits)")
@@ -68,10 +88,13 @@ class CertificationController {
         return withEtag(certifications.edit(Caller.current(), id, ifMatch, request));
     }
 
-    @Operation(summary = "Withdraw a claim (kept, shown as WITHDRAWN); emits CertificationWithdrawn")
+    @Operation(summary = "Withdraw a claim (kept, shown as WITHDRAWN) with an optional reason (query parameter or "
+            + "JSON body {reason}, at most 500 characters) kept with the claim, in the event and in the audit entry; "
+            + "emits CertificationWithdrawn")
     @DeleteMapping("/me/certifications/{id}")
-    CertificationView withdraw(@PathVariable UUID id) {
-        return certifications.withdraw(Caller.current(), id);
+    CertificationView withdraw(@PathVariable UUID id, @RequestParam(required = false) String reason,
+                               @RequestBody(required = false) WithdrawalReason body) {
+        return certifications.withdraw(Caller.current(), id, WithdrawalReason.of(reason, body));
     }
 
     @Operation(summary = "Attach an evidence file: PDF, PNG or JPEG (by content) up to 5 MB; replaces any earlier one")
@@ -106,10 +129,13 @@ class CertificationController {
         return download(certifications.evidence(Caller.current(), employeeId, id));
     }
 
-    @Operation(summary = "An employee's certifications (the employee, their manager, or an admin)")
+    @Operation(summary = "An employee's certifications, paged (the employee, their manager or deputy, or an admin; "
+            + "anyone else: 404 as for an unknown id)")
     @GetMapping("/{employeeId}/certifications")
-    List<CertificationView> of(@PathVariable String employeeId) {
-        return certifications.of(Caller.current(), employeeId);
+    Page<CertificationView> of(@PathVariable String employeeId,
+                               @RequestParam(defaultValue = "0") @Min(0) int page,
+                               @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return certifications.of(Caller.current(), employeeId, page, size);
     }
 
     @Operation(summary = "The expiry a claim gets when none is typed: issuedOn + the catalog's renewal period")

@@ -125,9 +125,18 @@ class CertificationRepository {
     }
 
     /** Newest first: what the employee most recently earned is what they look for. */
-    List<CertificationView> byEmployee(String employeeId) {
-        return jdbc.sql(SELECT + " where r.employee_id = :employeeId order by r.issued_on desc, r.recorded_at desc, r.id")
-                .param("employeeId", employeeId).query(CertificationRepository::map).list();
+    /** One page of the employee's claims, newest issue date first. */
+    List<CertificationView> byEmployee(String employeeId, int limit, long offset) {
+        return jdbc.sql(SELECT + """
+                         where r.employee_id = :employeeId order by r.issued_on desc, r.recorded_at desc, r.id
+                         limit :limit offset :offset""")
+                .param("employeeId", employeeId).param("limit", limit).param("offset", offset)
+                .query(CertificationRepository::map).list();
+    }
+
+    long countByEmployee(String employeeId) {
+        return jdbc.sql("select count(*) from certification_record where employee_id = :employeeId")
+                .param("employeeId", employeeId).query(Long.class).single();
     }
 
     Optional<CertificationView> find(String employeeId, UUID id) {

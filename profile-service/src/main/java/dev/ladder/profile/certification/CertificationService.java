@@ -12,11 +12,14 @@ import dev.ladder.kit.web.FieldProblem;
 import dev.ladder.kit.web.ForbiddenException;
 import dev.ladder.kit.web.NotFoundException;
 import dev.ladder.kit.web.UnprocessableException;
+import dev.ladder.profile.audit.AuditLog;
 import dev.ladder.profile.catalog.CatalogCertification;
 import dev.ladder.profile.catalog.LocalCatalog;
 import dev.ladder.profile.employee.Employee;
+import dev.ladder.profile.employee.EmployeeService;
 import dev.ladder.profile.evidence.Reports;
 import dev.ladder.profile.evidence.Problems;
+import dev.ladder.profile.http.Page;
 import dev.ladder.profile.http.Preconditions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -47,14 +50,16 @@ public class CertificationService {
     private final LocalCatalog catalog;
     private final Reports reports;
     private final Outbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
 
     CertificationService(CertificationRepository records, LocalCatalog catalog, Reports reports, Outbox outbox,
-                         Clock clock) {
+                         AuditLog audit, Clock clock) {
         this.records = records;
         this.catalog = catalog;
         this.reports = reports;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -128,19 +133,27 @@ public class CertificationService {
         return view(employee, id);
     }
 
-    /** The caller takes back their claim: kept and shown as WITHDRAWN, announced as CertificationWithdrawn. */
+    /**
+     * The caller takes back their claim: kept and shown as WITHDRAWN (with the reason, if they gave one, as the
+     * claim's {@code reason}), announced as CertificationWithdrawn (its {@code reason} too) and audited
+     * ({@code certification.withdrawn}, the reason in the entry's {@code reason}).
+     */
     @Transactional
-    public CertificationView withdraw(Caller caller, UUID id) {
+    public CertificationView withdraw(Caller caller, UUID id, String reason) {
         Employee employee = reports.self(caller);
         CertificationView claim = ownLocked(employee, id);
         if (claim.state() == ClaimState.WITHDRAWN) {
             throw new ConflictException("Certification claim " + id + " is already withdrawn");
         }
+        String why = blankToNull(reason);
         Instant now = now();
-        records.decide(id, ClaimState.WITHDRAWN, null, employee.id(), now);
+        records.decide(id, ClaimState.WITHDRAWN, why, employee.id(), now);
         outbox.append(Topics.ACHIEVEMENTS, employee.id(), new CertificationWithdrawn(id.toString(), employee.id(),
-                claim.certificationId(), employee.id(), null, now));
-        return view(employee, id);
+                claim.certificationId(), employee.id(), why, now));
+        CertificationView withdrawn = view(employee, id);
+        audit.record(EmployeeService.actor(employee), "certification.withdrawn", employee.id(), employee.teamId(),
+                claim, withdrawn, why);
+        return withdrawn;
     }
 
     /**
@@ -190,8 +203,8 @@ public class CertificationService {
 
     /** The caller's claims, newest first; a caller seen for the first time is registered (and has none). */
     @Transactional
-    public List<CertificationView> mine(Caller caller) {
-        return list(reports.self(caller));
+    public Page<CertificationView> mine(Caller caller, int page, int size) {
+        return list(reports.self(caller), page, size);
     }
 
     @Transactional
@@ -200,20 +213,12 @@ public class CertificationService {
     }
 
     /**
-     * Readable by the employee, whoever manages their team, and admins. This endpoint predates the evidence rules
-     * and keeps its contract: an unknown employee is 404, someone else's 403.
+     * Readable by the employee, whoever manages their team, and admins; anyone else gets the 404 an unknown
+     * employee gets (it used to be a 403, which told a colleague that the id exists).
      */
     @Transactional
-    public List<CertificationView> of(Caller caller, String employeeId) {
-        Employee self = reports.self(caller);
-        if (self.id().equals(employeeId)) {
-            return list(self);
-        }
-        Employee employee = reports.employee(employeeId);
-        if (!caller.isAdmin() && !reports.manages(self, employee)) {
-            throw new ForbiddenException("Only the employee, their manager or an admin may read these certifications");
-        }
-        return list(employee);
+    public Page<CertificationView> of(Caller caller, String employeeId, int page, int size) {
+        return list(reports.readable(caller, employeeId), page, size);
     }
 
     /** The one place the default expiry is computed: issuedOn + the catalog's renewal period, if it has one. */
@@ -251,12 +256,19 @@ public class CertificationService {
         return withPolicy(reports.employee(claim.employeeId()), records.find(claim.employeeId(), id).orElseThrow());
     }
 
+    /**
+     * The claim if the reviewer may decide it. Someone else's claim they may not decide is 404 exactly as an unknown
+     * claim id (the same body), so a reviewer cannot probe which claims exist; their own claim, which they can see,
+     * is a 403: nobody verifies their own claim.
+     */
     private CertificationView decidable(Caller caller, Employee reviewer, UUID id) {
         CertificationView claim = records.lock(id).orElseThrow(() -> unknown(id));
         if (claim.employeeId().equals(reviewer.id())) {
             throw new ForbiddenException("Nobody verifies their own claim");
         }
-        reports.report(caller, reviewer, claim.employeeId()); // 404 unless theirs to decide
+        if (!reports.decidable(caller, reviewer, claim.employeeId())) {
+            throw unknown(id);
+        }
         if (claim.state() != ClaimState.PENDING) {
             throw new ConflictException("Certification claim " + id + " is " + claim.state()
                     + ", not pending: it was already decided");
@@ -296,9 +308,11 @@ public class CertificationService {
         return withPolicy(employee, records.find(employee.id(), id).orElseThrow(() -> unknown(id)));
     }
 
-    private List<CertificationView> list(Employee employee) {
+    private Page<CertificationView> list(Employee employee, int page, int size) {
         boolean counts = catalog.policy(employee.trackId()).unverifiedCertificationsCount();
-        return records.byEmployee(employee.id()).stream().map(c -> c.withPolicy(counts)).toList();
+        List<CertificationView> items = records.byEmployee(employee.id(), size, (long) page * size).stream()
+                .map(c -> c.withPolicy(counts)).toList();
+        return new Page<>(items, page, size, records.countByEmployee(employee.id()));
     }
 
     private CertificationView withPolicy(Employee employee, CertificationView claim) {
@@ -339,8 +353,9 @@ public class CertificationService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Unknown, someone else's (for /me/…), or not the reviewer's to decide: one answer, naming no id. */
     private static NotFoundException unknown(UUID id) {
-        return new NotFoundException("No certification claim " + id + " among those you may see");
+        return new NotFoundException("No such certification claim among those you may see.");
     }
 
     private static ConflictException duplicate(String certificationId, String credentialId) {

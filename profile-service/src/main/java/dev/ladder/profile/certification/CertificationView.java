@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * A certification claim as the API returns it.
  *
- * @param reason                   why it was rejected (REJECTED)
+ * @param reason                   why it was rejected (REJECTED) or withdrawn (WITHDRAWN, if the employee said)
  * @param decidedBy                employee id of whoever verified, rejected or withdrew it
  * @param version                  the ETag is this in quotes; edits send it in If-Match
  * @param evidence                 the uploaded file's metadata, or null

@@ -6,6 +6,7 @@ import dev.ladder.kit.web.FieldProblem;
 import dev.ladder.kit.web.NotFoundException;
 import dev.ladder.kit.web.UnprocessableException;
 import dev.ladder.profile.audit.Actor;
+import dev.ladder.profile.config.ProfileProperties;
 import dev.ladder.profile.employee.Employee;
 import dev.ladder.profile.employee.EmployeeRepository;
 import dev.ladder.profile.employee.EmployeeService;
@@ -60,11 +61,12 @@ public class CsvImport {
     private final TeamAdministration teamAdministration;
     private final Validator validator;
     private final JdbcClient jdbc;
+    private final ProfileProperties properties;
     private final TransactionTemplate tx;
 
     CsvImport(EmployeeService employees, EmployeeRepository people, TeamRepository teams,
               PeopleAdministration peopleAdministration, TeamAdministration teamAdministration, Validator validator,
-              JdbcClient jdbc, PlatformTransactionManager transactions) {
+              JdbcClient jdbc, ProfileProperties properties, PlatformTransactionManager transactions) {
         this.employees = employees;
         this.people = people;
         this.teams = teams;
@@ -72,6 +74,7 @@ public class CsvImport {
         this.teamAdministration = teamAdministration;
         this.validator = validator;
         this.jdbc = jdbc;
+        this.properties = properties;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -184,6 +187,7 @@ public class CsvImport {
                     or(row.get("trackId"), existing.trackId()), or(row.get("region"), existing.region()),
                     startDate != null ? startDate : existing.startDate(), or(row.get("jobTitle"),
                     existing.jobTitle())), problems);
+            checkRegion(row, existing, problems);
             if (existing != null && row.get("externalId") != null
                     && !row.get("externalId").equals(existing.externalId())) {
                 problems.add(new ImportReport.Problem(row.number(), "externalId", "cannot change an existing "
@@ -234,6 +238,22 @@ public class CsvImport {
         }
         plans.put(teamId, new TeamPlan(earlier.row(), teamId, or(earlier.name(), name), earlier.create(),
                 or(earlier.managerUsername(), manager), or(earlier.deputyUsername(), deputy)));
+    }
+
+    /**
+     * The region the row leaves the person with must be a salary region of the track it leaves them on, as the
+     * organisation's service checks it — here for every row, so preview lists each such row, not only the first the
+     * service would refuse. A region that is not even a slug was reported by the validation already.
+     */
+    private void checkRegion(CsvRows.Row row, Employee existing, List<ImportReport.Problem> problems) {
+        boolean malformed = problems.stream().anyMatch(p -> p.row() == row.number() && "region".equals(p.column()));
+        if (malformed) {
+            return;
+        }
+        String region = existing == null ? row.get("region") : or(row.get("region"), existing.region());
+        String track = or(row.get("trackId"), existing == null ? properties.defaultTrackId() : existing.trackId());
+        peopleAdministration.regionProblem(region, track, existing).ifPresent(problem ->
+                problems.add(new ImportReport.Problem(row.number(), "region", problem.message())));
     }
 
     private void leader(int row, String column, String username, Map<String, Integer> inFile,

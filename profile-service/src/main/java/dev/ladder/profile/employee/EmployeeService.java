@@ -27,6 +27,7 @@ import java.util.Optional;
 public class EmployeeService {
 
     private static final Logger log = LoggerFactory.getLogger(EmployeeService.class);
+    private static final String NO_SUCH_EMPLOYEE = "No such employee among the people you may see.";
 
     private final EmployeeRepository employees;
     private final EmployeeEvents events;
@@ -127,8 +128,12 @@ public class EmployeeService {
 
     /**
      * The person {@code employeeId} as the caller may see them: themselves, their reports (as manager or deputy of
-     * the person's team) or, for an admin, anyone. Unknown and not visible answer alike (404), so nobody can probe
-     * who exists.
+     * the person's team) or, for an admin, anyone.
+     * <p>
+     * The ownership rule of every endpoint naming a person or their records by id: someone the caller may not see
+     * answers exactly as an id nobody has — 404 with {@link #notFound} (no id in it, so the bodies are identical)
+     * — so nobody can probe who exists. Only a caller who may see the target but not do what they ask (an employee
+     * moving their own track, deciding their own claim) gets a 403: that tells them nothing they did not know.
      */
     @Transactional
     public Employee visible(Caller caller, String employeeId) {
@@ -146,7 +151,11 @@ public class EmployeeService {
                 .orElseThrow(() -> notFound(employeeId));
     }
 
+    /**
+     * The one answer for an employee id the caller may not see or nobody has (see {@link #visible}); it names no id,
+     * so the two cases cannot be told apart by their bodies either.
+     */
     public static NotFoundException notFound(String employeeId) {
-        return new NotFoundException("No employee " + employeeId + " that you may see");
+        return new NotFoundException(NO_SUCH_EMPLOYEE);
     }
 }

@@ -1,7 +1,6 @@
 package dev.ladder.profile.evidence;
 
 import dev.ladder.kit.security.Caller;
-import dev.ladder.kit.web.NotFoundException;
 import dev.ladder.profile.employee.Employee;
 import dev.ladder.profile.employee.EmployeeService;
 import dev.ladder.profile.team.TeamService;
@@ -9,7 +8,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see and decide whose evidence: the employee themselves, whoever manages their team (manager or deputy,
- * as {@link TeamService#manages} decides) and admins. Unknown and forbidden ids answer alike (404).
+ * as {@link TeamService#manages} decides) and admins.
+ * <p>
+ * Ownership rule (as for people, see {@link EmployeeService#visible}): an id the caller may not see — a person who
+ * is not theirs, a claim, assessment or period of such a person, or of someone else for the {@code /me/…} paths —
+ * answers exactly like an id nobody has: 404 with the same body (no id in the detail), so nobody can probe who or
+ * what exists. 403 is only for a caller who may see the target but may not do what they ask: nobody decides or
+ * assesses (as a manager) their own claims.
  */
 @Component
 public class Reports {
@@ -42,27 +47,34 @@ public class Reports {
         if (self.id().equals(employeeId)) {
             return self;
         }
-        Employee employee = employees.find(employeeId).orElseThrow(() -> unknown(employeeId));
+        Employee employee = employees.find(employeeId).orElseThrow(() -> EmployeeService.notFound(employeeId));
         if (caller.isAdmin() || manages(self, employee)) {
             return employee;
         }
-        throw unknown(employeeId);
+        throw EmployeeService.notFound(employeeId);
     }
 
     /** A report of the caller (manager or deputy of their team) or, for an admin, anyone but themselves; else 404. */
     public Employee report(Caller caller, Employee self, String employeeId) {
-        Employee employee = employees.find(employeeId).orElseThrow(() -> unknown(employeeId));
-        if (!employee.id().equals(self.id()) && (caller.isAdmin() || manages(self, employee))) {
-            return employee;
+        return decidable(caller, self, employeeId) ? employee(employeeId) : fail(employeeId);
+    }
+
+    /**
+     * Whether the caller may decide claims of {@code employeeId} (and assess their skills): their manager or deputy,
+     * or an admin; never their own. False for an unknown id too, so callers answer both alike.
+     */
+    public boolean decidable(Caller caller, Employee self, String employeeId) {
+        if (employeeId == null || employeeId.equals(self.id())) {
+            return false;
         }
-        throw unknown(employeeId);
+        return employees.find(employeeId).map(e -> caller.isAdmin() || manages(self, e)).orElse(false);
     }
 
     public Employee employee(String employeeId) {
-        return employees.find(employeeId).orElseThrow(() -> unknown(employeeId));
+        return employees.find(employeeId).orElseThrow(() -> EmployeeService.notFound(employeeId));
     }
 
-    private static NotFoundException unknown(String employeeId) {
-        return new NotFoundException("No employee " + employeeId + " among the people you may see");
+    private static Employee fail(String employeeId) {
+        throw EmployeeService.notFound(employeeId);
     }
 }

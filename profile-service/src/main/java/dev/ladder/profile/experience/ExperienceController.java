@@ -1,6 +1,7 @@
 package dev.ladder.profile.experience;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.profile.evidence.WithdrawalReason;
 import dev.ladder.profile.http.Page;
 import dev.ladder.profile.http.Preconditions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -64,10 +65,12 @@ class ExperienceController {
         return ResponseEntity.ok().eTag(Preconditions.etag(period.version())).body(period);
     }
 
-    @Operation(summary = "Withdraw a period; emits ExperienceWithdrawn")
+    @Operation(summary = "Withdraw a period with an optional reason (query parameter or JSON body {reason}, at most "
+            + "500 characters) kept in the audit entry; emits ExperienceWithdrawn")
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> withdraw(@PathVariable UUID id) {
-        experience.withdraw(Caller.current(), id);
+    ResponseEntity<Void> withdraw(@PathVariable UUID id, @RequestParam(required = false) String reason,
+                                  @RequestBody(required = false) WithdrawalReason body) {
+        experience.withdraw(Caller.current(), id, WithdrawalReason.of(reason, body));
         return ResponseEntity.noContent().build();
     }
 }

@@ -64,6 +64,12 @@ class ExperienceRepository {
                 .param("employeeId", employeeId).param("id", id).query(ExperienceRepository::map).optional();
     }
 
+    /** The employee's period in any state. */
+    Optional<ExperienceView> find(String employeeId, UUID id) {
+        return jdbc.sql(SELECT + " where employee_id = :employeeId and id = :id")
+                .param("employeeId", employeeId).param("id", id).query(ExperienceRepository::map).optional();
+    }
+
     Optional<ExperienceView> findActive(String employeeId, UUID id) {
         return jdbc.sql(SELECT + " where employee_id = :employeeId and id = :id and state = 'ACTIVE'")
                 .param("employeeId", employeeId).param("id", id).query(ExperienceRepository::map).optional();

@@ -6,7 +6,9 @@ import dev.ladder.contracts.achievements.ExperienceWithdrawn;
 import dev.ladder.kit.outbox.Outbox;
 import dev.ladder.kit.security.Caller;
 import dev.ladder.kit.web.NotFoundException;
+import dev.ladder.profile.audit.AuditLog;
 import dev.ladder.profile.employee.Employee;
+import dev.ladder.profile.employee.EmployeeService;
 import dev.ladder.profile.evidence.Reports;
 import dev.ladder.profile.http.Page;
 import dev.ladder.profile.http.Preconditions;
@@ -28,12 +30,14 @@ public class ExperienceService {
     private final ExperienceRepository periods;
     private final Reports reports;
     private final Outbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ExperienceService(ExperienceRepository periods, Reports reports, Outbox outbox, Clock clock) {
+    ExperienceService(ExperienceRepository periods, Reports reports, Outbox outbox, AuditLog audit, Clock clock) {
         this.periods = periods;
         this.reports = reports;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -56,14 +60,20 @@ public class ExperienceService {
         return announce(periods.findActive(employee.id(), id).orElseThrow(), now);
     }
 
+    /**
+     * Withdraws the caller's period, announced as ExperienceWithdrawn and audited ({@code experience.withdrawn});
+     * the reason, if given, is kept in the audit entry only: the event has no field for it (v1).
+     */
     @Transactional
-    public void withdraw(Caller caller, UUID id) {
+    public void withdraw(Caller caller, UUID id, String reason) {
         Employee employee = reports.self(caller);
-        periods.lockActive(employee.id(), id).orElseThrow(() -> unknown(id));
+        ExperienceView before = periods.lockActive(employee.id(), id).orElseThrow(() -> unknown(id));
         Instant now = now();
         periods.withdraw(id, now);
         outbox.append(Topics.ACHIEVEMENTS, employee.id(),
                 new ExperienceWithdrawn(id.toString(), employee.id(), employee.id(), now));
+        audit.record(EmployeeService.actor(employee), "experience.withdrawn", employee.id(), employee.teamId(),
+                before, periods.find(employee.id(), id).orElseThrow(), reason);
     }
 
     @Transactional
@@ -89,7 +99,8 @@ public class ExperienceService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Unknown, withdrawn or someone else's: one answer, naming no id (someone else's must not look different). */
     private static NotFoundException unknown(UUID id) {
-        return new NotFoundException("No experience period " + id + " recorded by you");
+        return new NotFoundException("No such experience period among yours.");
     }
 }

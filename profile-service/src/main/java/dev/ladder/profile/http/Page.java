@@ -11,4 +11,11 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     public long offset() {
         return (long) page * size;
     }
+
+    /** Page {@code page} of a list held in memory (a page past the end is empty; {@code total} is the list's size). */
+    public static <T> Page<T> of(List<T> all, int page, int size) {
+        int from = (int) Math.min(all.size(), (long) page * size);
+        int to = (int) Math.min(all.size(), (long) from + size);
+        return new Page<>(List.copyOf(all.subList(from, to)), page, size, all.size());
+    }
 }

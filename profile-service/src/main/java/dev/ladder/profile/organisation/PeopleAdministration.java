@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,8 +36,11 @@ import java.util.UUID;
  * announced (EmployeeUpdated) in its transaction; refused input changes nothing.
  * <p>
  * A track must be one the local catalog copy knows, or the person's current track, or the default track (which
- * self-registration assigns before the catalog may be known). Regions are any slug: the catalog's release event
- * does not carry the salary regions, so the local copy cannot check them.
+ * self-registration assigns before the catalog may be known). A region must be one of the salary regions of the
+ * person's track as its newest release names them (422 on {@code region}, listing them) — checked when the region
+ * is set or changed or the track changes, so a person whose region predates the rule can still be edited; a track
+ * whose release did not say which regions it has (published before releases carried them, or not known yet)
+ * accepts any region. No region (null) is always allowed.
  */
 @Service
 public class PeopleAdministration {
@@ -96,6 +100,7 @@ public class PeopleAdministration {
         List<FieldProblem> problems = new ArrayList<>();
         checkTeam(attributes.teamId(), null, problems);
         checkTrack(attributes.trackId(), null, problems);
+        regionProblem(attributes.region(), attributes.trackId(), null, null).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new UnprocessableException(problems);
         }
@@ -138,6 +143,7 @@ public class PeopleAdministration {
         List<FieldProblem> problems = new ArrayList<>();
         checkTeam(attributes.teamId(), before.teamId(), problems);
         checkTrack(attributes.trackId(), before.trackId(), problems);
+        regionProblem(attributes.region(), attributes.trackId(), before).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new UnprocessableException(problems);
         }
@@ -159,6 +165,8 @@ public class PeopleAdministration {
         String trackId = request.trackId().strip();
         List<FieldProblem> problems = new ArrayList<>();
         checkTrack(trackId, before.trackId(), problems);
+        // the region stays: on the new track it must still be one of its salary regions (an admin changes it)
+        regionProblem(before.region(), trackId, before).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new UnprocessableException(problems);
         }
@@ -217,6 +225,29 @@ public class PeopleAdministration {
                 problems.add(new FieldProblem("teamId", "team '" + teamId + "' is retired and takes no new members"));
             }
         }, () -> problems.add(new FieldProblem("teamId", "unknown team '" + teamId + "'")));
+    }
+
+    /**
+     * What is wrong with {@code region} for a person on {@code trackId} who had {@code before}'s region and track
+     * (null: a new person), if anything; see the class comment for the rule.
+     */
+    public Optional<FieldProblem> regionProblem(String region, String trackId, Employee before) {
+        return before == null ? regionProblem(region, trackId, null, null)
+                : regionProblem(region, trackId, before.region(), before.trackId());
+    }
+
+    private Optional<FieldProblem> regionProblem(String region, String trackId, String currentRegion,
+                                                 String currentTrack) {
+        if (region == null || (region.equals(currentRegion) && Objects.equals(trackId, currentTrack))) {
+            return Optional.empty();
+        }
+        return catalog.salaryRegions(trackId)
+                .filter(regions -> regions.stream().noneMatch(r -> r.id().equals(region)))
+                .map(regions -> new FieldProblem("region", regions.isEmpty()
+                        ? "'" + region + "' is not a salary region of track '" + trackId + "': the track has no "
+                        + "salary regions, so leave the region empty"
+                        : "'" + region + "' is not a salary region of track '" + trackId + "'; allowed: "
+                        + String.join(", ", regions.stream().map(r -> r.id() + " (" + r.name() + ")").toList())));
     }
 
     private void checkTrack(String trackId, String current, List<FieldProblem> problems) {

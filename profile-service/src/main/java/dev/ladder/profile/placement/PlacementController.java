@@ -1,18 +1,20 @@
 package dev.ladder.profile.placement;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.profile.http.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import java.util.List;
 
 @RestController
 @RequestMapping("/api/profiles")
@@ -32,9 +34,11 @@ class PlacementController {
                 .build(placed.employeeId())).body(placed);
     }
 
-    @Operation(summary = "A person's placements, newest first (the person, their manager or deputy, admin)")
+    @Operation(summary = "A person's placements, newest first, paged (the person, their manager or deputy, admin; "
+            + "anyone else: 404 as for an unknown id)")
     @GetMapping("/{id}/placements")
-    List<Placement> of(@PathVariable String id) {
-        return placements.of(Caller.current(), id);
+    Page<Placement> of(@PathVariable String id, @RequestParam(defaultValue = "0") @Min(0) int page,
+                       @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return placements.of(Caller.current(), id, page, size);
     }
 }

@@ -3,9 +3,12 @@ package dev.ladder.profile.placement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Repository
@@ -31,20 +34,35 @@ class PlacementRepository {
                 .update() == 1;
     }
 
-    /** Newest effective date first. */
-    List<Placement> byEmployee(String employeeId) {
-        return jdbc.sql("""
-                        select p.id, p.employee_id, p.track_id, p.level_id, l.name as level_name, p.effective_on,
-                               p.reason, p.placed_by, p.placed_at
-                          from placement p left join catalog_level l
-                            on l.track_id = p.track_id and l.level_id = p.level_id
-                         where p.employee_id = :employeeId order by p.effective_on desc, p.placed_at desc
-                        """)
-                .param("employeeId", employeeId)
-                .query((rs, n) -> new Placement(rs.getObject("id", UUID.class), rs.getString("employee_id"),
-                        rs.getString("track_id"), rs.getString("level_id"), rs.getString("level_name"),
-                        rs.getObject("effective_on", LocalDate.class), rs.getString("reason"),
-                        rs.getString("placed_by"), rs.getTimestamp("placed_at").toInstant()))
-                .list();
+    private static final String SELECT = """
+            select p.id, p.employee_id, p.track_id, p.level_id, l.name as level_name, p.effective_on,
+                   p.reason, p.placed_by, p.placed_at
+              from placement p left join catalog_level l
+                on l.track_id = p.track_id and l.level_id = p.level_id
+            """;
+
+    /** One page of the employee's placements, newest effective date first. */
+    List<Placement> byEmployee(String employeeId, int limit, long offset) {
+        return jdbc.sql(SELECT + """
+                         where p.employee_id = :employeeId order by p.effective_on desc, p.placed_at desc, p.id
+                         limit :limit offset :offset""")
+                .param("employeeId", employeeId).param("limit", limit).param("offset", offset)
+                .query(PlacementRepository::map).list();
+    }
+
+    long count(String employeeId) {
+        return jdbc.sql("select count(*) from placement where employee_id = :employeeId")
+                .param("employeeId", employeeId).query(Long.class).single();
+    }
+
+    Optional<Placement> find(UUID id) {
+        return jdbc.sql(SELECT + " where p.id = :id").param("id", id).query(PlacementRepository::map).optional();
+    }
+
+    private static Placement map(ResultSet rs, int row) throws SQLException {
+        return new Placement(rs.getObject("id", UUID.class), rs.getString("employee_id"),
+                rs.getString("track_id"), rs.getString("level_id"), rs.getString("level_name"),
+                rs.getObject("effective_on", LocalDate.class), rs.getString("reason"),
+                rs.getString("placed_by"), rs.getTimestamp("placed_at").toInstant());
     }
 }

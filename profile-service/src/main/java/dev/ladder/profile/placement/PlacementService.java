@@ -13,6 +13,7 @@ import dev.ladder.profile.audit.AuditLog;
 import dev.ladder.profile.catalog.LocalCatalog;
 import dev.ladder.profile.employee.Employee;
 import dev.ladder.profile.employee.EmployeeService;
+import dev.ladder.profile.http.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,8 +80,7 @@ public class PlacementService {
         Placement placement = new Placement(placementId, employee.id(), trackId, levelId, levelName.get(),
                 request.effectiveOn(), request.reason().strip(), actor.employeeId(), now);
         if (!placements.insert(placement)) {
-            return placements.byEmployee(employee.id()).stream().filter(p -> p.id().equals(placementId))
-                    .findFirst().orElseThrow();
+            return placements.find(placementId).orElseThrow();
         }
         outbox.append(Topics.ACHIEVEMENTS, employee.id(), new LevelPlaced(placementId.toString(), employee.id(),
                 trackId, levelId, placement.effectiveOn(), placement.reason(), actor.employeeId(), now));
@@ -90,12 +90,13 @@ public class PlacementService {
 
     /** The person's placements, newest first: themselves, their manager or deputy, admins; else 404. */
     @Transactional
-    public List<Placement> of(Caller caller, String employeeId) {
-        return placements.byEmployee(employees.visible(caller, employeeId).id());
+    public Page<Placement> of(Caller caller, String employeeId, int page, int size) {
+        String id = employees.visible(caller, employeeId).id();
+        return new Page<>(placements.byEmployee(id, size, (long) page * size), page, size, placements.count(id));
     }
 
     @Transactional(readOnly = true)
     public boolean placed(String employeeId) {
-        return !placements.byEmployee(employeeId).isEmpty();
+        return placements.count(employeeId) > 0;
     }
 }

@@ -44,7 +44,8 @@ class ScimDiscovery {
                 only(SchemaUtils.getSchema(UserResource.class), USER_ATTRIBUTES),
                 only(SchemaUtils.getSchema(GroupResource.class), GROUP_ATTRIBUTES),
                 only(SchemaUtils.getSchema(EnterpriseUserExtension.class), ENTERPRISE_ATTRIBUTES),
-                SchemaUtils.getSchema(TeamExtension.class));
+                SchemaUtils.getSchema(TeamExtension.class),
+                SchemaUtils.getSchema(PersonExtension.class));
     }
 
     ServiceProviderConfigResource serviceProviderConfig(String base) {
@@ -63,7 +64,8 @@ class ScimDiscovery {
         ResourceTypeResource user = new ResourceTypeResource("User", "User",
                 "A person of the organisation (a Ladder employee)", URI.create("/Users"),
                 URI.create(ScimSupport.USER_SCHEMA), List.of(new ResourceTypeResource.SchemaExtension(
-                URI.create(ScimSupport.ENTERPRISE_SCHEMA), false)));
+                URI.create(ScimSupport.ENTERPRISE_SCHEMA), false),
+                new ResourceTypeResource.SchemaExtension(URI.create(PersonExtension.URN), false)));
         user.setMeta(meta("ResourceType", base + "/ResourceTypes/User"));
         ResourceTypeResource group = new ResourceTypeResource("Group", "Group", "A Ladder team",
                 URI.create("/Groups"), URI.create(ScimSupport.GROUP_SCHEMA), List.of(

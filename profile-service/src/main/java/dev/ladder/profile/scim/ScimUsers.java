@@ -44,6 +44,9 @@ import java.util.Objects;
  * manage membership too).</li>
  * <li>{@code active=false} = retirement (history kept); a retired person cannot be reactivated over SCIM
  * (400 {@code mutability}). DELETE retires and forgets them for SCIM (404 from then on).</li>
+ * <li>{@value PersonExtension#URN} {@code region} = the salary region, checked by the organisation's rule (a region
+ * of the person's track; else 400 {@code invalidValue} listing them); see {@link PersonExtension} for absent
+ * values.</li>
  * </ul>
  */
 @Service
@@ -52,7 +55,8 @@ class ScimUsers {
     static final Map<String, String> FILTERABLE = Map.of("username", "userName", "externalid", "externalId",
             "emails.value", "emails.value", "emails", "emails.value");
     private static final Map<String, String> NAMES = Map.of("username", "userName", "displayName", "name",
-            "email", "emails", "jobTitle", "title", "externalId", "externalId");
+            "email", "emails", "jobTitle", "title", "externalId", "externalId",
+            "region", PersonExtension.URN + ":region");
 
     private final EmployeeRepository people;
     private final PeopleAdministration administration;
@@ -102,8 +106,10 @@ class ScimUsers {
         }
         String manager = manager(user);
         String teamId = manager == null ? null : teamManagedBy(manager, null, null);
+        PersonExtension ladder = ladder(user);
         ProvisionRequest request = new ProvisionRequest(userName, externalId, displayName(user, userName),
-                email(user), teamId, null, null, null, ScimSupport.blankToNull(user.getTitle()));
+                email(user), teamId, null, ladder == null ? null : ScimSupport.blankToNull(ladder.getRegion()), null,
+                ScimSupport.blankToNull(user.getTitle()));
         ScimSupport.validate(validator, request, NAMES);
         PersonDetails created = administration.provision(actor, request, null);
         Employee person = people.find(created.id()).orElseThrow();
@@ -118,7 +124,7 @@ class ScimUsers {
     public UserResource replace(Actor actor, String id, String ifMatch, ObjectNode body, String base) {
         Employee before = find(id);
         ScimSupport.checkIfMatch(ifMatch, Long.toString(before.version()));
-        return resource(apply(actor, before, ScimJson.as(body, UserResource.class)), base);
+        return resource(apply(actor, before, ScimJson.as(body, UserResource.class), true), base);
     }
 
     /** PATCH = the PatchOp applied to the user as GET shows them, then stored as a PUT of the result. */
@@ -129,7 +135,8 @@ class ScimUsers {
         ObjectNode current = ScimJson.tree(resource(before, base));
         ScimSupport.patch(body, current);
         current.remove("groups");
-        return resource(apply(actor, before, ScimJson.as(current, UserResource.class)), base);
+        // the user as GET shows them carries the region: gone after the patch means removed
+        return resource(apply(actor, before, ScimJson.as(current, UserResource.class), false), base);
     }
 
     /** Retires the person (if still active) and forgets them for SCIM; their history stays. */
@@ -143,7 +150,8 @@ class ScimUsers {
         store.markDeleted(id, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
-    private Employee apply(Actor actor, Employee before, UserResource user) {
+    /** {@code absentRegionKeeps}: no Ladder extension leaves the region as it is (PUT) rather than clearing it. */
+    private Employee apply(Actor actor, Employee before, UserResource user, boolean absentRegionKeeps) {
         String userName = ScimSupport.blankToNull(user.getUserName());
         if (userName != null && !userName.equalsIgnoreCase(before.username())) {
             throw ScimProblem.badRequest(ScimProblem.MUTABILITY, "userName cannot change (it is '"
@@ -164,13 +172,17 @@ class ScimUsers {
         }
         String manager = manager(user);
         String teamId = manager == null ? before.teamId() : teamManagedBy(manager, before.id(), before.teamId());
+        PersonExtension ladder = ladder(user);
+        String region = ladder == null ? (absentRegionKeeps ? before.region() : null)
+                : ScimSupport.blankToNull(ladder.getRegion());
         PersonRequest request = new PersonRequest(displayName(user, before.displayName()), email(user), teamId,
-                before.trackId(), before.region(), before.startDate(), ScimSupport.blankToNull(user.getTitle()));
+                before.trackId(), region, before.startDate(), ScimSupport.blankToNull(user.getTitle()));
         ScimSupport.validate(validator, request, NAMES);
         Employee current = before;
         if (!Objects.equals(request.displayName().strip(), before.displayName())
                 || !Objects.equals(request.email(), before.email()) || !Objects.equals(teamId, before.teamId())
-                || !Objects.equals(request.jobTitle(), before.jobTitle())) {
+                || !Objects.equals(request.jobTitle(), before.jobTitle())
+                || !Objects.equals(region, before.region())) {
             administration.update(actor, before, request);
             current = people.find(before.id()).orElseThrow();
         }
@@ -214,6 +226,15 @@ class ScimUsers {
             return null;
         }
         return ScimSupport.blankToNull(enterprise.getManager().getValue());
+    }
+
+    private static PersonExtension ladder(UserResource user) {
+        try {
+            return user.getExtension(PersonExtension.class);
+        } catch (RuntimeException e) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, PersonExtension.URN + " is not valid: "
+                    + e.getMessage());
+        }
     }
 
     private static String displayName(UserResource user, String fallback) {
@@ -261,6 +282,9 @@ class ScimUsers {
         if (e.managerId() != null && !e.managerId().equals(e.id())) {
             user.setExtension(new EnterpriseUserExtension().setManager(new Manager().setValue(e.managerId())
                     .setRef(URI.create(base + "/Users/" + e.managerId()))));
+        }
+        if (e.region() != null) {
+            user.setExtension(new PersonExtension().setRegion(e.region()));
         }
         user.setMeta(new Meta().setResourceType("User")
                 .setCreated(ScimSupport.calendar(store.userCreated(e.id())))

@@ -47,6 +47,22 @@ class SkillController {
         return skills.of(Caller.current(), employeeId, page, size);
     }
 
+    @Operation(summary = "Every assessment of one of the caller's skills, newest first (paged)")
+    @GetMapping("/me/skills/{skillId}/history")
+    Page<AssessmentView> myHistory(@PathVariable String skillId, @RequestParam(defaultValue = "0") @Min(0) int page,
+                                   @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return skills.history(Caller.current(), null, skillId, page, size);
+    }
+
+    @Operation(summary = "Every assessment of one skill of an employee, newest first, paged (the employee, their "
+            + "manager or deputy, admin)")
+    @GetMapping("/{employeeId}/skills/{skillId}/history")
+    Page<AssessmentView> history(@PathVariable String employeeId, @PathVariable String skillId,
+                                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return skills.history(Caller.current(), employeeId, skillId, page, size);
+    }
+
     @Operation(summary = "A manager (or deputy) or admin assesses a report's skill; emits SkillAssessed (source MANAGER)")
     @PostMapping("/{employeeId}/skills")
     @ResponseStatus(HttpStatus.CREATED)

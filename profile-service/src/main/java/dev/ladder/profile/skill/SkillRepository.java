@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -69,10 +71,43 @@ class SkillRepository {
                 .optional();
     }
 
-    /** Every assessment of the employee, newest first per skill's current rule. */
-    List<AssessmentView> byEmployee(String employeeId) {
-        return jdbc.sql(SELECT + " where employee_id = :employeeId order by assessed_on desc, recorded_at desc, id")
-                .param("employeeId", employeeId).query(SkillRepository::map).list();
+    /**
+     * Of every skill the employee was assessed in, the newest {@code perSkill} assessments (the order that decides
+     * the current proficiency: latest assessedOn, then recorded last), newest first.
+     */
+    List<AssessmentView> newestPerSkill(String employeeId, int perSkill) {
+        return jdbc.sql("""
+                        select * from (
+                            select a.*, row_number() over (partition by skill_id
+                                                           order by assessed_on desc, recorded_at desc, id) as n
+                              from skill_assessment a where employee_id = :employeeId) newest
+                         where n <= :perSkill order by assessed_on desc, recorded_at desc, id
+                        """)
+                .param("employeeId", employeeId).param("perSkill", perSkill).query(SkillRepository::map).list();
+    }
+
+    /** How many assessments the employee has per skill. */
+    Map<String, Long> countsPerSkill(String employeeId) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("select skill_id, count(*) as n from skill_assessment where employee_id = :employeeId group by skill_id")
+                .param("employeeId", employeeId)
+                .query((rs, row) -> counts.put(rs.getString("skill_id"), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
+    /** One page of the employee's assessments of one skill, newest first. */
+    List<AssessmentView> history(String employeeId, String skillId, int limit, long offset) {
+        return jdbc.sql(SELECT + """
+                         where employee_id = :employeeId and skill_id = :skillId
+                         order by assessed_on desc, recorded_at desc, id limit :limit offset :offset""")
+                .param("employeeId", employeeId).param("skillId", skillId).param("limit", limit)
+                .param("offset", offset).query(SkillRepository::map).list();
+    }
+
+    long countHistory(String employeeId, String skillId) {
+        return jdbc.sql("select count(*) from skill_assessment where employee_id = :employeeId and skill_id = :skillId")
+                .param("employeeId", employeeId).param("skillId", skillId).query(Long.class).single();
     }
 
     private static AssessmentView map(ResultSet rs, int row) throws SQLException {

@@ -80,10 +80,15 @@ public class SkillService {
         Employee reviewer = reports.self(caller);
         AssessmentView self = assessments.lock(assessmentId).filter(a -> a.source().equals("SELF"))
                 .orElseThrow(() -> unknown(assessmentId));
+        // their own: they see it, so a 403 tells them nothing; anyone else's they may not decide answers exactly as
+        // an unknown id (404, same body), so nobody can probe which self-assessments exist
         if (self.employeeId().equals(reviewer.id())) {
             throw new ForbiddenException("Nobody verifies their own claim");
         }
-        Employee employee = reports.report(caller, reviewer, self.employeeId());
+        if (!reports.decidable(caller, reviewer, self.employeeId())) {
+            throw unknown(assessmentId);
+        }
+        Employee employee = reports.employee(self.employeeId());
         if (!self.state().equals("PENDING")) {
             throw new ConflictException("Self-assessment " + assessmentId + " is " + self.state()
                     + ", not pending: it was already decided or replaced");
@@ -106,30 +111,41 @@ public class SkillService {
         return skills(reports.readable(caller, employeeId), page, size);
     }
 
+    /**
+     * Every assessment of one skill of the employee, newest first, paged (the skills list shows only the newest
+     * {@value SkillView#HISTORY_SHOWN}): for the employee, their manager or deputy, and admins (others: 404).
+     * {@code employeeId} null: the caller's own.
+     */
+    @Transactional
+    public Page<AssessmentView> history(Caller caller, String employeeId, String skillId, int page, int size) {
+        Employee employee = employeeId == null ? reports.self(caller) : reports.readable(caller, employeeId);
+        return new Page<>(assessments.history(employee.id(), skillId, size, (long) page * size), page, size,
+                assessments.countHistory(employee.id(), skillId));
+    }
+
     private SkillsView skills(Employee employee, int page, int size) {
-        Map<String, List<AssessmentView>> bySkill = assessments.byEmployee(employee.id()).stream()
+        List<CatalogSkill> track = catalog.skills(employee.trackId());
+        List<CatalogSkill> shown = Page.of(track, page, size).items();
+        Map<String, List<AssessmentView>> bySkill = shown.isEmpty() ? Map.of()
+                : assessments.newestPerSkill(employee.id(), SkillView.HISTORY_SHOWN).stream()
                 .collect(Collectors.groupingBy(AssessmentView::skillId));
-        List<SkillView> all = catalog.skills(employee.trackId()).stream()
-                .map(skill -> view(skill, bySkill.getOrDefault(skill.id(), List.of())))
+        Map<String, Long> counts = shown.isEmpty() ? Map.of() : assessments.countsPerSkill(employee.id());
+        List<SkillView> items = shown.stream()
+                .map(skill -> view(skill, bySkill.getOrDefault(skill.id(), List.of()),
+                        counts.getOrDefault(skill.id(), 0L)))
                 .toList();
         return new SkillsView(employee.id(), employee.trackId(),
                 catalog.policy(employee.trackId()).selfAssessedSkillsCount(), ProficiencyScale.DEFAULT,
-                page(all, page, size));
+                new Page<>(items, page, size, track.size()));
     }
 
-    private static <T> Page<T> page(List<T> all, int page, int size) {
-        int from = (int) Math.min(all.size(), (long) page * size);
-        int to = (int) Math.min(all.size(), (long) from + size);
-        return new Page<>(List.copyOf(all.subList(from, to)), page, size, all.size());
-    }
-
-    private static SkillView view(CatalogSkill skill, List<AssessmentView> history) {
+    private static SkillView view(CatalogSkill skill, List<AssessmentView> history, long total) {
         if (history.isEmpty()) {
-            return new SkillView(skill.id(), skill.name(), null, null, null, null, skill.requirements(), history);
+            return new SkillView(skill.id(), skill.name(), null, null, null, null, skill.requirements(), history, 0);
         }
         AssessmentView current = history.get(0); // newest first: latest assessedOn, then recorded last
         return new SkillView(skill.id(), skill.name(), current.proficiency(), current.source(), current.state(),
-                current.assessedOn(), skill.requirements(), history);
+                current.assessedOn(), skill.requirements(), history, total);
     }
 
     private AssessmentView record(Employee employee, String skillId, int proficiency, String note,
@@ -156,6 +172,6 @@ public class SkillService {
     }
 
     private static NotFoundException unknown(UUID id) {
-        return new NotFoundException("No self-assessment " + id + " among those you may decide");
+        return new NotFoundException("No such self-assessment among those you may decide.");
     }
 }

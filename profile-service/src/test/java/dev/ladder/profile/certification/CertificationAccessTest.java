@@ -5,6 +5,7 @@ import dev.ladder.profile.ProfileServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,10 +39,10 @@ class CertificationAccessTest extends ProfileServiceTest {
     }
 
     @Test
-    void aColleagueMayNotReadThem() {
+    void aColleagueMayNotReadThemAndIsToldNothingMoreThanForAnUnknownId() {
         Api.Response response = api.get(ALICES, "bob");
 
-        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.raw()).doesNotContain(credential);
@@ -71,7 +72,36 @@ class CertificationAccessTest extends ProfileServiceTest {
 
     @Test
     void markIsNotAlicesEmployeeSoSheCannotReadHis() {
-        assertThat(api.get("/api/profiles/" + MARK + "/certifications", "alice").status()).isEqualTo(403);
+        assertThat(api.get("/api/profiles/" + MARK + "/certifications", "alice").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theListsArePagedAndTheOwnOneStaysAnArrayWithItsTotalInAHeader() {
+        Api.Response page = api.get(ALICES + "?size=1", "mark");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().path("size").asInt()).isEqualTo(1);
+        assertThat(page.json().path("items").size()).isEqualTo(1);
+        assertThat(page.json().path("total").asLong()).isGreaterThanOrEqualTo(1);
+
+        Api.Response mine = api.get("/api/profiles/me/certifications", "alice");
+        assertThat(mine.json().isArray()).isTrue();
+        long total = Long.parseLong(mine.header("X-Total-Count").orElseThrow());
+        assertThat(total).isEqualTo(mine.json().size()).isEqualTo(page.json().path("total").asLong());
+        assertThat(mine.raw()).contains(credential);
+        if (total > 1) {
+            Api.Response first = api.get("/api/profiles/me/certifications?size=1", "alice");
+            assertThat(first.json().size()).isEqualTo(1);
+            assertThat(first.header("Link")).hasValue(
+                    "</api/profiles/me/certifications?page=1&size=1>; rel=\"next\"");
+        }
+
+        for (String tooBig : List.of(ALICES + "?size=201", "/api/profiles/me/certifications?size=201",
+                ALICES + "?page=-1")) {
+            Api.Response refused = api.get(tooBig, "ada");
+            assertThat(refused.status()).as(tooBig).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
     }
 
     @Test

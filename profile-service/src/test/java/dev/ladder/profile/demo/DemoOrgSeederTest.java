@@ -3,9 +3,15 @@ package dev.ladder.profile.demo;
 import dev.ladder.contracts.EventSchemas;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
+import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.profile.ProfileServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +44,25 @@ class DemoOrgSeederTest extends ProfileServiceTest {
 
         assertThat(count("select count(*) from employee where id in " + DEMO)).isEqualTo(4);
         assertThat(employeeEvents()).isEqualTo(4);
+    }
+
+    /**
+     * The demo people's regions must be salary regions of the seed track as catalog-service publishes it (the
+     * test-fixtures' copy, derived from the roadmap by catalog-service's own code), or seeding would be refused
+     * whenever the catalog is known before the seeder runs.
+     */
+    @Test
+    void theDemoPeoplesRegionsAreSalaryRegionsOfTheSeedTrack() throws Exception {
+        CatalogVersionPublished seed;
+        try (InputStream in = getClass().getResourceAsStream("/dev/ladder/fixtures/seed-track.json")) {
+            assertThat(in).as("the test-fixtures seed track").isNotNull();
+            seed = JsonMapper.builder().build().readValue(in, CatalogVersionPublished.class);
+        }
+        assertThat(seed.salaryRegionsKnown()).as("test-fixtures was built before catalog releases carried salary "
+                + "regions: rebuild it (./mvnw -o -pl infra/test-fixtures install)").isTrue();
+        List<String> regions = seed.salaryRegions().stream().map(CatalogVersionPublished.SalaryRegion::id).toList();
+        Stream.concat(DemoOrg.LEADERS.stream(), DemoOrg.MEMBERS.stream())
+                .forEach(p -> assertThat(regions).as(p.username()).contains(p.region()));
     }
 
     private long employeeEvents() {

@@ -59,6 +59,12 @@ public final class EvidenceApi {
         return send(request(path, user).DELETE());
     }
 
+    /** A DELETE with a JSON body (e.g. a withdrawal's reason). */
+    public Api.Response delete(String path, String user, String json) {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A multipart upload of one part "file" with the declared name and type. */
     public Api.Response upload(String path, String user, String filename, String declaredType, byte[] content) {
         String boundary = "----ladder" + UUID.randomUUID();

@@ -47,6 +47,16 @@ public final class OrgApi {
         return send(request.build());
     }
 
+    /** A body of any content type (CSV, say). */
+    public Api.Response sendBody(String method, String path, String user, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType);
+        if (user != null) {
+            request.header("Authorization", "Bearer " + Api.token(user));
+        }
+        return send(request.build());
+    }
+
     public Api.Response get(String path, String user) {
         return send("GET", path, user, null);
     }

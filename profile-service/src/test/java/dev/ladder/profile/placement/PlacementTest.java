@@ -52,9 +52,10 @@ class PlacementTest extends OrganisationTest {
         signedIn(account);
         Api.Response own = org.get("/api/profiles/" + id + "/placements", account.username());
         assertThat(own.status()).isEqualTo(200);
-        assertThat(own.json().path(0).path("levelName").asString()).isNotBlank();
-        assertThat(own.json().path(0).path("reason").asString()).isEqualTo("Four years at her last employer");
-        assertThat(org.get("/api/profiles/" + id + "/placements", "ada").json().size()).isEqualTo(1);
+        assertThat(own.json().path("items").path(0).path("levelName").asString()).isNotBlank();
+        assertThat(own.json().path("items").path(0).path("reason").asString())
+                .isEqualTo("Four years at her last employer");
+        assertThat(org.get("/api/profiles/" + id + "/placements", "ada").json().path("total").asLong()).isEqualTo(1);
         // alice is neither the person, their manager nor an admin: as if there were nobody
         assertThat(org.get("/api/profiles/" + id + "/placements", "alice").status()).isEqualTo(404);
     }
@@ -105,8 +106,8 @@ class PlacementTest extends OrganisationTest {
 
         JsonNode placements = org.get("/api/profiles/" + MARK + "/placements", "mark").json();
 
-        assertThat(placements.size()).isEqualTo(1);
-        assertThat(placements.path(0).path("reason").asString()).contains("Eight years");
+        assertThat(placements.path("total").asLong()).isEqualTo(1);
+        assertThat(placements.path("items").path(0).path("reason").asString()).contains("Eight years");
         String payload = jdbc.sql("select payload from outbox_event where event_key = :key and event_type = :type")
                 .param("key", MARK).param("type", EventType.LEVEL_PLACED.id()).query(String.class).single();
         assertThat(EventSchemas.violations(EventType.LEVEL_PLACED, payload)).isEmpty();

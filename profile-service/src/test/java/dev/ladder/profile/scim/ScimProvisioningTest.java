@@ -21,6 +21,7 @@ import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.profile.Api;
 import dev.ladder.profile.ProfileServiceTest;
+import dev.ladder.profile.TestCatalog;
 import dev.ladder.profile.organisation.OrgApi;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
@@ -58,6 +59,7 @@ class ScimProvisioningTest extends ProfileServiceTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String TEAM_URN = "urn:ladder:params:scim:schemas:extension:2.0:Team";
+    private static final String USER_URN = "urn:ladder:params:scim:schemas:extension:2.0:User";
 
     private Client client;
     private ScimService scim;
@@ -91,12 +93,13 @@ class ScimProvisioningTest extends ProfileServiceTest {
         ListResponse<ResourceTypeResource> types = scim.getResourceTypes();
         assertThat(types.getResources()).extracting(ResourceTypeResource::getName).containsExactly("User", "Group");
         assertThat(types.getResources().get(0).getSchemaExtensions()).extracting(e -> e.getSchema().toString())
-                .containsExactly("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+                .containsExactly("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", USER_URN);
 
         ListResponse<SchemaResource> schemas = scim.getSchemas();
         assertThat(schemas.getResources()).extracting(SchemaResource::getId).containsExactly(
                 "urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:core:2.0:Group",
-                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", TEAM_URN);
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", TEAM_URN, USER_URN);
+        assertThat(scim.getSchema(USER_URN).getAttributes()).extracting(a -> a.getName()).containsExactly("region");
         assertThat(schemas.getResources().get(0).getAttributes()).extracting(a -> a.getName())
                 .contains("userName", "emails", "active", "title").doesNotContain("password", "phoneNumbers");
         assertThat(scim.getSchema("urn:ietf:params:scim:schemas:core:2.0:Group").getMeta().getResourceType())
@@ -247,6 +250,56 @@ class ScimProvisioningTest extends ProfileServiceTest {
         assertThat(me.statusCode()).isEqualTo(403);
         assertThat(count("select count(*) from employee where username = 'service-account-ladder-provisioner'"))
                 .isZero();
+    }
+
+    @Test
+    void theRegionTravelsInLaddersUserExtensionAndMustBeASalaryRegionOfThePersonsTrack() throws ScimException {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String track = "scim-regions-" + suffix;
+        TestCatalog.publishWithRegions(jdbc, track, 1, List.of("north", "south"));
+        // SCIM does not set the track: an admin provisions the person on it
+        Api.Response provisioned = api.post("/api/profiles/admin/people", "ada", """
+                {"username":"reg-%s","displayName":"Rea Region","trackId":"%s","region":"north"}"""
+                .formatted(suffix, track));
+        assertThat(provisioned.status()).as(provisioned.raw()).isEqualTo(201);
+        String id = provisioned.json().path("id").asString();
+
+        UserResource read = scim.retrieve("Users", id, UserResource.class);
+        assertThat(read.getSchemaUrns()).contains(USER_URN);
+        assertThat(read.getExtension(PersonExtension.class).getRegion()).isEqualTo("north");
+
+        long outbox = count("select count(*) from outbox_event");
+        ScimException refused = catchThrowableOfType(ScimException.class, () -> scim.modify("Users", id,
+                new PatchRequest(PatchOperation.replace(USER_URN + ":region", "mars")), UserResource.class));
+        assertThat(refused.getScimError().getStatus()).isEqualTo(400);
+        assertThat(refused.getScimError().getScimType()).isEqualTo("invalidValue");
+        assertThat(refused.getScimError().getDetail()).contains("region", "'mars'", "north", "south");
+        ScimException notASlug = catchThrowableOfType(ScimException.class, () -> scim.modify("Users", id,
+                new PatchRequest(PatchOperation.replace(USER_URN + ":region", "Not A Slug")), UserResource.class));
+        assertThat(notASlug.getScimError().getScimType()).isEqualTo("invalidValue");
+        assertThat(region(id)).isEqualTo("north");
+        assertThat(count("select count(*) from outbox_event")).isEqualTo(outbox);
+
+        UserResource south = scim.modify("Users", id,
+                new PatchRequest(PatchOperation.replace(USER_URN + ":region", "south")), UserResource.class);
+        assertThat(south.getExtension(PersonExtension.class).getRegion()).isEqualTo("south");
+        assertThat(count("select count(*) from audit_entry where action = 'employee.updated' and employee_id = '"
+                + id + "'")).isEqualTo(1);
+
+        // an HR system that does not know the extension replaces the user without it: the region stays
+        UserResource withoutExtension = user("reg-" + suffix, "Rea Region", null);
+        withoutExtension.setId(id);
+        withoutExtension.setMeta(south.getMeta());
+        scim.replace(withoutExtension);
+        assertThat(region(id)).isEqualTo("south");
+
+        scim.modify("Users", id, new PatchRequest(PatchOperation.remove(USER_URN + ":region")), UserResource.class);
+        assertThat(region(id)).isNull();
+    }
+
+    private String region(String id) {
+        return jdbc.sql("select region from employee where id = :id").param("id", id).query(String.class)
+                .list().get(0);
     }
 
     @Test

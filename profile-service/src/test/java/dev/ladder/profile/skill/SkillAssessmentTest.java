@@ -6,6 +6,7 @@ import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.profile.Api;
 import dev.ladder.profile.evidence.EvidenceApi;
 import dev.ladder.profile.evidence.EvidenceTest;
+import dev.ladder.profile.organisation.OrgApi;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -114,5 +115,34 @@ class SkillAssessmentTest extends EvidenceTest {
         JsonNode page = api.get("/api/profiles/me/skills?page=1&size=5", "alice").json().path("skills");
         assertThat(page.path("items").values()).hasSize(5);
         assertThat(page.path("page").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theSkillsListShowsTheNewestAssessmentsAndTheHistoryEndpointPagesThroughAll() {
+        OrgApi.Account account = OrgApi.newAccount("hist", true);
+        String user = account.username();
+        for (int i = 1; i <= SkillView.HISTORY_SHOWN + 1; i++) {
+            Api.Response assessed = api.post("/api/profiles/me/skills", user, """
+                    {"skillId":"%s","proficiency":%d,"note":"round %d"}""".formatted(SKILL, 1 + i % 5, i));
+            assertThat(assessed.status()).as(assessed.raw()).isEqualTo(201);
+        }
+        int all = SkillView.HISTORY_SHOWN + 1;
+
+        JsonNode skill = api.get("/api/profiles/me/skills?size=200", user).json().path("skills").path("items")
+                .values().stream().filter(s -> s.path("skillId").asString().equals(SKILL)).findFirst().orElseThrow();
+        assertThat(skill.path("history").size()).isEqualTo(SkillView.HISTORY_SHOWN);
+        assertThat(skill.path("historyTotal").asLong()).isEqualTo(all);
+        assertThat(skill.path("history").get(0).path("note").asString()).isEqualTo("round " + all);
+
+        JsonNode last = api.get("/api/profiles/me/skills/" + SKILL + "/history?size=5&page=4", user).json();
+        assertThat(last.path("total").asLong()).isEqualTo(all);
+        assertThat(last.path("items").size()).isEqualTo(1);
+        assertThat(last.path("items").get(0).path("note").asString()).isEqualTo("round 1");
+        String id = api.get("/api/profiles/me", user).json().path("id").asString();
+        Api.Response byAdmin = api.get("/api/profiles/" + id + "/skills/" + SKILL + "/history?size=1", "ada");
+        assertThat(byAdmin.status()).isEqualTo(200);
+        assertThat(byAdmin.json().path("items").get(0).path("note").asString()).isEqualTo("round " + all);
+        assertThat(api.get("/api/profiles/" + id + "/skills/" + SKILL + "/history", "alice").status())
+                .isEqualTo(404);
     }
 }
