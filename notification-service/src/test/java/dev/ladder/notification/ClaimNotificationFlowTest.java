@@ -261,35 +261,77 @@ class ClaimNotificationFlowTest {
     }
 
     /**
-     * README, ladder.achievements.v1: a record that is not JSON or has a ce_type Ladder does not know goes to the
-     * dead-letter topic; a Ladder type this service has no use for is skipped; the partition moves on.
+     * ladder.achievements.v1 is shared: a record of a type this service handles that it cannot read goes to the
+     * dead-letter topic; every other type — another Ladder type, a type only someone else knows, even one this
+     * service could not read — is skipped, not dead-lettered (that is its consumers' call); the partition moves on.
      */
     @Test
-    void poisonRecordsAreDeadLetteredOtherLadderTypesSkippedAndTheNextClaimStillArrives() {
+    void unreadableClaimsAreDeadLetteredOtherTypesSkippedAndTheNextClaimStillArrives() {
         try (KafkaProbe dlt = LadderInfra.probe(Topics.deadLetter(Topics.ACHIEVEMENTS))) {
             String garbage = id();
             String unknownType = id();
             String invalid = id();
             String experience = id();
+            String unreadableExperience = id();
             raw(CloudEventRecord.of(EventType.CERTIFICATION_RECORDED, ALICE, "{not json").id(garbage), "{not json");
-            raw(CloudEventRecord.of(Topics.ACHIEVEMENTS, "com.example.BadgeEarned.v1", ALICE, "{\"badge\":\"x\"}")
-                    .id(unknownType), "{\"badge\":\"x\"}");
+            RecordMetadata unknownAt = raw(CloudEventRecord.of(Topics.ACHIEVEMENTS, "com.example.BadgeEarned.v1",
+                    ALICE, "{\"badge\":\"x\"}").id(unknownType), "{\"badge\":\"x\"}");
             String noCredential = "{\"achievementId\":\"%s\",\"employeeId\":\"%s\",\"certificationId\":\"%s\",\"issuedOn\":\"2026-01-15\",\"recordedAt\":\"%s\",\"source\":\"SELF\"}"
                     .formatted(id(), ALICE, certification, Instant.now());
             raw(CloudEventRecord.of(EventType.CERTIFICATION_RECORDED, ALICE, noCredential).id(invalid), noCredential);
             RecordMetadata experienceAt = send(EventType.EXPERIENCE_RECORDED, ALICE, experience,
                     new ExperienceRecorded(id(), ALICE, LocalDate.of(2020, 1, 1), LocalDate.of(2022, 1, 1),
                             "Analyst", Instant.now()));
+            String noStart = "{\"experienceId\":\"%s\",\"employeeId\":\"%s\",\"recordedAt\":\"%s\"}"
+                    .formatted(id(), ALICE, Instant.now());
+            RecordMetadata unreadableExperienceAt = raw(CloudEventRecord.of(EventType.EXPERIENCE_RECORDED, ALICE,
+                    noStart).id(unreadableExperience), noStart);
             String good = id();
             send(EventType.CERTIFICATION_RECORDED, ALICE, good, claim(id(), ALICE, Instant.now()));
 
-            for (String eventId : List.of(garbage, unknownType, invalid)) {
+            for (String eventId : List.of(garbage, invalid)) {
                 ConsumerRecord<String, String> dead = dlt.await(deadLetteredHere(eventId), WAIT);
                 assertThat(dead.key()).isEqualTo(ALICE);
             }
             awaitItem("mark", pending(good, mark));
-            LadderInfra.awaitConsumed(GROUP, experienceAt);
-            dlt.noneUpToEnd(deadLetteredHere(experience));
+            LadderInfra.awaitConsumed(GROUP, unknownAt, experienceAt, unreadableExperienceAt);
+            for (String eventId : List.of(unknownType, experience, unreadableExperience)) {
+                dlt.noneUpToEnd(deadLetteredHere(eventId));
+            }
+        }
+    }
+
+    /** A claim or decision is applied only to the person its record is keyed and addressed to (README, Events). */
+    @Test
+    void aClaimOrDecisionKeyedOrAddressedToSomeoneElseIsDeadLetteredAndReachesNobody() {
+        try (KafkaProbe dlt = LadderInfra.probe(Topics.deadLetter(Topics.ACHIEVEMENTS))) {
+            Instant now = Instant.now();
+            // keyed to Alice, Bob's claim: applied, it would reach Bob's manager, Mark
+            String misKeyed = id();
+            send(EventType.CERTIFICATION_RECORDED, ALICE, misKeyed, claim(id(), BOB, now));
+            // keyed to and about Bob, addressed (ce_subject) to Alice: applied, it would reach Bob
+            String misAddressed = id();
+            String verified = json.writeValueAsString(new CertificationVerified(id(), BOB, certification, mark, now));
+            RecordMetadata misAddressedAt = raw(CloudEventRecord.of(EventType.CERTIFICATION_VERIFIED, BOB, verified)
+                    .id(misAddressed).subject(ALICE), verified);
+            // and a self-assessment keyed to Alice about Bob
+            String misKeyedSkill = id();
+            send(EventType.SKILL_ASSESSED, ALICE, misKeyedSkill, new SkillAssessed(id(), BOB, skill, 2,
+                    SkillAssessed.Source.SELF, BOB, LocalDate.now(), now));
+            String good = id();
+            RecordMetadata goodAt = send(EventType.CERTIFICATION_RECORDED, ALICE, good, claim(id(), ALICE, now));
+
+            for (String eventId : List.of(misKeyed, misAddressed, misKeyedSkill)) {
+                ConsumerRecord<String, String> dead = dlt.await(deadLetteredHere(eventId), WAIT);
+                assertThat(dead.key()).isEqualTo(eventId.equals(misAddressed) ? BOB : ALICE);
+                assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-message"))
+                        .contains("Record about another employeeId than its payload");
+            }
+            awaitItem("mark", pending(good, mark));
+            LadderInfra.awaitConsumed(GROUP, goodAt, misAddressedAt);
+            assertThat(ids("mark")).noneMatch(n -> n.contains(misKeyed) || n.contains(BOB + ":" + skill));
+            assertThat(ids("bob")).noneMatch(n -> n.contains(misAddressed) || n.contains(misKeyed));
+            assertThat(ids("alice")).noneMatch(n -> n.contains(misAddressed) || n.contains(misKeyed));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ladder.notification;
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
+import dev.ladder.keycloak.DemoUsers;
 import dev.ladder.testkit.CloudEventRecord;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
@@ -24,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,9 +35,12 @@ import static org.awaitility.Awaitility.await;
 class NotificationFlowTest {
 
     private static final String ALICE = "11111111-1111-4111-8111-111111111111";
+    /** Bob's subject: with no person copy in this context, his employee id. */
+    private static final String BOB = DemoUsers.BOB.id();
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** The consumer group of MilestoneListener. */
     private static final String GROUP = "notification";
+    private static final String DLT_GROUP_HEADER = "kafka_dlt-original-consumer-group";
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -128,37 +133,79 @@ class NotificationFlowTest {
 
     private void poisonThenGood(KafkaProbe dlt) {
         String garbage = UUID.randomUUID().toString();
-        String unknownType = UUID.randomUUID().toString();
         String invalid = UUID.randomUUID().toString();
 
         send(garbage, EventType.MILESTONE_REACHED.id(), "{not json at all");
-        send(unknownType, "dev.ladder.progress.SomethingNobodyKnows.v1", milestone(milestoneId(), 30, Instant.now()));
         send(invalid, EventType.MILESTONE_REACHED.id(), milestone(milestoneId(), 500, Instant.now()));
         String good = milestoneId();
         send(UUID.randomUUID().toString(), EventType.MILESTONE_REACHED.id(), milestone(good, 75, Instant.now()));
 
-        for (String eventId : List.of(garbage, unknownType, invalid)) {
-            ConsumerRecord<String, String> dead = dlt.await(KafkaProbe.hasHeader(CloudEventHeaders.ID, eventId), WAIT);
+        for (String eventId : List.of(garbage, invalid)) {
+            ConsumerRecord<String, String> dead = dlt.await(deadLetteredHere(eventId), WAIT);
             assertThat(dead.key()).isEqualTo(ALICE);
         }
         assertThat(find(awaitFeedWith("alice", good), good)).containsEntry("title", "75% ready for Mid-Level");
     }
 
+    /**
+     * Types this service does not handle are other services' business (or a newer version's): skipped, not
+     * dead-lettered — a type nobody knows, another Ladder type, and a record of another type this service could not
+     * even read.
+     */
     @Test
-    void anotherLadderEventTypeOnTheTopicIsSkippedNotDeadLettered() {
+    void typesThisServiceDoesNotHandleAreSkippedNotDeadLettered() {
         try (KafkaProbe dlt = LadderInfra.probe(Topics.deadLetter(Topics.MILESTONES))) {
             String stray = UUID.randomUUID().toString();
+            String unknownType = UUID.randomUUID().toString();
+            String unreadableStray = UUID.randomUUID().toString();
             RecordMetadata strayAt = send(stray, EventType.CERTIFICATION_RECORDED.id(), """
                     {"achievementId":"%s","employeeId":"%s","certificationId":"comptia-security-plus",
                      "credentialId":"CSP-1","issuer":"CompTIA","issuedOn":"2025-01-10","expiresOn":null,
                      "recordedAt":"%s"}""".formatted(stray, ALICE, Instant.now()));
+            RecordMetadata unknownAt = send(unknownType, "dev.ladder.progress.SomethingNobodyKnows.v1",
+                    milestone(milestoneId(), 30, Instant.now()));
+            RecordMetadata unreadableAt = send(unreadableStray, EventType.CERTIFICATION_RECORDED.id(), "{not json");
             String good = milestoneId();
             send(UUID.randomUUID().toString(), EventType.MILESTONE_REACHED.id(), milestone(good, 50, Instant.now()));
 
             awaitItem("alice", good);
-            // committed past the stray record: handled, and dead-lettered by now if it was going to be
-            LadderInfra.awaitConsumed(GROUP, strayAt);
-            dlt.noneUpToEnd(KafkaProbe.hasHeader(CloudEventHeaders.ID, stray));
+            // committed past them: handled, and dead-lettered by now if they were going to be
+            LadderInfra.awaitConsumed(GROUP, strayAt, unknownAt, unreadableAt);
+            for (String eventId : List.of(stray, unknownType, unreadableStray)) {
+                dlt.noneUpToEnd(deadLetteredHere(eventId));
+            }
+        }
+    }
+
+    /** A milestone is delivered only to the person its record is keyed and addressed to (README, Events). */
+    @Test
+    void aMilestoneKeyedOrAddressedToSomeoneElseIsDeadLetteredAndReachesNobody() {
+        try (KafkaProbe dlt = LadderInfra.probe(Topics.deadLetter(Topics.MILESTONES))) {
+            // keyed to Alice, Bob's milestone
+            String misKeyed = milestoneId();
+            String misKeyedEvent = UUID.randomUUID().toString();
+            send(misKeyedEvent, EventType.MILESTONE_REACHED.id(), milestone(misKeyed, BOB, 60, Instant.now()));
+            // keyed to and about Alice, addressed (ce_subject) to Bob
+            String misAddressed = milestoneId();
+            String misAddressedEvent = UUID.randomUUID().toString();
+            CloudEventRecord.of(Topics.MILESTONES, EventType.MILESTONE_REACHED.id(), ALICE,
+                            milestone(misAddressed, 61, Instant.now()))
+                    .id(misAddressedEvent).subject(BOB).source("urn:ladder:progress-service").send();
+            String good = milestoneId();
+            RecordMetadata goodAt = send(UUID.randomUUID().toString(), EventType.MILESTONE_REACHED.id(),
+                    milestone(good, 62, Instant.now()));
+
+            for (String eventId : List.of(misKeyedEvent, misAddressedEvent)) {
+                ConsumerRecord<String, String> dead = dlt.await(deadLetteredHere(eventId), WAIT);
+                assertThat(dead.key()).isEqualTo(ALICE);
+                assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-message"))
+                        .contains("Record about another employeeId than its payload");
+            }
+            awaitItem("alice", good);
+            LadderInfra.awaitConsumed(GROUP, goodAt);
+            for (String user : List.of("alice", "bob")) {
+                assertThat(feed(user, "")).extracting(n -> n.get("id")).doesNotContain(misKeyed, misAddressed);
+            }
         }
     }
 
@@ -186,11 +233,19 @@ class NotificationFlowTest {
     }
 
     private static String milestone(String milestoneId, int percent, Instant occurredAt) {
+        return milestone(milestoneId, ALICE, percent, occurredAt);
+    }
+
+    private static String milestone(String milestoneId, String employeeId, int percent, Instant occurredAt) {
         return """
                 {"milestoneId":"%s","employeeId":"%s","kind":"READINESS_THRESHOLD_CROSSED",
                  "trackId":"ai-ml-security-specialist","levelId":"mid","levelName":"Mid-Level",
                  "readinessPercent":%d,"threshold":25,"message":"You are %d%% ready for Mid-Level",
-                 "occurredAt":"%s"}""".formatted(milestoneId, ALICE, percent, percent, occurredAt);
+                 "occurredAt":"%s"}""".formatted(milestoneId, employeeId, percent, percent, occurredAt);
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> deadLetteredHere(String eventId) {
+        return KafkaProbe.hasHeader(CloudEventHeaders.ID, eventId).and(KafkaProbe.hasHeader(DLT_GROUP_HEADER, GROUP));
     }
 
     private static RecordMetadata send(String eventId, String type, String json) {

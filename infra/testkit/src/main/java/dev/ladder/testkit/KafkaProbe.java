@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Watches one topic from the moment it is created: every partition is assigned (no consumer group, so no
@@ -189,22 +193,25 @@ public final class KafkaProbe implements AutoCloseable {
         }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<TopicPartition, Long> committed = Map.of();
+        AtomicReference<Map<TopicPartition, Long>> committed = new AtomicReference<>(Map.of());
         try (Admin admin = Admin.create(props)) {
-            while (true) {
-                committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
-                        .get(10, TimeUnit.SECONDS).entrySet().stream().filter(e -> e.getValue() != null)
-                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-                Map<TopicPartition, Long> now = committed;
-                if (needed.entrySet().stream().allMatch(n -> now.getOrDefault(n.getKey(), -1L) >= n.getValue())) {
-                    return;
-                }
-                if (System.nanoTime() - deadline > 0) {
-                    break;
-                }
-                Thread.sleep(100); // polling interval of the condition wait, not a wait for the outcome
-            }
+            condition(timeout).until(() -> {
+                committed.set(committedOffsets(admin, bootstrap, groupId));
+                return needed.entrySet().stream()
+                        .allMatch(n -> committed.get().getOrDefault(n.getKey(), -1L) >= n.getValue());
+            });
+        }
+        catch (ConditionTimeoutException e) {
+            throw new AssertionError("consumer group " + groupId + " did not commit past " + needed
+                    + " (next offsets to read) within " + timeout.toMillis() + " ms; committed " + committed.get());
+        }
+    }
+
+    private static Map<TopicPartition, Long> committedOffsets(Admin admin, String bootstrap, String groupId) {
+        try {
+            return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).entrySet().stream().filter(e -> e.getValue() != null)
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
         }
         catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the offsets of group " + groupId + " on " + bootstrap, e);
@@ -213,8 +220,20 @@ public final class KafkaProbe implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for group " + groupId, e);
         }
-        throw new AssertionError("consumer group " + groupId + " did not commit past " + needed
-                + " (next offsets to read) within " + timeout.toMillis() + " ms; committed " + committed);
+    }
+
+    /**
+     * A condition wait as the probe's helpers need it: checked at once, then every 100 ms until {@code timeout}, on
+     * the calling thread (a KafkaConsumer must not be used from another one); an exception the condition throws ends
+     * the wait and is rethrown. Every setting is explicit, so Awaitility defaults changed by a test cannot alter it.
+     */
+    private static ConditionFactory condition(Duration timeout) {
+        return Awaitility.await()
+                .atMost(timeout)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .pollInSameThread()
+                .ignoreNoExceptions();
     }
 
     // ----- helpers for predicates and assertions ------------------------------------------------------------
@@ -274,15 +293,18 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     private List<TopicPartition> partitions(String topic) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
+        AtomicReference<List<PartitionInfo>> infos = new AtomicReference<>();
+        try {
             // a topic created a moment ago may not be in this broker's metadata yet: ask again
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            }
+            condition(Duration.ofSeconds(30)).until(() -> {
+                infos.set(consumer.partitionsFor(topic, Duration.ofSeconds(5)));
+                return infos.get() != null && !infos.get().isEmpty();
+            });
         }
-        throw new IllegalStateException("topic " + topic + " has no partitions after 30 s");
+        catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("topic " + topic + " has no partitions after 30 s");
+        }
+        return infos.get().stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 
     /** Creates the topic like the service kit does (3 partitions) unless it exists, so its end offsets exist. */

@@ -169,8 +169,12 @@ class LadderInfraTest {
         }
 
         LadderInfra.awaitConsumed(group, first);
+        // the failure names the group, the offsets it had to reach and the ones it committed
         assertThatThrownBy(() -> KafkaProbe.awaitConsumed(bootstrap, group, List.of(first, second),
-                Duration.ofMillis(500))).as("committed only up to the first").isInstanceOf(AssertionError.class);
+                Duration.ofMillis(500))).as("committed only up to the first").isInstanceOf(AssertionError.class)
+                .hasMessageContaining("consumer group " + group + " did not commit past {" + partition + "="
+                        + (second.offset() + 1) + "}")
+                .hasMessageContaining("committed {" + partition + "=" + (first.offset() + 1) + "}");
     }
 
     /** A key the default partitioner puts on another of the probe's partitions than {@code key}. */

@@ -1,6 +1,7 @@
 package dev.ladder.notification.catalog;
 
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.kit.inbox.Inbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,23 +11,30 @@ import java.sql.Timestamp;
 /**
  * The names of certifications and skills, from {@code ladder.catalog.releases.v1} (retained forever, read from the
  * beginning), so a notification says "CompTIA Security+" rather than {@code comptia-security-plus}. The newest
- * published name of an id wins; an id no release named yet is shown as it is. Applying a release twice changes
- * nothing, so no inbox is needed.
+ * published name of an id wins (equally new: the one applied last); an id no release named yet is shown as it is.
+ * Each release is applied once (inbox): redelivered after an equally new release of another track naming the same
+ * id, it would otherwise take the name back.
  */
 @Service
 public class CatalogNames {
 
+    static final String CONSUMER = "notification.catalog";
     static final String CERTIFICATION = "CERTIFICATION";
     static final String SKILL = "SKILL";
 
     private final JdbcClient jdbc;
+    private final Inbox inbox;
 
-    CatalogNames(JdbcClient jdbc) {
+    CatalogNames(JdbcClient jdbc, Inbox inbox) {
         this.jdbc = jdbc;
+        this.inbox = inbox;
     }
 
     @Transactional
-    public void apply(CatalogVersionPublished release) {
+    public void apply(String eventId, CatalogVersionPublished release) {
+        if (!inbox.firstDelivery(eventId, CONSUMER)) {
+            return;
+        }
         for (CatalogVersionPublished.Certification certification : release.certifications()) {
             store(CERTIFICATION, certification.id(), certification.name(), release);
         }

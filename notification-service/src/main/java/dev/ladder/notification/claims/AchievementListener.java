@@ -7,20 +7,26 @@ import dev.ladder.contracts.achievements.CertificationRejected;
 import dev.ladder.contracts.achievements.CertificationVerified;
 import dev.ladder.contracts.achievements.CertificationWithdrawn;
 import dev.ladder.contracts.achievements.SkillAssessed;
+import dev.ladder.notification.inbound.EventSubject;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.stereotype.Component;
 
 /**
- * ladder.achievements.v1 is a public contract: every Ladder type this service has no use for (experience, placements,
- * revocations, certifications recorded by an issuer or a manager's assessment) is skipped before any database work;
- * records that are not valid Ladder events are dead-lettered by the kit (README, "Producing to
- * ladder.achievements.v1").
+ * ladder.achievements.v1 is a public contract: every type this service has no use for (experience, placements,
+ * revocations, types only other consumers know) is skipped before any database work, even when it cannot be read
+ * ({@link dev.ladder.notification.inbound.UnhandledTypeSkipper}); so are certifications recorded by an issuer and a
+ * manager's assessments. A record of a type handled here that cannot be read, or that is keyed or addressed to
+ * another employee than its payload's ({@link EventSubject}), is dead-lettered.
  */
 @Component
 @KafkaListener(topics = Topics.ACHIEVEMENTS, groupId = "${ladder.notification.consumer-group:notification}")
 class AchievementListener {
+
+    private static final String EMPLOYEE_ID = "employeeId";
 
     private final ClaimNotifications notifications;
 
@@ -29,29 +35,38 @@ class AchievementListener {
     }
 
     @KafkaHandler
-    void on(CertificationRecorded recorded, @Header(CloudEventHeaders.ID) String eventId) {
+    void on(CertificationRecorded recorded, @Header(CloudEventHeaders.ID) String eventId,
+            @Headers MessageHeaders record) {
+        EventSubject.require(record, EMPLOYEE_ID, recorded.employeeId());
         if (recorded.selfDeclared()) {
             notifications.claimRecorded(eventId, recorded);
         }
     }
 
     @KafkaHandler
-    void on(CertificationVerified verified, @Header(CloudEventHeaders.ID) String eventId) {
+    void on(CertificationVerified verified, @Header(CloudEventHeaders.ID) String eventId,
+            @Headers MessageHeaders record) {
+        EventSubject.require(record, EMPLOYEE_ID, verified.employeeId());
         notifications.claimVerified(eventId, verified);
     }
 
     @KafkaHandler
-    void on(CertificationRejected rejected, @Header(CloudEventHeaders.ID) String eventId) {
+    void on(CertificationRejected rejected, @Header(CloudEventHeaders.ID) String eventId,
+            @Headers MessageHeaders record) {
+        EventSubject.require(record, EMPLOYEE_ID, rejected.employeeId());
         notifications.claimRejected(eventId, rejected);
     }
 
     @KafkaHandler
-    void on(CertificationWithdrawn withdrawn, @Header(CloudEventHeaders.ID) String eventId) {
+    void on(CertificationWithdrawn withdrawn, @Header(CloudEventHeaders.ID) String eventId,
+            @Headers MessageHeaders record) {
+        EventSubject.require(record, EMPLOYEE_ID, withdrawn.employeeId());
         notifications.claimWithdrawn(eventId, withdrawn);
     }
 
     @KafkaHandler
-    void on(SkillAssessed assessed) {
+    void on(SkillAssessed assessed, @Headers MessageHeaders record) {
+        EventSubject.require(record, EMPLOYEE_ID, assessed.employeeId());
         if (assessed.source() == SkillAssessed.Source.SELF) {
             notifications.skillSelfAssessed(assessed);
         }

@@ -4,13 +4,17 @@ import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.progress.MilestoneReached;
 import dev.ladder.notification.delivery.Notifier;
+import dev.ladder.notification.inbound.EventSubject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.stereotype.Component;
 
+/** Milestones to their employee; one keyed or addressed to someone else is dead-lettered ({@link EventSubject}). */
 @Component
 @KafkaListener(topics = Topics.MILESTONES, groupId = "${ladder.notification.consumer-group:notification}")
 class MilestoneListener {
@@ -24,7 +28,9 @@ class MilestoneListener {
     }
 
     @KafkaHandler
-    void on(MilestoneReached milestone, @Header(CloudEventHeaders.ID) String eventId) {
+    void on(MilestoneReached milestone, @Header(CloudEventHeaders.ID) String eventId,
+            @Headers MessageHeaders record) {
+        EventSubject.require(record, "employeeId", milestone.employeeId());
         notifier.milestoneReached(eventId, milestone);
     }
 

@@ -3,14 +3,20 @@ package dev.ladder.notification.people;
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.profile.EmployeeUpdated;
+import dev.ladder.notification.inbound.EventSubject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.stereotype.Component;
 
-/** Who is who: every {@code EmployeeUpdated} into the local person copy (one transaction per record). */
+/**
+ * Who is who: every {@code EmployeeUpdated} into the local person copy (one transaction per record); one keyed or
+ * addressed to another employee than it describes is dead-lettered ({@link EventSubject}).
+ */
 @Component
 @KafkaListener(topics = Topics.EMPLOYEES, groupId = "${ladder.notification.consumer-group:notification}")
 class PersonListener {
@@ -24,13 +30,14 @@ class PersonListener {
     }
 
     @KafkaHandler
-    void on(EmployeeUpdated employee, @Header(CloudEventHeaders.ID) String eventId) {
+    void on(EmployeeUpdated employee, @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
+        EventSubject.require(record, "employeeId", employee.employeeId());
         people.apply(eventId, employee);
     }
 
     /** Newer event types on this topic are someone else's business until this service learns them. */
     @KafkaHandler(isDefault = true)
-    void ignore(Object other) {
-        log.debug("Ignoring {} on {}", other.getClass().getSimpleName(), Topics.EMPLOYEES);
+    void ignore(Object other, @Header(name = CloudEventHeaders.TYPE, required = false) String type) {
+        log.debug("Ignoring event of type {} on {}", type, Topics.EMPLOYEES);
     }
 }

@@ -1,0 +1,55 @@
+package dev.ladder.notification.inbound;
+
+import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.kit.messaging.InvalidEventException;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.MessageHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventSubjectTest {
+
+    @Test
+    void aRecordKeyedAndAddressedToItsPayloadsSubjectPasses() {
+        assertThatCode(() -> EventSubject.require(headers("e-1", "e-1"), "employeeId", "e-1"))
+                .doesNotThrowAnyException();
+        // ce_subject as the raw header bytes, as the binding writes it
+        assertThatCode(() -> EventSubject.require(headers("e-1", "e-1".getBytes(StandardCharsets.UTF_8)),
+                "employeeId", "e-1")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anAbsentKeyOrSubjectIsNotADisagreement() {
+        assertThatCode(() -> EventSubject.require(headers(null, null), "employeeId", "e-1"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> EventSubject.require(headers("e-1", null), "employeeId", "e-1"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void anotherKeyOrSubjectIsRefusedNamingAllThree() {
+        assertThatThrownBy(() -> EventSubject.require(headers("e-2", "e-1"), "employeeId", "e-1"))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("Record about another employeeId than its payload: payload employeeId 'e-1', "
+                        + "key 'e-2', ce_subject 'e-1'");
+        assertThatThrownBy(() -> EventSubject.require(headers("t-1", "t-2".getBytes(StandardCharsets.UTF_8)),
+                "trackId", "t-1")).isInstanceOf(InvalidEventException.class).hasMessageContaining("ce_subject 't-2'");
+    }
+
+    private static MessageHeaders headers(String key, Object subject) {
+        Map<String, Object> headers = new HashMap<>();
+        if (key != null) {
+            headers.put(KafkaHeaders.RECEIVED_KEY, key);
+        }
+        if (subject != null) {
+            headers.put(CloudEventHeaders.SUBJECT, subject);
+        }
+        return new MessageHeaders(headers);
+    }
+}
