@@ -27,7 +27,10 @@ import java.util.Set;
 /**
  * The discovery documents (RFC 7644 §4): what this service provider supports — PATCH, equality filters on a few
  * attributes with at most {@value ScimSupport#MAX_RESULTS} results a page, ETags — and does not (bulk, sorting,
- * password changes); the two resource types; and the schemas with only the attributes Ladder keeps.
+ * password changes); the two resource types; and the schemas with only the attributes Ladder keeps. Ladder's own
+ * extensions are described from their classes: {@link TeamExtension} ({@code manager}, {@code deputy}) and
+ * {@link PersonExtension} ({@code region}, {@code startDate}, {@code trackId} — all strings; see there why the
+ * start date is not a {@code dateTime}).
  */
 @Component
 class ScimDiscovery {

@@ -9,6 +9,7 @@ import com.unboundid.scim2.common.types.Meta;
 import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.UserResource;
 import com.unboundid.scim2.common.messages.ListResponse;
+import dev.ladder.kit.web.UnprocessableException;
 import dev.ladder.profile.audit.Actor;
 import dev.ladder.profile.employee.Employee;
 import dev.ladder.profile.employee.EmployeeRepository;
@@ -24,10 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * SCIM Users are Ladder's people. Every change goes through {@link PeopleAdministration} (its rules, audit and
@@ -44,10 +49,14 @@ import java.util.Objects;
  * manage membership too).</li>
  * <li>{@code active=false} = retirement (history kept); a retired person cannot be reactivated over SCIM
  * (400 {@code mutability}). DELETE retires and forgets them for SCIM (404 from then on).</li>
- * <li>{@value PersonExtension#URN} {@code region} = the salary region, checked by the organisation's rule (a region
- * of the person's track; else 400 {@code invalidValue} listing them); see {@link PersonExtension} for absent
- * values.</li>
+ * <li>{@value PersonExtension#URN} {@code trackId}, {@code startDate} and {@code region} = the career track, the
+ * start date and the salary region, checked by the organisation's rules exactly as the admin API checks them (a
+ * track the catalog knows; a start date not in the future; a region of the person's track — the new one when the
+ * request also changes the track); else 400 {@code invalidValue}. A track change is an update like an admin's
+ * {@code PUT /api/profiles/admin/people/{id}}: audited {@code employee.updated} (before and after) and announced.
+ * See {@link PersonExtension} for absent values (the track cannot be cleared).</li>
  * </ul>
+ * The organisation's refusals (422 there) are answered as 400 {@code invalidValue} naming the SCIM attributes.
  */
 @Service
 class ScimUsers {
@@ -56,7 +65,8 @@ class ScimUsers {
             "emails.value", "emails.value", "emails", "emails.value");
     private static final Map<String, String> NAMES = Map.of("username", "userName", "displayName", "name",
             "email", "emails", "jobTitle", "title", "externalId", "externalId",
-            "region", PersonExtension.URN + ":region");
+            "region", PersonExtension.URN + ":region", "trackId", PersonExtension.URN + ":trackId",
+            "startDate", PersonExtension.URN + ":startDate");
 
     private final EmployeeRepository people;
     private final PeopleAdministration administration;
@@ -107,11 +117,13 @@ class ScimUsers {
         String manager = manager(user);
         String teamId = manager == null ? null : teamManagedBy(manager, null, null);
         PersonExtension ladder = ladder(user);
+        // no extension (or no trackId in it): the organisation puts the person on the default track
         ProvisionRequest request = new ProvisionRequest(userName, externalId, displayName(user, userName),
-                email(user), teamId, null, ladder == null ? null : ScimSupport.blankToNull(ladder.getRegion()), null,
-                ScimSupport.blankToNull(user.getTitle()));
+                email(user), teamId, ladder == null ? null : ScimSupport.blankToNull(ladder.getTrackId()),
+                ladder == null ? null : ScimSupport.blankToNull(ladder.getRegion()),
+                ladder == null ? null : startDate(ladder), ScimSupport.blankToNull(user.getTitle()));
         ScimSupport.validate(validator, request, NAMES);
-        PersonDetails created = administration.provision(actor, request, null);
+        PersonDetails created = organisation(() -> administration.provision(actor, request, null));
         Employee person = people.find(created.id()).orElseThrow();
         if (Boolean.FALSE.equals(user.getActive())) {
             administration.retire(actor, person);
@@ -135,7 +147,8 @@ class ScimUsers {
         ObjectNode current = ScimJson.tree(resource(before, base));
         ScimSupport.patch(body, current);
         current.remove("groups");
-        // the user as GET shows them carries the region: gone after the patch means removed
+        // the user as GET shows them carries the extension: an attribute (or the extension) gone after the patch
+        // means removed — the region and start date are cleared, the track stays
         return resource(apply(actor, before, ScimJson.as(current, UserResource.class), false), base);
     }
 
@@ -150,8 +163,11 @@ class ScimUsers {
         store.markDeleted(id, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
-    /** {@code absentRegionKeeps}: no Ladder extension leaves the region as it is (PUT) rather than clearing it. */
-    private Employee apply(Actor actor, Employee before, UserResource user, boolean absentRegionKeeps) {
+    /**
+     * {@code absentExtensionKeeps}: no Ladder extension leaves the region and start date as they are (PUT) rather
+     * than clearing them. The track is never cleared: no extension or no trackId in it = unchanged.
+     */
+    private Employee apply(Actor actor, Employee before, UserResource user, boolean absentExtensionKeeps) {
         String userName = ScimSupport.blankToNull(user.getUserName());
         if (userName != null && !userName.equalsIgnoreCase(before.username())) {
             throw ScimProblem.badRequest(ScimProblem.MUTABILITY, "userName cannot change (it is '"
@@ -173,17 +189,21 @@ class ScimUsers {
         String manager = manager(user);
         String teamId = manager == null ? before.teamId() : teamManagedBy(manager, before.id(), before.teamId());
         PersonExtension ladder = ladder(user);
-        String region = ladder == null ? (absentRegionKeeps ? before.region() : null)
+        String asked = ladder == null ? null : ScimSupport.blankToNull(ladder.getTrackId());
+        String trackId = asked == null ? before.trackId() : asked;
+        String region = ladder == null ? (absentExtensionKeeps ? before.region() : null)
                 : ScimSupport.blankToNull(ladder.getRegion());
+        LocalDate startDate = ladder == null ? (absentExtensionKeeps ? before.startDate() : null) : startDate(ladder);
         PersonRequest request = new PersonRequest(displayName(user, before.displayName()), email(user), teamId,
-                before.trackId(), region, before.startDate(), ScimSupport.blankToNull(user.getTitle()));
+                trackId, region, startDate, ScimSupport.blankToNull(user.getTitle()));
         ScimSupport.validate(validator, request, NAMES);
         Employee current = before;
         if (!Objects.equals(request.displayName().strip(), before.displayName())
                 || !Objects.equals(request.email(), before.email()) || !Objects.equals(teamId, before.teamId())
                 || !Objects.equals(request.jobTitle(), before.jobTitle())
-                || !Objects.equals(region, before.region())) {
-            administration.update(actor, before, request);
+                || !Objects.equals(trackId, before.trackId()) || !Objects.equals(region, before.region())
+                || !Objects.equals(startDate, before.startDate())) {
+            organisation(() -> administration.update(actor, before, request));
             current = people.find(before.id()).orElseThrow();
         }
         if (!active) {
@@ -237,6 +257,34 @@ class ScimUsers {
         }
     }
 
+    /** The extension's start date: absent or empty = none; else an ISO date (YYYY-MM-DD) or 400. */
+    private static LocalDate startDate(PersonExtension ladder) {
+        String value = ScimSupport.blankToNull(ladder.getStartDate());
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, PersonExtension.URN + ":startDate: '" + value
+                    + "' is not a date; use YYYY-MM-DD (e.g. 2021-04-01)");
+        }
+    }
+
+    /**
+     * A change by the organisation; its refusals (422 there: an unknown track, a region not of the track, …) as
+     * one 400 {@code invalidValue} naming the SCIM attributes.
+     */
+    private static <T> T organisation(Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (UnprocessableException e) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE, e.problems().stream()
+                    .map(p -> NAMES.getOrDefault(p.field(), p.field()) + ": " + p.message())
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
     private static String displayName(UserResource user, String fallback) {
         Name name = user.getName();
         if (name != null && ScimSupport.blankToNull(name.getFormatted()) != null) {
@@ -283,9 +331,9 @@ class ScimUsers {
             user.setExtension(new EnterpriseUserExtension().setManager(new Manager().setValue(e.managerId())
                     .setRef(URI.create(base + "/Users/" + e.managerId()))));
         }
-        if (e.region() != null) {
-            user.setExtension(new PersonExtension().setRegion(e.region()));
-        }
+        // always there: a person is always on a track
+        user.setExtension(new PersonExtension().setTrackId(e.trackId()).setRegion(e.region())
+                .setStartDate(e.startDate() == null ? null : e.startDate().toString()));
         user.setMeta(new Meta().setResourceType("User")
                 .setCreated(ScimSupport.calendar(store.userCreated(e.id())))
                 .setLastModified(ScimSupport.calendar(e.updatedAt()))

@@ -5,6 +5,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ListResponse;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
+import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.Email;
 import com.unboundid.scim2.common.types.EnterpriseUserExtension;
 import com.unboundid.scim2.common.types.GroupResource;
@@ -99,7 +100,15 @@ class ScimProvisioningTest extends ProfileServiceTest {
         assertThat(schemas.getResources()).extracting(SchemaResource::getId).containsExactly(
                 "urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:core:2.0:Group",
                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", TEAM_URN, USER_URN);
-        assertThat(scim.getSchema(USER_URN).getAttributes()).extracting(a -> a.getName()).containsExactly("region");
+        SchemaResource ladder = scim.getSchema(USER_URN);
+        assertThat(ladder.getAttributes()).extracting(a -> a.getName())
+                .containsExactlyInAnyOrder("trackId", "startDate", "region");
+        // the start date is an ISO date (YYYY-MM-DD), not a SCIM dateTime (which needs a time and zone)
+        assertThat(ladder.getAttributes()).allSatisfy(a -> {
+            assertThat(a.getType()).isEqualTo(AttributeDefinition.Type.STRING);
+            assertThat(a.isMultiValued()).isFalse();
+            assertThat(a.getMutability()).isEqualTo(AttributeDefinition.Mutability.READ_WRITE);
+        });
         assertThat(schemas.getResources().get(0).getAttributes()).extracting(a -> a.getName())
                 .contains("userName", "emails", "active", "title").doesNotContain("password", "phoneNumbers");
         assertThat(scim.getSchema("urn:ietf:params:scim:schemas:core:2.0:Group").getMeta().getResourceType())
@@ -257,7 +266,7 @@ class ScimProvisioningTest extends ProfileServiceTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String track = "scim-regions-" + suffix;
         TestCatalog.publishWithRegions(jdbc, track, 1, List.of("north", "south"));
-        // SCIM does not set the track: an admin provisions the person on it
+        // an admin provisions the person on the track (SCIM could too: ScimPersonExtensionTest)
         Api.Response provisioned = api.post("/api/profiles/admin/people", "ada", """
                 {"username":"reg-%s","displayName":"Rea Region","trackId":"%s","region":"north"}"""
                 .formatted(suffix, track));
@@ -315,7 +324,7 @@ class ScimProvisioningTest extends ProfileServiceTest {
                 .query(String.class).single()).isEqualTo(account.id());
     }
 
-    private static UserResource user(String userName, String name, String managerId) {
+    static UserResource user(String userName, String name, String managerId) {
         UserResource user = new UserResource().setUserName(userName)
                 .setName(new Name().setFormatted(name))
                 .setEmails(new Email().setValue(userName.toLowerCase() + "@example.org").setPrimary(true)
