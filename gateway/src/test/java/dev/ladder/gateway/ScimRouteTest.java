@@ -2,11 +2,9 @@ package dev.ladder.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import dev.ladder.keycloak.TokenClient;
 import dev.ladder.testkit.LadderInfra;
 import org.junit.jupiter.api.Test;
 
@@ -47,14 +45,8 @@ class ScimRouteTest extends GatewayTestSupport {
         assertThat(PROFILE.received()).isEmpty();
     }
 
-    private static String clientCredentialsToken() throws Exception {
-        HttpResponse<String> tokens = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create(LadderInfra.issuerUri() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
-                        + "&client_id=ladder-provisioner&client_secret=ladder-provisioner-secret"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return json(tokens.body()).get("access_token").asString();
+    private static String clientCredentialsToken() {
+        return new TokenClient(LadderInfra.issuerUri())
+                .clientCredentialsToken("ladder-provisioner", "ladder-provisioner-secret");
     }
 }

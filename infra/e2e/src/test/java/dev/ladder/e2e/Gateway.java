@@ -32,9 +32,19 @@ final class Gateway {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A SCIM call (RFC 7644) as an HR system makes it: {@code application/scim+json} both ways. */
+    Reply scim(String method, String path, String token, String json) {
+        HttpRequest.Builder request = request(path, token).setHeader("Accept", "application/scim+json");
+        if (json == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/scim+json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(20)).header("Accept", "application/json, application/problem+json");
+                .timeout(Duration.ofSeconds(20)).setHeader("Accept", "application/json, application/problem+json");
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 

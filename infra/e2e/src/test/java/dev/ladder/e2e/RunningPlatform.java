@@ -32,8 +32,13 @@ final class RunningPlatform {
     private static final Duration POLL = Duration.ofMillis(500);
     private static Platform platform;
     private static boolean demoOrganisationApplied;
+    private static Exception failedToStart;
 
     static synchronized Platform get() {
+        if (failedToStart != null) {
+            // one start per run: every later class fails at once with the first cause instead of trying again
+            throw new IllegalStateException("the e2e platform failed to start earlier in this run", failedToStart);
+        }
         if (platform == null) {
             try {
                 Path home = Files.createTempDirectory("ladder-e2e-");
@@ -46,7 +51,11 @@ final class RunningPlatform {
                 System.out.printf("[e2e platform] ready in %d s, %d MiB RSS, logs in %s%n",
                         platform.startupTime().toSeconds(), platform.rssBytes() >> 20, platform.config().logDir());
             } catch (IOException e) {
+                failedToStart = e;
                 throw new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                failedToStart = e;
+                throw e;
             }
         }
         return platform;

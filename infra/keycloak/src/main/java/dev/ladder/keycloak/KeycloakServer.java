@@ -55,7 +55,9 @@ public final class KeycloakServer implements AutoCloseable {
             home = home.toAbsolutePath().normalize();
             adminUser = adminUser == null ? "admin" : adminUser;
             adminPassword = adminPassword == null ? "admin" : adminPassword;
-            startTimeout = startTimeout == null ? Duration.ofSeconds(180) : startTimeout;
+            // a safety net against a hung server, not a speed check: a fresh start re-augments Quarkus (about 20 s on
+            // a quiet 2-core machine, over 70 s under a load of 20), and a slow start should not fail a build
+            startTimeout = startTimeout == null ? Duration.ofSeconds(300) : startTimeout;
             extraArgs = extraArgs == null ? List.of() : List.copyOf(extraArgs);
         }
 
