@@ -4,6 +4,7 @@
 import { api, ApiError, csrfToken } from './api.js';
 import { $, h } from './dom.js';
 import { initCatalogAdmin } from './catalog-admin.js';
+import { isRoute, rememberDeepLink, takeDeepLink } from './deep-link.js';
 import { initClaims, renderClaims } from './claims.js';
 import { initExperience, loadExperience } from './experience.js';
 import { initMemberView, showMember } from './member.js';
@@ -14,12 +15,15 @@ import { defineView, setAllowed, startRouter } from './router.js';
 import { initSkills, loadSkills } from './skills.js';
 import { initVerification, loadQueue } from './verification.js';
 import {
-  initAsOf, levelNamesOf, renderNotifications, renderProgress, renderSession, renderTeam, renderTeamReadiness,
+  initAsOf, levelNamesOf, renderNotifications, renderPlacement, renderProgress, renderSession, renderTeam,
+  renderTeamReadiness,
   teamMembers,
 } from './views.js';
 import { initWhatIf, renderWhatIfCertifications, renderWhatIfSkills, whatIfForMe } from './whatif.js';
 
 const POLL_MS = 2000;
+// where the gateway starts the Keycloak login (its default for a page without a session; README "The portal")
+const SIGN_IN = '/oauth2/authorization/keycloak';
 const errors = new Map(); // source -> message shown in the banner
 const lastSeen = new Map(); // source -> JSON last rendered, so unchanged data does not re-render
 let sessionEnded = false;
@@ -32,8 +36,9 @@ function renderBanner() {
   const banner = $('error-banner');
   if (sessionEnded) {
     banner.replaceChildren(
-      'Your session has ended. ',
-      h('a', { href: '/', id: 'relogin' }, 'Log in again'));
+      session ? 'Your session has ended. ' : 'You are not signed in. ',
+      h('a', { href: SIGN_IN, id: 'relogin', 'data-testid': 'relogin', onclick: () => rememberDeepLink() },
+        session ? 'Log in again' : 'Sign in'));
     banner.hidden = false;
     return;
   }
@@ -66,12 +71,13 @@ function clearError(source) {
 function onUnauthorized() {
   if (sessionEnded) return;
   sessionEnded = true;
+  rememberDeepLink(); // the view on screen, to come back to after signing in
   renderBanner();
   // Go through login again, but never loop: at most one automatic attempt every 30 seconds.
   const last = Number(sessionStorage.getItem('ladder.relogin') || 0);
   if (Date.now() - last > 30000) {
     sessionStorage.setItem('ladder.relogin', String(Date.now()));
-    window.location.assign('/');
+    window.location.assign(SIGN_IN);
   }
 }
 
@@ -125,6 +131,7 @@ async function loadCatalog() {
     // without the profile or the track the select still lists every certification
   }
   renderCertificationOptions(certifications, own, trackName);
+  ensureProfile().then((profile) => renderPlacement(profile, trackName)).catch(() => {});
   renderWhatIfCertifications(certifications);
   catalogLoaded = true;
 }
@@ -265,6 +272,8 @@ async function start() {
   initVerification({ onUnauthorized, onCount: renderPending });
   initAsOf('progress-', (day) => { myAsOf = day; run('progress', loadProgress); });
 
+  // a link to a view opened without a session: remembered before anything sends the browser to sign in
+  rememberDeepLink();
   try {
     session = await api('/session');
     renderSession(session);
@@ -315,6 +324,9 @@ async function start() {
   if (leads) initMemberView({ onUnauthorized });
   if (admin) initOrganisation({ onUnauthorized });
   $('main-nav').hidden = false;
+  // back from signing in: the view whose link was opened (the router falls back if this user may not use it)
+  const wanted = takeDeepLink();
+  if (wanted && !isRoute(window.location.hash)) window.history.replaceState(null, '', wanted);
   startRouter('progress');
 
   // the badges of views not shown: counted once at the start, then by their views

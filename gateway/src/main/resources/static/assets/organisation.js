@@ -1,9 +1,16 @@
 // "Organisation" for admins: people (filters, unplaced first), editing a person (If-Match), placing them at a level
-// with a reason, and teams (create, rename, manager and deputy, retire). profile-service checks the role on every
-// call; showing the view to admins only is a convenience.
+// with a reason, retiring them, and their recent changes; the view's other cards are their own modules: teams
+// (organisation-teams.js), adding a person (organisation-provision.js), the CSV first load (organisation-import.js)
+// and the audit trail (organisation-audit.js). profile-service checks the role on every call; showing the view to
+// admins only is a convenience.
 import { api, apiResponse, ApiError } from './api.js';
 import { $, h } from './dom.js';
 import { busy, clearFieldErrors, fieldError, say, showProblem, valueOrNull } from './forms.js';
+import { fillAuditTeams, initAudit, loadAudit, loadRecent, showAuditOf } from './organisation-audit.js';
+import { initImport } from './organisation-import.js';
+import { fillProvisionChoices, initProvision } from './organisation-provision.js';
+import { changed, fillTeamSelect, fillTrackSelect, FRESH, org, setHandlers, unauthorized } from './organisation-state.js';
+import { initTeams, loadTeams } from './organisation-teams.js';
 
 const PAGE_SIZE = 50;
 const PERSON_FIELDS = {
@@ -13,32 +20,28 @@ const PERSON_FIELDS = {
 const PLACEMENT_FIELDS = {
   levelid: 'placement-level', effectiveon: 'placement-effective-on', reason: 'placement-reason', trackid: 'placement-level',
 };
-const TEAM_FIELDS = { id: 'team-form-id', name: 'team-form-name', managerid: 'team-form-manager', deputyid: 'team-form-deputy' };
 
 let page = 0;
-let teams = [];
-let tracks = [];
-let everyone = []; // active people, for manager and deputy choices
 let person = null; // {data, etag} being edited
-let editingTeam = null; // TeamDetails being renamed, or null when creating
-let handlers = { onUnauthorized: () => {} };
+let latestPeople = 0; // the last list asked for: an earlier answer arriving later is dropped
 
-const unauthorized = (error) => {
-  if (error instanceof ApiError && error.status === 401) { handlers.onUnauthorized(); return true; }
-  return false;
-};
-
-export function initOrganisation(options) {
-  handlers = { ...handlers, ...options };
+export function initOrganisation({ onUnauthorized }) {
+  setHandlers({ onUnauthorized, onChanged: () => refresh().catch(report) });
   $('people-filter').addEventListener('submit', (e) => { e.preventDefault(); page = 0; loadPeople().catch(report); });
   $('people-prev').addEventListener('click', () => { page = Math.max(0, page - 1); loadPeople().catch(report); });
   $('people-next').addEventListener('click', () => { page += 1; loadPeople().catch(report); });
   $('person-close').addEventListener('click', closePerson);
   $('person-form').addEventListener('submit', savePerson);
   $('placement-form').addEventListener('submit', place);
-  $('teams-retired').addEventListener('change', () => loadTeams().catch(report));
-  $('team-form').addEventListener('submit', saveTeam);
-  $('team-form-cancel').addEventListener('click', () => editTeam(null));
+  $('person-retire').addEventListener('click', () => askRetire(true));
+  $('person-retire-no').addEventListener('click', () => askRetire(false));
+  $('person-retire-yes').addEventListener('click', retire);
+  $('person-retire-confirm').addEventListener('keydown', (e) => { if (e.key === 'Escape') askRetire(false); });
+  $('person-audit-all').addEventListener('click', () => person && showAuditOf(person.data));
+  initTeams();
+  initProvision({ onOpen: (id) => openPerson(id).catch(report) });
+  initImport();
+  initAudit();
 }
 
 function report(error) {
@@ -46,44 +49,22 @@ function report(error) {
 }
 
 export async function loadOrganisation() {
+  await refresh();
+}
+
+/** Everything the view shows, again: after any change, so lists, names and the audit trail agree. */
+async function refresh() {
   const [trackList, everyonePage] = await Promise.all([
     api('/api/catalog/tracks'),
-    api('/api/profiles/admin/people?size=200'),
+    api('/api/profiles/admin/people?size=200', FRESH),
   ]);
-  tracks = trackList ?? [];
-  everyone = everyonePage?.items ?? [];
+  org.tracks = trackList ?? [];
+  org.everyone = everyonePage?.items ?? [];
   await loadTeams();
-  await loadPeople();
-}
-
-const nameOf = (id) => everyone.find((p) => p.id === id)?.displayName ?? id;
-
-async function loadTeams() {
-  const data = await api(`/api/profiles/admin/teams?size=200&includeRetired=${$('teams-retired').checked}`);
-  teams = data?.items ?? [];
-  const teamFilter = $('people-team');
-  const chosen = teamFilter.value;
-  teamFilter.replaceChildren(h('option', { value: '' }, 'Any team'),
-    ...teams.filter((t) => t.active).map((t) => h('option', { value: t.id }, t.name)));
-  teamFilter.value = teams.some((t) => t.id === chosen) ? chosen : '';
-  $('teams-list').replaceChildren(...teams.map((t) => h('li', { class: 'item team-row', 'data-team-id': t.id, 'data-active': String(t.active) },
-    h('div', { class: 'claim-head' },
-      h('div', { class: 'item-title' }, t.name, h('span', { class: 'item-meta' }, ` · ${t.id}`)),
-      h('span', { class: 'item-meta' }, t.active ? `${t.activeMembers} member${t.activeMembers === 1 ? '' : 's'}` : 'Retired')),
-    h('div', { class: 'item-meta' }, `Manager: ${t.managerId ? nameOf(t.managerId) : 'none'} · Deputy: ${t.deputyId ? nameOf(t.deputyId) : 'none'}`),
-    t.active ? h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'button secondary small', 'data-testid': 'team-edit', 'aria-label': `Edit team ${t.name}`,
-        onclick: () => editTeam(t) }, 'Rename / leaders'),
-      h('button', { type: 'button', class: 'button secondary small danger', 'data-testid': 'team-retire', 'aria-label': `Retire team ${t.name}`,
-        onclick: (e) => retireTeam(t, e.currentTarget) }, 'Retire')) : null)));
-  fillPeopleSelect($('team-form-manager'), editingTeam?.managerId);
-  fillPeopleSelect($('team-form-deputy'), editingTeam?.deputyId);
-}
-
-function fillPeopleSelect(select, value) {
-  select.replaceChildren(h('option', { value: '' }, 'Nobody'),
-    ...everyone.filter((p) => p.active).map((p) => h('option', { value: p.id }, p.displayName || p.username || p.id)));
-  select.value = value ?? '';
+  fillTeamSelect($('people-team'), 'Any team');
+  fillAuditTeams();
+  fillProvisionChoices();
+  await Promise.all([loadPeople(), loadAudit(), person ? loadRecent(person.data.id, $('person-audit')) : null]);
 }
 
 async function loadPeople() {
@@ -93,7 +74,9 @@ async function loadPeople() {
   if ($('people-team').value) params.set('teamId', $('people-team').value);
   if ($('people-unplaced').checked) params.set('unplaced', 'true');
   if ($('people-retired').checked) params.set('includeRetired', 'true');
+  const mine = ++latestPeople;
   const data = await api(`/api/profiles/admin/people?${params}`);
+  if (mine !== latestPeople) return;
   const items = [...(data?.items ?? [])].sort((a, b) => Number(b.needsPlacement) - Number(a.needsPlacement));
   const total = data?.total ?? items.length;
   say('people-summary', total ? `${total} ${total === 1 ? 'person' : 'people'}; page ${page + 1} of ${Math.max(1, Math.ceil(total / PAGE_SIZE))}. Unplaced people are listed first.` : 'Nobody matches.');
@@ -105,31 +88,36 @@ async function loadPeople() {
     h('td', {}, p.trackId || '–'),
     h('td', {}, p.region || '–'),
     h('td', {}, !p.active ? 'Retired' : p.needsPlacement ? h('span', { class: 'badge risk' }, 'Unplaced') : 'Active'),
-    h('td', {}, p.active ? h('button', { type: 'button', class: 'button secondary small', 'data-testid': 'person-edit',
-      'aria-label': `Edit ${p.displayName || p.username}`, onclick: () => openPerson(p.id).catch(report) }, 'Edit') : null))));
+    h('td', {}, p.active
+      ? h('button', { type: 'button', class: 'button secondary small', 'data-testid': 'person-edit',
+        'aria-label': `Edit ${p.displayName || p.username}`, onclick: () => openPerson(p.id).catch(report) }, 'Edit')
+      : h('button', { type: 'button', class: 'button secondary small', 'data-testid': 'person-history',
+        'aria-label': `History of ${p.displayName || p.username}`, onclick: () => showAuditOf(p) }, 'History')))));
 }
 
 async function openPerson(id) {
   const { data, etag } = await apiResponse(`/api/profiles/people/${encodeURIComponent(id)}`, { cache: 'no-cache' });
   person = { data, etag };
+  say('people-status', '');
   clearFieldErrors(PERSON_FIELDS, 'person-error', 'person-success');
   clearFieldErrors(PLACEMENT_FIELDS, 'placement-error', 'placement-success');
   $('person-name').textContent = data.displayName || data.username;
   $('person-display-name').value = data.displayName || '';
   $('person-email').value = data.email || '';
   $('person-job-title').value = data.jobTitle || '';
-  $('person-team').replaceChildren(h('option', { value: '' }, 'No team'),
-    ...teams.filter((t) => t.active || t.id === data.teamId).map((t) => h('option', { value: t.id }, t.name)));
-  $('person-team').value = data.teamId || '';
-  $('person-track').replaceChildren(...tracks.map((t) => h('option', { value: t.id }, t.name)));
-  if (data.trackId && !tracks.some((t) => t.id === data.trackId)) $('person-track').append(h('option', { value: data.trackId }, data.trackId));
-  $('person-track').value = data.trackId || '';
+  fillTeamSelect($('person-team'), 'No team', data.teamId || '', data.teamId);
+  fillTrackSelect($('person-track'), data.trackId);
   $('person-region').value = data.region || '';
   $('person-start-date').value = data.startDate || '';
   $('person-start-date').max = new Date().toISOString().slice(0, 10);
   $('placement-effective-on').max = $('person-start-date').max;
   $('placement-effective-on').value = $('person-start-date').max;
-  await fillLevels(data.trackId);
+  askRetire(false, false);
+  say('person-retire-error', '');
+  $('person-retire-name').textContent = data.displayName || data.username;
+  await Promise.all([fillLevels(data.trackId), loadRecent(data.id, $('person-audit')).catch((error) => {
+    if (!unauthorized(error)) $('person-audit').replaceChildren(h('li', { class: 'muted' }, `Could not load: ${error.message}`));
+  })]);
   $('person-card').hidden = false;
   $('person-title').focus();
 }
@@ -173,8 +161,10 @@ async function savePerson(event) {
       });
       person = { data, etag };
       say('person-success', `Saved ${data.displayName}.`);
+      $('person-name').textContent = data.displayName || data.username;
+      $('person-retire-name').textContent = data.displayName || data.username;
       await fillLevels(data.trackId);
-      await loadPeople();
+      await changed();
     } catch (error) {
       if (unauthorized(error)) return;
       if (error instanceof ApiError && error.status === 412) {
@@ -205,72 +195,44 @@ async function place(event) {
       const level = $('placement-level').selectedOptions[0]?.textContent ?? body.levelId;
       say('placement-success', `Placed ${person.data.displayName} at ${level} from ${body.effectiveOn}.`);
       $('placement-reason').value = '';
-      await loadPeople();
+      await changed();
     } catch (error) {
       if (!unauthorized(error)) showProblem(error, PLACEMENT_FIELDS, 'placement-error', 'Could not place');
     }
   });
 }
 
-function editTeam(team) {
-  editingTeam = team;
-  clearFieldErrors(TEAM_FIELDS, 'team-form-error');
-  $('team-form-title').textContent = team ? `Rename ${team.name} or change its leaders` : 'New team';
-  $('team-form-id').value = team?.id ?? '';
-  $('team-form-id').disabled = Boolean(team);
-  $('team-form-name').value = team?.name ?? '';
-  fillPeopleSelect($('team-form-manager'), team?.managerId);
-  fillPeopleSelect($('team-form-deputy'), team?.deputyId);
-  $('team-form-submit').textContent = team ? 'Save team' : 'Create team';
-  $('team-form-cancel').hidden = !team;
-  (team ? $('team-form-name') : $('team-form-id')).focus();
+/** Retiring is two steps: "Retire…" asks, "Yes, retire" does it; `focus` moves to the button that now matters. */
+function askRetire(asking, focus = true) {
+  $('person-retire-confirm').hidden = !asking;
+  $('person-retire').setAttribute('aria-expanded', String(asking));
+  if (asking) say('person-retire-error', '');
+  if (focus) (asking ? $('person-retire-yes') : $('person-retire')).focus();
 }
 
-async function saveTeam(event) {
-  event.preventDefault();
-  clearFieldErrors(TEAM_FIELDS, 'team-form-error');
-  const body = {
-    name: valueOrNull('team-form-name'), managerId: valueOrNull('team-form-manager'), deputyId: valueOrNull('team-form-deputy'),
-  };
-  await busy($('team-form-submit'), async () => {
+async function retire() {
+  if (!person) return;
+  const { data, etag } = person;
+  const name = data.displayName || data.username;
+  await busy($('person-retire-yes'), async () => {
     try {
-      if (editingTeam) {
-        await api(`/api/profiles/admin/teams/${encodeURIComponent(editingTeam.id)}`, {
-          method: 'PUT', body, headers: { 'If-Match': `"${editingTeam.version}"` },
-        });
-        say('teams-status', `Saved team ${body.name}.`);
-      } else {
-        await api('/api/profiles/admin/teams', { method: 'POST', body: { id: valueOrNull('team-form-id'), ...body } });
-        say('teams-status', `Created team ${body.name}.`);
-      }
-      editTeam(null);
-      await loadTeams();
-    } catch (error) {
-      if (unauthorized(error)) return;
-      if (error instanceof ApiError && error.status === 409) fieldError('team-form-id', error.problem.detail || 'That id is taken.').focus();
-      else if (error instanceof ApiError && error.status === 412) {
-        say('team-form-error', 'Someone changed this team meanwhile: the list was reloaded, edit it again.');
-        editTeam(null);
-        await loadTeams();
-      } else showProblem(error, TEAM_FIELDS, 'team-form-error', 'Could not save the team');
-    }
-  });
-}
-
-async function retireTeam(team, button) {
-  if (!window.confirm(`Retire team ${team.name}? It keeps its history and takes no new members.`)) return;
-  await busy(button, async () => {
-    try {
-      await api(`/api/profiles/admin/teams/${encodeURIComponent(team.id)}/retire`, {
-        method: 'POST', headers: { 'If-Match': `"${team.version}"` },
+      await apiResponse(`/api/profiles/admin/people/${encodeURIComponent(data.id)}/retire`, {
+        method: 'POST', headers: { 'If-Match': etag ?? `"${data.version}"` },
       });
-      say('teams-status', `Retired team ${team.name}.`);
-      await loadTeams();
+      person = null;
+      $('person-card').hidden = true;
+      say('people-status', `Retired ${name}. Their history stays; tick "Include retired" to list them.`);
+      await changed();
+      $('people-status').focus();
     } catch (error) {
       if (unauthorized(error)) return;
-      say('teams-status', error instanceof ApiError && error.status === 409
-        ? `${team.name} still has active members: move them to another team first.`
-        : `Could not retire ${team.name}: ${error.message}`);
+      askRetire(false, false);
+      const why = !(error instanceof ApiError) ? error.message
+        : error.status === 409 ? error.problem.detail || 'they lead a team: give it another manager or deputy first.'
+          : error.status === 412 ? 'Someone changed this person since you opened them. Close and open them again, then retire them.'
+            : error.problem.detail || error.message;
+      say('person-retire-error', `Could not retire ${name}: ${why}`);
+      $('person-retire').focus();
     }
   });
 }

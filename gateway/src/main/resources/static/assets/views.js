@@ -4,11 +4,30 @@ import { $, h, formatDate, formatDateTime, percent, setBar } from './dom.js';
 
 const levelName = (level) => (level == null ? null : level.name ?? level.id);
 
+// Ladder's own realm roles; Keycloak adds others to every account (default-roles-…, offline_access, …)
+const LADDER_ROLES = ['employee', 'manager', 'admin'];
+
 export function renderSession(session) {
   $('user-name').textContent = session.name || session.username || 'Signed in';
   $('user-name').title = session.email || '';
-  const roles = Array.isArray(session.roles) ? session.roles : [];
+  const roles = (Array.isArray(session.roles) ? session.roles : []).filter((role) => LADDER_ROLES.includes(role));
   $('user-roles').replaceChildren(...roles.map((role) => h('li', { 'data-role': role }, role)));
+}
+
+/** Where the person stands in the organisation (GET /api/profiles/me): team, track, region, start date. */
+export function renderPlacement(profile, trackName) {
+  if (!profile) return;
+  const parts = [
+    profile.teamName ? `Team ${profile.teamName}` : 'No team yet',
+    `Track ${trackName || profile.trackId || '–'}`,
+    profile.region ? `Region ${profile.region}` : null,
+    profile.startDate ? `Started ${formatDate(profile.startDate)}` : null,
+  ].filter(Boolean);
+  const line = $('progress-placement');
+  line.textContent = parts.join(' · ');
+  line.dataset.teamId = profile.teamId || '';
+  line.dataset.trackId = profile.trackId || '';
+  line.hidden = false;
 }
 
 /**

@@ -15,11 +15,23 @@ import tools.jackson.databind.JsonNode;
 
 class AnonymousAccessTest extends GatewayTestSupport {
 
+    /**
+     * The portal's page is served signed out (it holds no data; /session answers 401 and the page sends the browser
+     * to sign in itself, remembering the deep link); any other page without a session is sent to Keycloak.
+     */
     @Test
-    void pageWithoutSessionIsSentToKeycloakLogin() {
+    void thePortalPageRunsSignedOutAndOtherPagesAreSentToKeycloakLogin() {
         Browser browser = new Browser();
 
-        HttpResponse<String> page = browser.get(gateway("/"), "Accept", "text/html");
+        for (String path : new String[] {"/", "/index.html"}) {
+            HttpResponse<String> portal = browser.get(gateway(path), "Accept", "text/html");
+            assertThat(portal.statusCode()).as(path).isEqualTo(200);
+            assertThat(portal.body()).as(path).contains("<script type=\"module\"");
+            assertThat(Browser.setCookieNames(portal)).as(path).doesNotContain("SESSION");
+        }
+        assertThat(browser.get(gateway("/session"), "Accept", "application/json").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> page = browser.get(gateway("/some/page"), "Accept", "text/html");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(Browser.location(page)).isEqualTo(URI.create(gateway("/oauth2/authorization/keycloak")));
 
@@ -39,7 +51,7 @@ class AnonymousAccessTest extends GatewayTestSupport {
     void keepAliveConnectionsKeepAnsweringAfterSessionCreatingRedirects() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 150; i++) {
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(gateway("/")))
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(gateway("/oauth2/authorization/keycloak")))
                     .header("Accept", "text/html").timeout(Duration.ofSeconds(5)).build(), BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(302);
             HttpResponse<String> next = client.send(HttpRequest.newBuilder(URI.create(gateway("/actuator/health/liveness")))

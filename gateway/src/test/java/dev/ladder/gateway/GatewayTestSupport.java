@@ -59,10 +59,14 @@ abstract class GatewayTestSupport {
         return "http://localhost:" + port + path;
     }
 
-    /** The whole OIDC code flow over HTTP, as a browser does it; returns the logged-in browser. */
+    /**
+     * The whole OIDC code flow over HTTP, as a browser does it from the portal's "Sign in" (the page runs signed out
+     * and sends the browser to the login start); returns the logged-in browser.
+     */
     Browser login(String user) {
         Browser browser = new Browser();
-        HttpResponse<String> loginPage = browser.follow(browser.get(gateway("/"), "Accept", "text/html"));
+        HttpResponse<String> loginPage = browser.follow(
+                browser.get(gateway("/oauth2/authorization/keycloak"), "Accept", "text/html"));
         assertThat(loginPage.uri().toString()).startsWith(LadderInfra.issuerUri());
         assertThat(loginPage.statusCode()).isEqualTo(200);
 

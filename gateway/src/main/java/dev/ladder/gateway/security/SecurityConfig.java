@@ -182,6 +182,10 @@ class SecurityConfig {
 
         return http
                 .authorizeExchange(a -> a
+                        // the portal's page holds no data (everything comes from /session and /api/**, both 401
+                        // without a session), and it must run signed out: only a script can keep a deep link's
+                        // #… across Keycloak's login form, which drops it (assets/deep-link.js)
+                        .pathMatchers("/", "/index.html").permitAll()
                         .pathMatchers("/assets/**", "/favicon.ico", "/favicon.svg", "/login-error.html").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(o -> o

@@ -148,11 +148,16 @@ class ApiThroughGatewayTest {
     }
 
     @Test
-    void aBrowserWithoutSessionIsSentToKeycloakLogin() {
-        Reply portal = gateway.get("/", null);
-        assertThat(portal.status()).isEqualTo(302);
-        // Spring sends the browser to its own authorization endpoint first, which redirects to Keycloak.
-        String location = portal.location().replaceFirst("^https?://[^/]+", "");
+    void aBrowserWithoutSessionGetsThePortalWhichStartsTheLoginAndOtherPagesAreSentThere() {
+        // the portal's page runs signed out (it keeps a deep link across the login) and has no data of its own
+        Reply portal = gateway.page("/");
+        assertThat(portal.status()).isEqualTo(200);
+        assertThat(portal.body()).contains("<script type=\"module\" src=\"/assets/app.js\">");
+        assertThat(gateway.get("/session", null).status()).isEqualTo(401);
+        // any other page: Spring sends the browser to its own authorization endpoint, which redirects to Keycloak
+        Reply page = gateway.page("/reports");
+        assertThat(page.status()).isEqualTo(302);
+        String location = page.location().replaceFirst("^https?://[^/]+", "");
         assertThat(location).isEqualTo("/oauth2/authorization/keycloak");
         Reply authorization = gateway.get(location, null);
         assertThat(authorization.status()).isEqualTo(302);

@@ -3,6 +3,7 @@ package dev.ladder.e2e;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.devstack.Platform;
+import dev.ladder.e2e.PortalInChromiumTest.Browser;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
 import dev.ladder.testkit.CloudEventRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,9 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,14 +50,14 @@ class CatalogAdminInChromiumTest {
 
     @BeforeAll
     static void platform() {
-        PortalInChromiumTest.Browser.requireChromium();
+        Browser.requireChromium();
         // ada records a certification (profile-service's catalog) and previews her own readiness (progress-service's)
         platform = RunningPlatform.awaitDemoOrganisationApplied();
     }
 
     @BeforeEach
     void openBrowser() throws IOException {
-        browser = PortalInChromiumTest.Browser.headlessChromium();
+        browser = Browser.headlessChromium();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
@@ -153,7 +149,7 @@ class CatalogAdminInChromiumTest {
         assertThat(browser.findElement(By.id("import-error")).getText()).contains("nothing was imported");
         assertThat(browser.findElements(By.cssSelector("#catalog-track option[value='e2e-track']"))).isEmpty();
 
-        screenshot("catalog-admin.png");
+        Browser.screenshot(browser, "catalog-admin.png");
     }
 
     @Test
@@ -212,7 +208,7 @@ class CatalogAdminInChromiumTest {
         assertThat(ada.getText()).contains("loses").containsPattern("readiness \\d+% → \\d+%");
         assertThat(browser.findElement(By.id("impact-summary")).getText()).contains("would lose");
         js("document.getElementById('impact-box').scrollIntoView()");
-        screenshot("catalog-impact-preview.png");
+        Browser.screenshot(browser, "catalog-impact-preview.png");
 
         // A preview stores nothing: the edit is still unsaved and no version was added.
         assertThat(browser.findElement(By.id("draft-meta")).getDomAttribute("data-dirty")).isEqualTo("true");
@@ -241,12 +237,6 @@ class CatalogAdminInChromiumTest {
         assertThat(browser.findElement(By.id("catalog-admin")).isDisplayed()).isFalse();
     }
 
-    private void screenshot(String name) throws IOException {
-        Path screenshot = Path.of("target", name);
-        Files.createDirectories(screenshot.getParent());
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
-                StandardCopyOption.REPLACE_EXISTING);
-    }
 
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(script, args);
@@ -257,6 +247,6 @@ class CatalogAdminInChromiumTest {
     }
 
     private void logIn(DemoUser user, String shownName) {
-        PortalInChromiumTest.Browser.logIn(browser, wait, platform, user, shownName);
+        Browser.logIn(browser, wait, platform, user, shownName);
     }
 }

@@ -27,6 +27,11 @@ final class Gateway {
         return send(request(path, token).GET());
     }
 
+    /** A page, as a browser navigates to it (no token, no session). */
+    Reply page(String path) {
+        return send(request(path, null).setHeader("Accept", "text/html").GET());
+    }
+
     Reply post(String path, String token, String json) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

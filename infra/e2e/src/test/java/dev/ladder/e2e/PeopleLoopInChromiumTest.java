@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -101,7 +98,7 @@ class PeopleLoopInChromiumTest {
         aliceWaits.until(ExpectedConditions.textToBePresentInElementLocated(mine, "2 — Working knowledge"));
         assertThat(alice.findElement(By.id("roadmap-pathway")).getText()).contains("CISM");
         assertThat(alice.findElement(By.id("roadmap-sections")).getText()).doesNotContain("{\"");
-        screenshot(alice, "people-roadmap.png");
+        Browser.screenshot(alice, "people-roadmap.png");
 
         // claim a certification: the default expiry shows before saving, the claim is pending after
         PortalNav.open(alice, aliceWaits, "record");
@@ -136,7 +133,7 @@ class PeopleLoopInChromiumTest {
                 By.cssSelector("#certifications-list li[data-credential-id='" + CREDENTIAL
                         + "'] [data-testid='claim-evidence-file']"), pdf.getFileName().toString()));
         js(alice, "arguments[0].scrollIntoView()", alice.findElement(claim));
-        screenshot(alice, "people-claim-pending.png");
+        Browser.screenshot(alice, "people-claim-pending.png");
 
         // Mark's verification queue: the claim with its evidence; he downloads it and verifies the claim
         WebDriverWait markWaits = new WebDriverWait(mark, Duration.ofSeconds(30));
@@ -158,7 +155,7 @@ class PeopleLoopInChromiumTest {
         assertThat((String) fetched.get(2)).startsWith("attachment");
         assertThat((String) fetched.get(3)).startsWith("%PDF");
         js(mark, "arguments[0].scrollIntoView()", item);
-        screenshot(mark, "people-verification-queue.png");
+        Browser.screenshot(mark, "people-verification-queue.png");
         item.findElement(By.cssSelector("[data-testid='queue-verify']")).click();
         markWaits.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification-status"), "Verified"));
         markWaits.until(ExpectedConditions.invisibilityOfElementLocated(queued));
@@ -166,7 +163,7 @@ class PeopleLoopInChromiumTest {
         // Alice's open "Record" view shows the decision on its next refresh, and her roadmap marks it as held
         aliceWaits.until(ExpectedConditions.textToBePresentInElementLocated(claimState, "Verified"));
         js(alice, "arguments[0].scrollIntoView()", alice.findElement(claim));
-        screenshot(alice, "people-claim-verified.png");
+        Browser.screenshot(alice, "people-claim-verified.png");
         PortalNav.open(alice, aliceWaits, "roadmap");
         // the view re-renders when its data arrives: wait for the element, not on one found before
         aliceWaits.until(ExpectedConditions.presenceOfElementLocated(
@@ -205,10 +202,4 @@ class PeopleLoopInChromiumTest {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
-    private static void screenshot(WebDriver browser, String name) throws IOException {
-        Path screenshot = Path.of("target", name);
-        Files.createDirectories(screenshot.getParent());
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
-                StandardCopyOption.REPLACE_EXISTING);
-    }
 }

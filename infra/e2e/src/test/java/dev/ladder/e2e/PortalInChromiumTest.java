@@ -90,10 +90,7 @@ class PortalInChromiumTest {
         assertThat(browser.findElements(By.cssSelector(
                 "#notifications .notification[data-kind='READINESS_THRESHOLD_CROSSED']"))).hasSize(1);
 
-        Path screenshot = Path.of("target", "portal-after-recording.png");
-        Files.createDirectories(screenshot.getParent());
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
-                StandardCopyOption.REPLACE_EXISTING);
+        Browser.screenshot(browser, "portal-after-recording.png");
     }
 
     @Test
@@ -144,6 +141,14 @@ class PortalInChromiumTest {
                 throw new IllegalStateException(message);
             }
             org.junit.jupiter.api.Assumptions.assumeTrue(present, message);
+        }
+
+        /** Saves what the browser shows as {@code target/<name>}, kept as build output. */
+        static void screenshot(WebDriver browser, String name) throws IOException {
+            Path screenshot = Path.of("target", name);
+            Files.createDirectories(screenshot.getParent());
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+                    StandardCopyOption.REPLACE_EXISTING);
         }
 
         /** Date inputs take keyboard input in the browser's locale format; setting the ISO value is locale-proof. */

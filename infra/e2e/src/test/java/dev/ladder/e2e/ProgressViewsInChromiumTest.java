@@ -10,17 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +113,7 @@ class ProgressViewsInChromiumTest {
         assertThat(whatIf.json().path("after").path("readinessPercent").asInt()).isEqualTo(72);
         assertThat(readiness(token)).isEqualTo(now);
         assertThat(browser.findElement(By.id("readiness-percent")).getText()).isEqualTo(now + "%");
-        screenshot("portal-what-if.png");
+        Browser.screenshot(browser, "portal-what-if.png");
     }
 
     @Test
@@ -162,7 +157,7 @@ class ProgressViewsInChromiumTest {
         assertThat((String) download.get(2)).startsWith("employeeId,displayName,currentLevel,nextLevel")
                 .contains("Alice Anders").contains("Bob Berg");
         js("document.getElementById('team-card').scrollIntoView()");
-        screenshot("portal-team-readiness.png");
+        Browser.screenshot(browser, "portal-team-readiness.png");
     }
 
     /**
@@ -223,7 +218,7 @@ class ProgressViewsInChromiumTest {
         assertThat(readiness(bob)).as("a what-if records nothing").isEqualTo(now);
 
         js("document.getElementById('member-card').scrollIntoView()");
-        screenshot("portal-team-member.png");
+        Browser.screenshot(browser, "portal-team-member.png");
         browser.findElement(By.id("what-if-for-me")).click();
         wait.until(ExpectedConditions.textToBe(By.id("what-if-who"), ""));
         assertThat(browser.findElement(By.id("what-if-result")).isDisplayed()).isFalse();
@@ -258,12 +253,6 @@ class ProgressViewsInChromiumTest {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
-    private void screenshot(String name) throws IOException {
-        Path screenshot = Path.of("target", name);
-        Files.createDirectories(screenshot.getParent());
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
-                StandardCopyOption.REPLACE_EXISTING);
-    }
 
     private void logIn(DemoUser user, String shownName) {
         Browser.logIn(browser, wait, platform, user, shownName);

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,7 +23,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -130,6 +127,13 @@ class WholeLoopInChromiumTest {
         assertThat(me.path("jobTitle").asString()).isEqualTo("Junior AI Security Analyst");
         assertThat(me.path("startDate").asString()).isEqualTo(START_DATE);
         assertThat(me.path("region").asString()).isEqualTo(REGION);
+        // … and so does My progress, where he lands
+        nicoWaits.until(ExpectedConditions.attributeToBe(By.id("progress-placement"), "data-team-id", teamId));
+        assertThat(newcomer.findElement(By.id("progress-placement")).getText())
+                .contains("Team " + teamName).contains("Security").contains("Region " + REGION);
+        assertThat(newcomer.findElement(By.id("progress-placement")).getDomAttribute("data-track-id")).isEqualTo(TRACK);
+        assertThat(newcomer.findElements(By.cssSelector("#user-roles li")))
+                .extracting(WebElement::getText).containsExactly("employee");
         PortalNav.open(newcomer, nicoWaits, "roadmap");
         nicoWaits.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roadmap-track"), "Security"));
 
@@ -212,7 +216,7 @@ class WholeLoopInChromiumTest {
         nicoWaits.until(ExpectedConditions.presenceOfElementLocated(pendingClaim));
         assertThat(newcomer.findElement(By.id("readiness-percent")).getText()).isNotEqualTo("100%");
         String entryLevel = newcomer.findElement(By.id("current-level")).getText();
-        screenshot(newcomer, "whole-loop-pending.png");
+        Browser.screenshot(newcomer, "whole-loop-pending.png");
 
         // 4. Maya verifies the claim from her queue, the evidence beside it
         WebDriverWait mayaWaits = new WebDriverWait(manager, Duration.ofSeconds(30));
@@ -223,7 +227,7 @@ class WholeLoopInChromiumTest {
         assertThat(item.getText()).contains("Nico").contains(credential);
         assertThat(item.findElement(By.cssSelector("[data-testid='queue-evidence-file']")).getText())
                 .contains(pdf.getFileName().toString());
-        screenshot(manager, "whole-loop-queue.png");
+        Browser.screenshot(manager, "whole-loop-queue.png");
         item.findElement(By.cssSelector("[data-testid='queue-verify']")).click();
         mayaWaits.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification-status"), "Verified"));
         mayaWaits.until(ExpectedConditions.invisibilityOfElementLocated(queued));
@@ -241,14 +245,14 @@ class WholeLoopInChromiumTest {
         Reply promoted = gateway.get("/api/progress/me", nicoToken);
         assertThat(promoted.json().path("currentLevel").path("id").asString()).as(promoted.toString())
                 .contains("mid");
-        screenshot(newcomer, "whole-loop-promoted.png");
+        Browser.screenshot(newcomer, "whole-loop-promoted.png");
         PortalNav.open(newcomer, nicoWaits, "notifications");
         By promotion = By.cssSelector("#notifications li[data-kind='LEVEL_ADVANCED']");
         nicoWaits.withTimeout(APPLIED).until(ExpectedConditions.presenceOfElementLocated(promotion));
         assertThat(newcomer.findElement(promotion).getText()).contains("Promoted to").contains("Mid");
         assertThat(newcomer.findElements(By.cssSelector("#notifications li[data-kind='CLAIM_VERIFIED']")))
                 .isNotEmpty();
-        screenshot(newcomer, "whole-loop-notifications.png");
+        Browser.screenshot(newcomer, "whole-loop-notifications.png");
     }
 
     /** A Keycloak account, created as the identity team would: username {@code <name>-<suffix>}. */
@@ -300,10 +304,4 @@ class WholeLoopInChromiumTest {
         return tools.jackson.databind.json.JsonMapper.builder().build().readTree((String) reply.get("body"));
     }
 
-    private static void screenshot(WebDriver browser, String name) throws IOException {
-        Path screenshot = Path.of("target", name);
-        Files.createDirectories(screenshot.getParent());
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
-                StandardCopyOption.REPLACE_EXISTING);
-    }
 }
