@@ -131,7 +131,11 @@ async function loadCatalog() {
     // without the profile or the track the select still lists every certification
   }
   renderCertificationOptions(certifications, own, trackName);
-  ensureProfile().then((profile) => renderPlacement(profile, trackName)).catch(() => {});
+  ensureProfile().then(async (profile) => {
+    // the newest placement at a level (admins place people who join with a history); shown to the person
+    const placements = await api(`/api/profiles/${encodeURIComponent(profile.id)}/placements?size=1`);
+    renderPlacement(profile, trackName, placements?.items?.[0]);
+  }).catch(() => {});
   renderWhatIfCertifications(certifications);
   catalogLoaded = true;
 }

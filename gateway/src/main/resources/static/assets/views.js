@@ -14,14 +14,19 @@ export function renderSession(session) {
   $('user-roles').replaceChildren(...roles.map((role) => h('li', { 'data-role': role }, role)));
 }
 
-/** Where the person stands in the organisation (GET /api/profiles/me): team, track, region, start date. */
-export function renderPlacement(profile, trackName) {
+/**
+ * Where the person stands in the organisation (GET /api/profiles/me): team, track, region, start date, and the
+ * newest placement at a level (GET /api/profiles/{id}/placements), with its reason.
+ */
+export function renderPlacement(profile, trackName, placement) {
   if (!profile) return;
   const parts = [
     profile.teamName ? `Team ${profile.teamName}` : 'No team yet',
     `Track ${trackName || profile.trackId || '–'}`,
     profile.region ? `Region ${profile.region}` : null,
     profile.startDate ? `Started ${formatDate(profile.startDate)}` : null,
+    placement ? `Placed at ${placement.levelName || placement.levelId} from ${formatDate(placement.effectiveOn)}`
+      + (placement.reason ? ` (${placement.reason})` : '') : null,
   ].filter(Boolean);
   const line = $('progress-placement');
   line.textContent = parts.join(' · ');

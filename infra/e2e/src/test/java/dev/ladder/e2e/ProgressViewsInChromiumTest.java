@@ -119,6 +119,9 @@ class ProgressViewsInChromiumTest {
     @Test
     void theManagerSeesTeamReadinessWithHistogramSkillGapsAndCsv() throws IOException {
         logIn(MARK, "Mark");
+        // his own placement (eight years in the field) is shown to him, with its reason
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-placement"),
+                "Placed at Senior"));
         PortalNav.open(browser, wait, "team");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("team-card")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("team-list"), "Alice Anders"));
