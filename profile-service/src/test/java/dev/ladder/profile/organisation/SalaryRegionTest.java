@@ -110,12 +110,15 @@ class SalaryRegionTest extends OrganisationTest {
     void theCsvPreviewNamesEveryRowWithARegionItsTrackDoesNotHave() {
         String track = track();
         TestCatalog.publishWithRegions(jdbc, track, 1, List.of("north", "south"));
+        // a track whose releases do not name their regions (published before they did): any region goes
+        String unknown = track();
+        TestCatalog.publishWithRegions(jdbc, unknown, 1, null);
         String s = UUID.randomUUID().toString().substring(0, 8);
         String csv = "username,displayName,trackId,region\n"
                 + "ok-" + s + ",Okay," + track + ",north\n"
                 + "bad-" + s + ",Bad," + track + ",mars\n"
                 + "worse-" + s + ",Worse," + track + ",venus\n"
-                + "free-" + s + ",Free,,anywhere\n";
+                + "free-" + s + ",Free," + unknown + ",anywhere\n";
         long people = count("select count(*) from employee");
 
         Api.Response preview = org.sendBody("POST", "/api/profiles/admin/import/preview", "ada", csv, "text/csv");
