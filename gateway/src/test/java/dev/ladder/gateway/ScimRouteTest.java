@@ -17,14 +17,18 @@ class ScimRouteTest extends GatewayTestSupport {
         assertThat(claims(token).get("aud").toString()).contains("ladder-api");
         assertThat(claims(token).get("realm_access").get("roles").toString()).contains("provisioner");
 
+        // a client's own X-Forwarded-* are not trusted (no proxy is configured in front of this gateway)
         HttpResponse<String> response = new Browser().post(gateway("/scim/v2/Users"), "application/scim+json",
-                "{\"userName\":\"x\"}", "Authorization", "Bearer " + token);
+                "{\"userName\":\"x\"}", "Authorization", "Bearer " + token, "X-Forwarded-Host", "evil.example");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(PROFILE.received()).singleElement().satisfies(request -> {
             assertThat(request.method()).isEqualTo("POST");
             assertThat(request.path()).isEqualTo("/scim/v2/Users");
             assertThat(request.authorization()).isEqualTo("Bearer " + token);
+            // the public address, from which profile-service writes the resources' meta.location
+            assertThat(request.header("X-Forwarded-Host")).isEqualTo("localhost:" + port);
+            assertThat(request.header("X-Forwarded-Proto")).isEqualTo("http");
         });
         assertThat(Browser.setCookieNames(response)).doesNotContain("SESSION", "XSRF-TOKEN");
     }

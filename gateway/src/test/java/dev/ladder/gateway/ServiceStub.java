@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -12,11 +13,18 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for one Ladder service behind the gateway: answers every request with a small JSON body and
- * records what arrived (method, path, the Authorization and Cookie headers, the body).
+ * records what arrived (method, path, the Authorization and Cookie headers, the body, every header).
  */
 final class ServiceStub {
 
-    record Received(String method, String path, String authorization, String cookie, String body) {
+    record Received(String method, String path, String authorization, String cookie, String body,
+                    Map<String, List<String>> headers) {
+
+        /** A header as it arrived, or null (names are case-insensitive). */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> String.join(",", e.getValue())).findFirst().orElse(null);
+        }
     }
 
     private final HttpServer server;
@@ -44,7 +52,7 @@ final class ServiceStub {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Cookie"), body));
+                    exchange.getRequestHeaders().getFirst("Cookie"), body, Map.copyOf(exchange.getRequestHeaders())));
             byte[] response = "{\"stub\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, response.length);

@@ -278,7 +278,12 @@ class WholeLoopInChromiumTest {
                         person.lastName(), person.username(), title, PERSON_EXTENSION, TRACK, START_DATE, REGION));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.contentType()).startsWith("application/scim+json");
-        return created.json().path("id").asString();
+        String id = created.json().path("id").asString();
+        // links name the address the HR system called (the gateway's), not profile-service's own
+        String self = platform.gatewayUrl() + "/scim/v2/Users/" + id;
+        assertThat(created.json().path("meta").path("location").asString()).isEqualTo(self);
+        assertThat(created.location()).isEqualTo(self);
+        return id;
     }
 
     /** The refs of the SKILL requirements of the level a progress answer measures readiness for. */
