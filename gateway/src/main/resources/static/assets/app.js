@@ -1,6 +1,7 @@
 // Ladder portal: plain ES modules, no build step. Everything goes through the gateway, which holds the login session
 // and relays the access token to the services. The page is a set of views by task (router.js); each view loads what
-// it shows when it is shown, and only the view on screen polls.
+// it shows when it is shown, and only the view on screen polls. Notifications do not poll: one live stream keeps the
+// badge and the list current (notifications.js).
 import { api, ApiError, csrfToken } from './api.js';
 import { $, h } from './dom.js';
 import { initCatalogAdmin } from './catalog-admin.js';
@@ -8,14 +9,16 @@ import { isRoute, rememberDeepLink, takeDeepLink } from './deep-link.js';
 import { initClaims, renderClaims } from './claims.js';
 import { initExperience, loadExperience } from './experience.js';
 import { initMemberView, showMember } from './member.js';
+import { initNotifications, showNotifications, startNotificationStream, stopNotificationStream } from './notifications.js';
 import { initOrganisation, loadOrganisation } from './organisation.js';
 import { initRecordForm, renderCertificationOptions } from './record.js';
 import { initRoadmapSearch, loadRoadmap } from './roadmap.js';
 import { defineView, setAllowed, startRouter } from './router.js';
+import { initSettings, leaveSettings, showSettings } from './settings.js';
 import { initSkills, loadSkills } from './skills.js';
 import { initVerification, loadQueue } from './verification.js';
 import {
-  initAsOf, levelNamesOf, renderNotifications, renderPlacement, renderProgress, renderSession, renderTeam,
+  initAsOf, levelNamesOf, renderPlacement, renderProgress, renderSession, renderTeam,
   renderTeamReadiness,
   teamMembers,
 } from './views.js';
@@ -71,6 +74,7 @@ function clearError(source) {
 function onUnauthorized() {
   if (sessionEnded) return;
   sessionEnded = true;
+  stopNotificationStream();
   rememberDeepLink(); // the view on screen, to come back to after signing in
   renderBanner();
   // Go through login again, but never loop: at most one automatic attempt every 30 seconds.
@@ -163,18 +167,6 @@ async function loadCertifications() {
   if (changed('certifications', data)) renderClaims(data);
 }
 
-async function loadNotifications() {
-  const data = await api('/api/notifications/me');
-  renderUnread(data.filter((n) => !n.read).length);
-  if (changed('notifications', data)) renderNotifications(data, markRead);
-}
-
-function renderUnread(count) {
-  const badge = $('nav-unread');
-  badge.replaceChildren(String(count), h('span', { class: 'sr-only' }, ' unread'));
-  badge.hidden = count === 0;
-}
-
 function renderPending(count) {
   const badge = $('nav-pending');
   badge.replaceChildren(String(count), h('span', { class: 'sr-only' }, ' waiting'));
@@ -200,18 +192,6 @@ async function loadTeam() {
     $('team-card').hidden = false;
     renderTeamReadiness(progressTeams);
     renderTeam(teamMembers(profileTeams, progressTeams), levelNamesOf(progressTeams), showMember);
-  }
-}
-
-async function markRead(id, button) {
-  button.disabled = true;
-  try {
-    await api(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' });
-    await loadNotifications();
-    clearError('notifications');
-  } catch (error) {
-    button.disabled = false;
-    reportError('notifications', error);
   }
 }
 
@@ -263,6 +243,7 @@ async function start() {
   $('logout-form').addEventListener('submit', () => {
     $('logout-csrf').value = csrfToken();
     sessionEnded = true; // stop polling while the browser leaves
+    stopNotificationStream();
   });
   initRecordForm({
     onRecorded: () => run('certifications', loadCertifications),
@@ -274,6 +255,11 @@ async function start() {
   initWhatIf({ onUnauthorized });
   initRoadmapSearch({ onUnauthorized });
   initVerification({ onUnauthorized, onCount: renderPending });
+  initNotifications({
+    onUnauthorized,
+    onError: (error) => reportError('notifications', error),
+    onOk: () => clearError('notifications'),
+  });
   initAsOf('progress-', (day) => { myAsOf = day; run('progress', loadProgress); });
 
   // a link to a view opened without a session: remembered before anything sends the browser to sign in
@@ -307,7 +293,8 @@ async function start() {
     { source: 'skills', load: loadSkills },
     { source: 'experience', load: loadExperience },
   ]);
-  taskView('notifications', [{ source: 'notifications', load: loadNotifications, every: POLL_MS }]);
+  // loaded once; then the live stream keeps the list and the badge current (no polling)
+  taskView('notifications', [{ source: 'notifications', load: showNotifications }]);
   // a team's dashboard is large (about 0.8 MB for 1,000 members) and changes slowly: every 10 s, not every 2 s
   // the catalog: "What if…" for a member offers its certifications
   taskView('team', [
@@ -325,6 +312,9 @@ async function start() {
       initCatalogAdmin({ onUnauthorized, onError: (error) => reportError('catalog-admin', error) });
     },
   });
+  // everyone: notification preferences; managers (team leads) and admins: their teams' chat webhooks too
+  initSettings({ onUnauthorized, webhooks: leads || admin, admin });
+  defineView('settings', { enter: () => { showSettings(); }, leave: leaveSettings });
   if (leads) initMemberView({ onUnauthorized });
   if (admin) initOrganisation({ onUnauthorized });
   $('main-nav').hidden = false;
@@ -333,8 +323,9 @@ async function start() {
   if (wanted && !isRoute(window.location.hash)) window.history.replaceState(null, '', wanted);
   startRouter('progress');
 
+  // the unread badge: live from the stream (its first event is the count)
+  startNotificationStream();
   // the badges of views not shown: counted once at the start, then by their views
-  run('notifications', async () => renderUnread((await api('/api/notifications/me')).filter((n) => !n.read).length));
   if (leads || admin) run('verification', async () => renderPending((await api('/api/profiles/verification/queue?size=1')).total));
 }
 

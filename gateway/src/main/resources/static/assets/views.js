@@ -1,6 +1,6 @@
 // Renders the cards from the services' JSON (shapes in the services' OpenAPI documents); optional fields that are
 // absent degrade to "–" rather than a broken page.
-import { $, h, formatDate, formatDateTime, percent, setBar } from './dom.js';
+import { $, h, formatDate, percent, setBar } from './dom.js';
 
 const levelName = (level) => (level == null ? null : level.name ?? level.id);
 
@@ -171,33 +171,6 @@ function renderGaps(title, list, gaps, groups, next) {
       h('span', { class: 'gap-name' }, gap.name || gap.ref || String(gap.type ?? '').toLowerCase()),
       gap.detail ? h('span', { class: 'item-meta' }, ` — ${gap.detail}`) : null,
       groupName.has(gap.groupId) ? h('div', { class: 'item-meta' }, groupName.get(gap.groupId)) : null)));
-}
-
-export function renderNotifications(data, onMarkRead) {
-  const notifications = [...data]
-    .sort((a, b) => String(b.createdAt ?? '').localeCompare(String(a.createdAt ?? '')));
-  const unread = notifications.filter((n) => !n.read).length;
-  const badge = $('unread-count');
-  badge.textContent = String(unread);
-  badge.setAttribute('aria-label', `${unread} unread`);
-  badge.hidden = unread === 0;
-  $('notifications-empty').textContent = 'No notifications yet.';
-  $('notifications-empty').hidden = notifications.length > 0;
-  $('notifications').replaceChildren(...notifications.map((n) =>
-    h('li', { class: `item notification${n.read ? '' : ' unread'}`, 'data-id': n.id, 'data-read': String(Boolean(n.read)), 'data-kind': n.kind },
-      h('div', {},
-        h('div', { class: 'item-title' }, n.title || 'Notification'),
-        n.message ? h('p', {}, n.message) : null,
-        n.createdAt ? h('div', { class: 'item-meta' }, formatDateTime(n.createdAt)) : null,
-        // the portal's hash route to act on it (#/verification, #/certifications, #/progress)
-        typeof n.link === 'string' && /^#\/[a-z-]+$/.test(n.link)
-          ? h('a', { href: n.link, class: 'notification-link', 'data-testid': 'notification-link' }, 'Open') : null),
-      n.read
-        ? null
-        : h('button', {
-            type: 'button', class: 'button secondary small mark-read', 'data-testid': 'mark-read',
-            'aria-label': `Mark “${n.title || 'notification'}” as read`, onclick: (e) => onMarkRead(n.id, e.currentTarget),
-          }, 'Mark read'))));
 }
 
 /**

@@ -88,9 +88,11 @@ class EventSchemasTest {
                     NOW)),
             Map.entry(EventType.EXPERIENCE_RECORDED, new ExperienceRecorded("x-1", ALICE, LocalDate.of(2020, 1, 1),
                     LocalDate.of(2023, 6, 30), "Security analyst at a previous employer", NOW)),
+            // an expiry milestone: it carries every field, the certification's too
             Map.entry(EventType.MILESTONE_REACHED, new MilestoneReached("m-1", "11111111-1111-4111-8111-111111111111",
-                    MilestoneKind.READINESS_THRESHOLD_CROSSED, "ai-ml-security-specialist", "mid", "Mid-Level", 33,
-                    25, "You are now 33% ready for Mid-Level", NOW)));
+                    MilestoneKind.CERTIFICATION_EXPIRING, "ai-ml-security-specialist", "mid", "Mid-Level", 33,
+                    30, "Your CompTIA Security+ expires on 2026-12-30 (in 30 days)", NOW, "comptia-security-plus",
+                    LocalDate.of(2026, 12, 30))));
 
     @Test
     void everyEventTypeHasASampleWrittenAsProducersWriteIt() {

@@ -109,7 +109,7 @@ class ClaimNotificationFlowTest {
         send(EventType.CERTIFICATION_RECORDED, ALICE, recorded, claim(claim, ALICE, recordedAt));
 
         Map<String, Object> forMark = awaitItem("mark", pending(recorded, mark));
-        assertThat(forMark).containsOnlyKeys("id", "kind", "title", "message", "createdAt", "read", "link")
+        assertThat(forMark).containsOnlyKeys("id", "seq", "kind", "title", "message", "createdAt", "read", "link")
                 .containsEntry("kind", "CLAIM_PENDING")
                 .containsEntry("title", "Alice Anders claims " + certificationName)
                 .containsEntry("message", "Alice Anders claims " + certificationName

@@ -63,7 +63,7 @@ class NotificationFlowTest {
         send(UUID.randomUUID().toString(), EventType.MILESTONE_REACHED.id(), milestone(id, 33, Instant.now()));
 
         Map<String, Object> item = awaitItem("alice", id);
-        assertThat(item).containsOnlyKeys("id", "kind", "title", "message", "createdAt", "read", "link");
+        assertThat(item).containsOnlyKeys("id", "seq", "kind", "title", "message", "createdAt", "read", "link");
         assertThat(item).containsEntry("kind", "READINESS_THRESHOLD_CROSSED")
                 .containsEntry("link", "#/progress")
                 .containsEntry("title", "33% ready for Mid-Level")
@@ -222,7 +222,10 @@ class NotificationFlowTest {
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.paths['/api/notifications/me'].get").exists()
-                .jsonPath("$.paths['/api/notifications/{id}/read'].post").exists();
+                .jsonPath("$.paths['/api/notifications/{id}/read'].post").exists()
+                .jsonPath("$.paths['/api/notifications/me/stream'].get").exists()
+                .jsonPath("$.paths['/api/notifications/me/unread-count'].get").exists()
+                .jsonPath("$.paths['/api/notifications/me/read-all'].post").exists();
     }
 
     // --- helpers
@@ -258,7 +261,9 @@ class NotificationFlowTest {
     }
 
     private List<Map<String, Object>> feed(String user, String query) {
-        return http.get().uri("/api/notifications/me" + query).header("Authorization", bearer(user)).exchange()
+        // the whole feed (a page holds 50 by default; this context's feeds are smaller than 200)
+        String page = (query.isEmpty() ? "?" : query + "&") + "size=200";
+        return http.get().uri("/api/notifications/me" + page).header("Authorization", bearer(user)).exchange()
                 .expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();

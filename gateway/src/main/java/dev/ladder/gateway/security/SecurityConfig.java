@@ -126,6 +126,26 @@ class SecurityConfig {
     }
 
     /**
+     * One-click unsubscribe from e-mail (RFC 8058, routed to notification-service): mail providers POST it without
+     * any cookie or token, and a person opens it from their mail client maybe signed out. The signed token in the
+     * link is the authority, checked by notification-service; no session, so no CSRF to protect.
+     */
+    @Bean
+    @Order(0)
+    SecurityWebFilterChain unsubscribeChain(ServerHttpSecurity http) {
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/notifications/unsubscribe"))
+                .authorizeExchange(a -> a.anyExchange().permitAll())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .build();
+    }
+
+    /**
      * SCIM 2.0 provisioning ({@code /scim/v2/**}, routed to profile-service): HR systems call it with a
      * client-credentials bearer token, never with a browser session, so this chain is a stateless resource server
      * like {@link #bearerApiChain} but matches with or without the header (no token → 401, never a login redirect)

@@ -149,6 +149,10 @@ public final class AchievementThroughput {
             // its own platform (PostgreSQL, Kafka, Keycloak, progress-service, gateway), closed before it returns
             TeamDashboard.run();
         }
+        if (Boolean.getBoolean("bench.notifications")) {
+            // its own platform too (with notification-service and the gateway); off unless asked for
+            NotificationDelivery.run();
+        }
         System.exit(0);
     }
 

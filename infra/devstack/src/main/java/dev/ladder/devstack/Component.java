@@ -13,7 +13,9 @@ public enum Component {
     KEYCLOAK("Keycloak", "LADDER_KEYCLOAK_PORT", 8180),
     KAFKA("Kafka", "LADDER_KAFKA_PORT", 9092),
     KAFKA_CONTROLLER("Kafka controller", "LADDER_KAFKA_CONTROLLER_PORT", 9093),
-    POSTGRES("PostgreSQL", "LADDER_POSTGRES_PORT", 15432);
+    POSTGRES("PostgreSQL", "LADDER_POSTGRES_PORT", 15432),
+    SMTP("SMTP (GreenMail)", "LADDER_SMTP_PORT", 3025),
+    MAIL_VIEWER("Mail viewer", "LADDER_MAIL_VIEWER_PORT", 8025);
 
     private final String label;
     private final String portVariable;

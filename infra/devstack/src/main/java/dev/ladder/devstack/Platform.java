@@ -43,6 +43,7 @@ public final class Platform implements AutoCloseable {
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
     private volatile KeycloakServer keycloak;
+    private volatile MailServer mail;
     private volatile boolean closed;
     private Duration startupTime;
 
@@ -82,8 +83,11 @@ public final class Platform implements AutoCloseable {
     private void startAll() {
         long started = System.nanoTime();
         DataHome.prepare(config);
-        say("Starting PostgreSQL, Kafka and Keycloak (data in " + config.home() + ")");
+        say("Starting PostgreSQL, Kafka, Keycloak and the mail catcher (data in " + config.home() + ")");
         Steps.awaitAll(List.of(
+                steps.timed("Mail (GreenMail)", () -> mail = MailServer.start(ports.get(Component.SMTP),
+                                ports.get(Component.MAIL_VIEWER)),
+                        () -> "SMTP on port " + mail.smtpPort() + ", caught mail at " + mail.viewerUrl()),
                 steps.timed("PostgreSQL", () -> postgres = PostgresServer.start(config.home().resolve("postgres"),
                                 ports.get(Component.POSTGRES), logFile("postgres")),
                         () -> "on port " + postgres.port()),
@@ -139,6 +143,11 @@ public final class Platform implements AutoCloseable {
         env.put("LADDER_KEYCLOAK_URL", keycloakUrl());
         env.put("LADDER_KEYCLOAK_CLIENT_SECRET", GATEWAY_CLIENT_SECRET);
         env.put("LADDER_DEMO_DATA", Boolean.toString(config.demoData()));
+        env.put("LADDER_SMTP_HOST", "localhost");
+        // a team's chat webhook may point at a receiver on this machine; in production private targets are refused
+        env.put("LADDER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        // a burst is grouped over 5 s here (30 s by default), so a demo shows its e-mail soon
+        env.put("LADDER_NOTIFICATION_GROUP_WINDOW", "5s");
         env.putAll(config.serviceEnv());
         return env;
     }
@@ -177,6 +186,11 @@ public final class Platform implements AutoCloseable {
 
     public String kafkaBootstrap() {
         return kafka.bootstrap();
+    }
+
+    /** The SMTP server every e-mail goes to, and what it caught. */
+    public MailServer mail() {
+        return mail;
     }
 
     public String jdbcUrl(String database) {
@@ -258,13 +272,14 @@ public final class Platform implements AutoCloseable {
             running = new ArrayList<>(services.values());
             services.clear();
         }
-        if (!running.isEmpty() || kafka != null || keycloak != null || postgres != null) {
+        if (!running.isEmpty() || kafka != null || keycloak != null || postgres != null || mail != null) {
             say("Stopping the platform");
         }
         running.stream().map(s -> steps.async(s::close)).toList().forEach(this::quietly);
         quietly(keycloak);
         quietly(kafka);
         quietly(postgres);
+        quietly(mail);
         steps.shutdown();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

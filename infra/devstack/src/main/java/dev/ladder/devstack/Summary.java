@@ -31,6 +31,8 @@ final class Summary {
             line(out, service.module(), service == Service.GATEWAY ? url
                     : url + "   OpenAPI " + url + "/v3/api-docs");
         }
+        line(out, "Mail (GreenMail)", "SMTP localhost:" + platform.mail().smtpPort() + "; every e-mail sent is caught at "
+                + platform.mail().viewerUrl() + "  (JSON " + platform.mail().viewerUrl() + "/api/messages)");
         line(out, "Kafka", platform.kafkaBootstrap());
         line(out, "PostgreSQL", platform.jdbcUrl("<" + String.join("|", Platform.DATABASES) + ">")
                 + "  (user " + platform.dbUser() + ", password " + platform.dbPassword() + ")");

@@ -7,7 +7,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The portal's navigation by task: one view at a time (#/progress, #/roadmap, #/record, #/notifications, #/team,
- * #/verification, #/organisation, #/catalog), opened from its link in the main navigation.
+ * #/verification, #/organisation, #/catalog, #/settings), opened from its link in the main navigation.
  */
 final class PortalNav {
 

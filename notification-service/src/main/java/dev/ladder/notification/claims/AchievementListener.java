@@ -4,10 +4,12 @@ import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.CertificationRejected;
+import dev.ladder.contracts.achievements.CertificationRevoked;
 import dev.ladder.contracts.achievements.CertificationVerified;
 import dev.ladder.contracts.achievements.CertificationWithdrawn;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.notification.inbound.EventSubject;
+import dev.ladder.notification.summary.HeldCertifications;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.MessageHeaders;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * ladder.achievements.v1 is a public contract: every type this service has no use for (experience, placements,
- * revocations, types only other consumers know) is skipped before any database work, even when it cannot be read
+ * types only other consumers know) is skipped before any database work, even when it cannot be read
  * ({@link dev.ladder.notification.inbound.UnhandledTypeSkipper}); so are certifications recorded by an issuer and a
  * manager's assessments. A record of a type handled here that cannot be read, or that is keyed or addressed to
  * another employee than its payload's ({@link EventSubject}), is dead-lettered.
@@ -29,9 +31,11 @@ class AchievementListener {
     private static final String EMPLOYEE_ID = "employeeId";
 
     private final ClaimNotifications notifications;
+    private final HeldCertifications held;
 
-    AchievementListener(ClaimNotifications notifications) {
+    AchievementListener(ClaimNotifications notifications, HeldCertifications held) {
         this.notifications = notifications;
+        this.held = held;
     }
 
     @KafkaHandler
@@ -41,6 +45,7 @@ class AchievementListener {
         if (recorded.selfDeclared()) {
             notifications.claimRecorded(eventId, recorded);
         }
+        held.recorded(eventId, recorded);
     }
 
     @KafkaHandler
@@ -55,6 +60,8 @@ class AchievementListener {
             @Headers MessageHeaders record) {
         EventSubject.require(record, EMPLOYEE_ID, rejected.employeeId());
         notifications.claimRejected(eventId, rejected);
+        held.ended(eventId, rejected.employeeId(), rejected.achievementId(), rejected.certificationId(),
+                rejected.rejectedAt());
     }
 
     @KafkaHandler
@@ -62,6 +69,17 @@ class AchievementListener {
             @Headers MessageHeaders record) {
         EventSubject.require(record, EMPLOYEE_ID, withdrawn.employeeId());
         notifications.claimWithdrawn(eventId, withdrawn);
+        held.ended(eventId, withdrawn.employeeId(), withdrawn.achievementId(), withdrawn.certificationId(),
+                withdrawn.withdrawnAt());
+    }
+
+    /** The issuer withdrew it: it no longer counts in the team summary (nobody is notified here). */
+    @KafkaHandler
+    void on(CertificationRevoked revoked, @Header(CloudEventHeaders.ID) String eventId,
+            @Headers MessageHeaders record) {
+        EventSubject.require(record, EMPLOYEE_ID, revoked.employeeId());
+        held.ended(eventId, revoked.employeeId(), revoked.achievementId(), revoked.certificationId(),
+                revoked.revokedAt());
     }
 
     @KafkaHandler

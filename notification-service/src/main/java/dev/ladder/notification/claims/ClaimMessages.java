@@ -29,6 +29,13 @@ final class ClaimMessages {
                 title + " — waiting for your verification", at, VERIFICATION_LINK);
     }
 
+    /** To the claimant's team chat: the same news, once for the team (its key names no recipient). */
+    static Notification pendingForTeam(String eventId, String claimant, String certification, Instant at) {
+        String title = claimant + " claims " + certification;
+        return new Notification(CLAIM_PENDING + ":" + eventId, null, CLAIM_PENDING, title,
+                title + " — waiting for verification by their manager", at, VERIFICATION_LINK);
+    }
+
     /** To the employee: their claim was verified ({@code by} null: whoever it was is not known here). */
     static Notification verified(String eventId, String employeeId, String certification, String by, Instant at) {
         return new Notification(id(CLAIM_VERIFIED, eventId, employeeId), employeeId, CLAIM_VERIFIED,

@@ -8,6 +8,7 @@ import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.kit.inbox.Inbox;
 import dev.ladder.notification.catalog.CatalogNames;
 import dev.ladder.notification.claims.Claim.State;
+import dev.ladder.notification.delivery.Notification;
 import dev.ladder.notification.delivery.Notifier;
 import dev.ladder.notification.people.People;
 import dev.ladder.notification.people.Person;
@@ -208,17 +209,14 @@ public class ClaimNotifications {
             notifier.deliver(ClaimMessages.pending(c.openedBy(), recipient, claimant.get().displayName(),
                     certification, c.recordedAt()));
         }
+        Notification forTeam = ClaimMessages.pendingForTeam(c.openedBy(), claimant.get().displayName(),
+                certification, c.recordedAt());
+        notifier.toTeam(claimant.get().teamId(), forTeam.id(), forTeam);
         return c.announcedNow();
     }
 
-    /** The manager and the deputy of the person's team: not the person themselves, not someone retired. */
     private List<String> recipients(Person person) {
-        return Stream.of(person.managerId(), person.deputyId())
-                .filter(Objects::nonNull)
-                .filter(id -> !id.equals(person.employeeId()))
-                .distinct()
-                .filter(id -> people.find(id).map(Person::active).orElse(true))
-                .toList();
+        return people.managersOf(person);
     }
 
     private String nameOf(String employeeId) {

@@ -24,9 +24,14 @@ public record Notification(String id, String employeeId, String kind, String tit
                 milestone.occurredAt(), PROGRESS_LINK);
     }
 
-    static String titleOf(MilestoneReached milestone) {
-        String level = milestone.levelName() == null || milestone.levelName().isBlank()
+    /** The level's name, or its id when the milestone has none. */
+    public static String levelOf(MilestoneReached milestone) {
+        return milestone.levelName() == null || milestone.levelName().isBlank()
                 ? milestone.levelId() : milestone.levelName();
+    }
+
+    static String titleOf(MilestoneReached milestone) {
+        String level = levelOf(milestone);
         return switch (milestone.kind()) {
             case READINESS_THRESHOLD_CROSSED -> milestone.readinessPercent() + "% ready for " + level;
             case LEVEL_ADVANCED -> "Promoted to " + level;

@@ -6,7 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** In-app delivery is the stored row itself; the feed endpoint reads it. */
+import java.util.OptionalLong;
+
+/**
+ * In-app delivery is the stored row itself, numbered as the next of its recipient's feed; the feed endpoint reads it
+ * and the recipient's live streams, on every instance, are told at commit ({@link LiveFeed}).
+ */
 @Component
 class InAppChannel implements Channel {
 
@@ -25,8 +30,11 @@ class InAppChannel implements Channel {
 
     @Override
     public void deliver(Notification notification) {
-        if (!repository.insert(notification)) {
+        OptionalLong seq = repository.insert(notification);
+        if (seq.isEmpty()) {
             log.info("Notification {} already stored, not duplicating it", notification.id());
+            return;
         }
+        repository.announce(notification.employeeId());
     }
 }

@@ -34,7 +34,8 @@ public class UnhandledTypeSkipper implements Function<FailedDeserializationInfo,
             Topics.EMPLOYEES, EnumSet.of(EventType.EMPLOYEE_UPDATED),
             Topics.CATALOG_RELEASES, EnumSet.of(EventType.CATALOG_VERSION_PUBLISHED),
             Topics.ACHIEVEMENTS, EnumSet.of(EventType.CERTIFICATION_RECORDED, EventType.CERTIFICATION_VERIFIED,
-                    EventType.CERTIFICATION_REJECTED, EventType.CERTIFICATION_WITHDRAWN, EventType.SKILL_ASSESSED));
+                    EventType.CERTIFICATION_REJECTED, EventType.CERTIFICATION_WITHDRAWN,
+                    EventType.CERTIFICATION_REVOKED, EventType.SKILL_ASSESSED));
 
     /** Stands in for the value of an unreadable record of a type this service does not handle. */
     public record NotHandled(String type) {

@@ -13,7 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Who is who, from {@code ladder.profile.employees.v1}: the newest {@code updatedAt} of a person wins, each event is
@@ -45,12 +48,12 @@ public class People {
         }
         lock(e.employeeId());
         int changed = jdbc.sql("""
-                        INSERT INTO person (employee_id, subject, display_name, email, team_id, manager_id, deputy_id,
-                                            active, updated_at)
-                        VALUES (:id, :subject, :name, :email, :team, :manager, :deputy, :active, :updatedAt)
+                        INSERT INTO person (employee_id, subject, display_name, email, team_id, team_name, manager_id,
+                                            deputy_id, active, updated_at)
+                        VALUES (:id, :subject, :name, :email, :team, :teamName, :manager, :deputy, :active, :updatedAt)
                         ON CONFLICT (employee_id) DO UPDATE SET
                             subject = EXCLUDED.subject, display_name = EXCLUDED.display_name, email = EXCLUDED.email,
-                            team_id = EXCLUDED.team_id, manager_id = EXCLUDED.manager_id,
+                            team_id = EXCLUDED.team_id, team_name = EXCLUDED.team_name, manager_id = EXCLUDED.manager_id,
                             deputy_id = EXCLUDED.deputy_id, active = EXCLUDED.active, updated_at = EXCLUDED.updated_at
                         WHERE person.updated_at <= EXCLUDED.updated_at""")
                 .param("id", e.employeeId())
@@ -58,6 +61,7 @@ public class People {
                 .param("name", e.displayName())
                 .param("email", e.email())
                 .param("team", e.teamId())
+                .param("teamName", e.teamName())
                 .param("manager", e.managerId())
                 .param("deputy", e.deputyManagerId())
                 .param("active", !e.retired())
@@ -98,6 +102,17 @@ public class People {
                 .param("id", employeeId)
                 .query(People::map)
                 .optional();
+    }
+
+    /** The manager and the deputy of the person's team: not the person themselves, not someone retired. */
+    @Transactional(readOnly = true)
+    public List<String> managersOf(Person person) {
+        return Stream.of(person.managerId(), person.deputyId())
+                .filter(Objects::nonNull)
+                .filter(id -> !id.equals(person.employeeId()))
+                .distinct()
+                .filter(id -> find(id).map(Person::active).orElse(true))
+                .toList();
     }
 
     /**

@@ -80,7 +80,8 @@ public final class ExpiryPlanner {
     private static MilestoneReached milestone(EmployeeProgress progress, LevelRef level, MilestoneKind kind,
                                               HeldCertification c, Integer window, String message, Instant at) {
         return new MilestoneReached(milestoneId(progress.employeeId(), kind, c, window), progress.employeeId(), kind,
-                progress.trackId(), level.id(), level.name(), progress.readinessPercent(), window, message, at);
+                progress.trackId(), level.id(), level.name(), progress.readinessPercent(), window, message, at,
+                c.certificationId(), c.expiresOn());
     }
 
     private ExpiryPlanner() {

@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -27,16 +28,26 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 public class SecurityAutoConfiguration {
 
+    /** Paths a service opens to anyone, because the request carries its own proof (list, e.g. a signed link). */
+    public static final String PUBLIC_PATHS = "ladder.security.public-paths";
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain ladderResourceServer(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain ladderResourceServer(HttpSecurity http, JsonMapper json, Environment environment)
+            throws Exception {
+        // paths whose own credential is not a token (a signed link, e.g. an e-mail's one-click unsubscribe)
+        String[] publicPaths = environment.getProperty(PUBLIC_PATHS, String[].class, new String[0]);
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
         tokens.setJwtGrantedAuthoritiesConverter(new RealmRoles());
         ProblemSecurityResponses problems = new ProblemSecurityResponses(json);
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
+                            "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
+                    if (publicPaths.length > 0) {
+                        requests.requestMatchers(publicPaths).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Bearer tokens only, no cookies: nothing for a cross-site request to ride on.
                 .csrf(csrf -> csrf.disable())

@@ -1,9 +1,8 @@
-package dev.ladder.notification.messaging;
+package dev.ladder.notification.milestones;
 
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.progress.MilestoneReached;
-import dev.ladder.notification.delivery.Notifier;
 import dev.ladder.notification.inbound.EventSubject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,24 +13,24 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.stereotype.Component;
 
-/** Milestones to their employee; one keyed or addressed to someone else is dead-lettered ({@link EventSubject}). */
+/** Milestones to their employee (and some to the manager and the team); one keyed or addressed to someone else is dead-lettered ({@link EventSubject}). */
 @Component
 @KafkaListener(topics = Topics.MILESTONES, groupId = "${ladder.notification.consumer-group:notification}")
 class MilestoneListener {
 
     private static final Logger log = LoggerFactory.getLogger(MilestoneListener.class);
 
-    private final Notifier notifier;
+    private final MilestoneNotifications notifications;
 
-    MilestoneListener(Notifier notifier) {
-        this.notifier = notifier;
+    MilestoneListener(MilestoneNotifications notifications) {
+        this.notifications = notifications;
     }
 
     @KafkaHandler
     void on(MilestoneReached milestone, @Header(CloudEventHeaders.ID) String eventId,
             @Headers MessageHeaders record) {
         EventSubject.require(record, "employeeId", milestone.employeeId());
-        notifier.milestoneReached(eventId, milestone);
+        notifications.reached(eventId, milestone);
     }
 
     /** A Ladder event type this service has no use for (yet): skipping it keeps the partition moving. */
