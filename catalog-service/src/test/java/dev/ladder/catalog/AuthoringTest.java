@@ -90,6 +90,8 @@ class AuthoringTest {
         assertThat(payload.get("verification").get("unverifiedCertificationsCount").asBoolean()).isFalse();
         assertThat(payload.get("verification").get("selfAssessedSkillsCount").asBoolean()).isTrue();
         assertThat(payload.get("certifications").get(0).get("renewalMonths").asInt()).isEqualTo(36);
+        // the publishing admin's token subject, so the re-evaluation it causes is reported back to them
+        assertThat(payload.get("publishedBy").asString()).isEqualTo("33333333-3333-4333-8333-333333333333");
 
         JsonNode diff = JSON.readTree(send("GET", BASE + TRACK + "/diff?from=1&to=2", "alice", null, null, null)
                 .body());

@@ -106,6 +106,7 @@ class CatalogServiceTest {
                 .containsExactly("mid-certifications", "mid-skills", "mid-experience");
         assertThat(ids(event.get("levels").get(0).get("requirements"))).isEmpty();
         assertThat(nullOrAbsent(event.get("levels").get(3), "maxYears")).isTrue();
+        assertThat(nullOrAbsent(event, "publishedBy")).as("no admin published the seed").isTrue();
         assertThat(event.get("salaryRegions").findValuesAsString("id"))
                 .containsExactly("united-states", "europe", "asia-pacific");
 

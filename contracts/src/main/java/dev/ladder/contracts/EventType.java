@@ -12,6 +12,7 @@ import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.contracts.progress.MilestoneReached;
+import dev.ladder.contracts.progress.TrackReevaluated;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -41,7 +42,8 @@ public enum EventType {
     EXPERIENCE_WITHDRAWN("dev.ladder.achievements.ExperienceWithdrawn.v1", ExperienceWithdrawn.class,
             Topics.ACHIEVEMENTS),
     LEVEL_PLACED("dev.ladder.achievements.LevelPlaced.v1", LevelPlaced.class, Topics.ACHIEVEMENTS),
-    MILESTONE_REACHED("dev.ladder.progress.MilestoneReached.v1", MilestoneReached.class, Topics.MILESTONES);
+    MILESTONE_REACHED("dev.ladder.progress.MilestoneReached.v1", MilestoneReached.class, Topics.MILESTONES),
+    TRACK_REEVALUATED("dev.ladder.progress.TrackReevaluated.v1", TrackReevaluated.class, Topics.MILESTONES);
 
     private final String id;
     private final Class<? extends LadderEvent> payload;

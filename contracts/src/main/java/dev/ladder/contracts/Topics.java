@@ -9,7 +9,9 @@ public final class Topics {
     public static final String EMPLOYEES = "ladder.profile.employees.v1";
     /** Achievements, keyed by employee id. A public contract: LMS and credential issuers may produce here. */
     public static final String ACHIEVEMENTS = "ladder.achievements.v1";
-    /** Milestones reached, keyed by employee id. */
+    /**
+     * Milestones reached, keyed by employee id; and tracks re-evaluated after a catalog release, keyed by track id.
+     */
     public static final String MILESTONES = "ladder.progress.milestones.v1";
 
     /**

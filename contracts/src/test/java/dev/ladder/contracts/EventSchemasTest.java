@@ -21,6 +21,7 @@ import dev.ladder.contracts.catalog.CatalogVersionPublished.Skill;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.contracts.progress.MilestoneReached;
 import dev.ladder.contracts.progress.MilestoneReached.MilestoneKind;
+import dev.ladder.contracts.progress.TrackReevaluated;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,7 +64,8 @@ class EventSchemasTest {
                             new Certification("ceh", "Certified Ethical Hacker (CEH)", null)),
                     List.of(new Skill("python-programming-skills", "Python programming skills")), false,
                     CatalogVersionPublished.VerificationPolicy.DEFAULT,
-                    List.of(new SalaryRegion("united-states", "United States"), new SalaryRegion("europe", "Europe")))),
+                    List.of(new SalaryRegion("united-states", "United States"), new SalaryRegion("europe", "Europe")),
+                    "ada-subject")),
             Map.entry(EventType.EMPLOYEE_UPDATED, new EmployeeUpdated("11111111-1111-4111-8111-111111111111", "Alice Anders",
                     "alice@ladder.local", "ai-security", "AI Security", "22222222-2222-4222-8222-222222222222",
                     "ai-ml-security-specialist", "united-states", LocalDate.of(2024, 9, 1), NOW, ALICE,
@@ -92,7 +94,9 @@ class EventSchemasTest {
             Map.entry(EventType.MILESTONE_REACHED, new MilestoneReached("m-1", "11111111-1111-4111-8111-111111111111",
                     MilestoneKind.CERTIFICATION_EXPIRING, "ai-ml-security-specialist", "mid", "Mid-Level", 33,
                     30, "Your CompTIA Security+ expires on 2026-12-30 (in 30 days)", NOW, "comptia-security-plus",
-                    LocalDate.of(2026, 12, 30))));
+                    LocalDate.of(2026, 12, 30))),
+            Map.entry(EventType.TRACK_REEVALUATED, new TrackReevaluated("ai-ml-security-specialist:v3",
+                    "ai-ml-security-specialist", "AI & ML Security Specialist", 3, 1000, 12, 3, "ada-subject", NOW)));
 
     @Test
     void everyEventTypeHasASampleWrittenAsProducersWriteIt() {
@@ -190,6 +194,41 @@ class EventSchemasTest {
                 .hasMessageContaining("salaryRegion.id is required");
         assertThat(EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED,
                 json.replace(",\"name\":\"Europe\"", ""))).anyMatch(v -> v.contains("salaryRegions"));
+    }
+
+    @Test
+    void catalogReleasesNameTheirPublisherAndOlderOrSeededOnesReadAsNotKnown() {
+        String json = JSON.writeValueAsString(SAMPLES.get(EventType.CATALOG_VERSION_PUBLISHED));
+        assertThat(json).contains("\"publishedBy\":\"ada-subject\"");
+        assertThat(JSON.readValue(json, CatalogVersionPublished.class).publishedBy()).isEqualTo("ada-subject");
+
+        String absent = json.replace(",\"publishedBy\":\"ada-subject\"", "");
+        assertThat(absent).doesNotContain("publishedBy");
+        String asNull = json.replace("\"publishedBy\":\"ada-subject\"", "\"publishedBy\":null");
+        for (String old : List.of(absent, asNull)) {
+            assertThat(EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED, old)).as(old).isEmpty();
+            assertThat(JSON.readValue(old, CatalogVersionPublished.class).publishedBy()).isNull();
+        }
+        String blank = json.replace("\"publishedBy\":\"ada-subject\"", "\"publishedBy\":\"\"");
+        assertThat(EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED, blank))
+                .anyMatch(v -> v.contains("publishedBy"));
+        assertThatThrownBy(() -> JSON.readValue(blank, CatalogVersionPublished.class))
+                .hasMessageContaining("publishedBy is required");
+    }
+
+    @Test
+    void trackReevaluationsMayComeFromTheSeedImportButNeverWithNegativeCounts() {
+        String json = JSON.writeValueAsString(SAMPLES.get(EventType.TRACK_REEVALUATED));
+        String seeded = json.replace("\"publishedBy\":\"ada-subject\"", "\"publishedBy\":null");
+        assertThat(EventSchemas.violations(EventType.TRACK_REEVALUATED, seeded)).isEmpty();
+        assertThat(JSON.readValue(seeded, TrackReevaluated.class).publishedBy()).isNull();
+
+        String negative = json.replace("\"lowered\":3", "\"lowered\":-1");
+        assertThat(EventSchemas.violations(EventType.TRACK_REEVALUATED, negative))
+                .anyMatch(v -> v.contains("lowered"));
+        assertThatThrownBy(() -> JSON.readValue(negative, TrackReevaluated.class))
+                .hasMessageContaining("lowered");
+        assertThat(TrackReevaluated.idOf("ai-ml-security-specialist", 3)).isEqualTo("ai-ml-security-specialist:v3");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.contracts.progress.MilestoneReached;
 import dev.ladder.contracts.progress.MilestoneReached.MilestoneKind;
+import dev.ladder.contracts.progress.TrackReevaluated;
 import dev.ladder.testkit.CloudEventRecord;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -76,6 +77,21 @@ public final class TestEvents {
 
     public static RecordMetadata milestone(MilestoneReached milestone) {
         return send(EventType.MILESTONE_REACHED, milestone.employeeId(), milestone);
+    }
+
+    /**
+     * A track re-evaluated after a catalog release, as progress-service reports it; {@code publishedBy} (the admin's
+     * sign-in subject) null = the seed import.
+     */
+    public static TrackReevaluated reevaluated(String trackId, int version, int evaluated, int advanced, int lowered,
+                                               String publishedBy) {
+        return new TrackReevaluated(TrackReevaluated.idOf(trackId, version), trackId, "AI & ML Security Specialist",
+                version, evaluated, advanced, lowered, publishedBy, Instant.now());
+    }
+
+    /** Publishes a re-evaluation keyed by its track, under {@code eventId}. */
+    public static RecordMetadata reevaluation(TrackReevaluated reevaluation, String eventId) {
+        return send(EventType.TRACK_REEVALUATED, reevaluation.trackId(), eventId, reevaluation);
     }
 
     private TestEvents() {

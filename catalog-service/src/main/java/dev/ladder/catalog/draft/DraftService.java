@@ -99,8 +99,9 @@ public class DraftService {
     }
 
     /**
-     * Publishes the draft as version N+1: snapshot, CatalogVersionPublished outbox row and audit entry in one
-     * transaction. If-Match names the draft revision being published, so nobody publishes edits they have not seen.
+     * Publishes the draft as version N+1: snapshot, CatalogVersionPublished outbox row (naming the actor as its
+     * publisher) and audit entry in one transaction. If-Match names the draft revision being published, so nobody
+     * publishes edits they have not seen.
      */
     @Transactional
     public TrackRelease publish(String trackId, String ifMatch, Actor actor) {
@@ -113,7 +114,7 @@ public class DraftService {
         if (!problems.isEmpty()) {
             throw new UnprocessableException(problems);
         }
-        TrackRelease release = publisher.publish(trackId);
+        TrackRelease release = publisher.publish(trackId, actor.id());
         audit.record(trackId, AuditLog.Action.PUBLISH, actor, current.revision(), release.version(),
                 "published version " + release.version());
         return release;

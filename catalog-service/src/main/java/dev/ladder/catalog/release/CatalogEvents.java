@@ -13,7 +13,13 @@ final class CatalogEvents {
     private CatalogEvents() {
     }
 
+    /** The event of a release nobody in particular published (the seed import) or not yet published (a preview). */
     static CatalogVersionPublished published(TrackRelease release) {
+        return published(release, null);
+    }
+
+    /** @param publishedBy the sign-in subject of the admin who published it; null for the seed import */
+    static CatalogVersionPublished published(TrackRelease release, String publishedBy) {
         List<CatalogVersionPublished.Level> levels = release.levels().stream()
                 .map(l -> new CatalogVersionPublished.Level(l.id(), l.rank(), l.name(), l.minYears(), l.maxYears(),
                         l.requirements()))
@@ -29,7 +35,7 @@ final class CatalogEvents {
         }
         return new CatalogVersionPublished(release.id(), release.name(), release.version(), release.publishedAt(),
                 levels, certifications, List.copyOf(skills.values()), release.demoteOnExpiry(),
-                release.verification(), salaryRegions(release));
+                release.verification(), salaryRegions(release), publishedBy);
     }
 
     /**

@@ -35,8 +35,12 @@ public class CatalogPublisher {
         this.clock = clock;
     }
 
+    /**
+     * @param publishedBy the sign-in subject (token {@code sub}) of the admin publishing it, which the event carries
+     *                    so the re-evaluation it causes can be reported back to them; null for the seed import
+     */
     @Transactional
-    public TrackRelease publish(String trackId) {
+    public TrackRelease publish(String trackId, String publishedBy) {
         // the row lock serialises publishers of one track, so nextVersion() cannot hand out a number twice
         if (!tracks.lock(trackId)) {
             throw new IllegalArgumentException("unknown track '" + trackId + "'");
@@ -48,7 +52,7 @@ public class CatalogPublisher {
         versions.insert(release);
         // a fresh ce_id: the (track, version) primary key already makes a second publication impossible, and a
         // derived id would repeat across databases (a reset devstack, test databases) for different publications
-        outbox.append(Topics.CATALOG_RELEASES, trackId, CatalogEvents.published(release));
+        outbox.append(Topics.CATALOG_RELEASES, trackId, CatalogEvents.published(release, publishedBy));
         log.info("Published track {} version {}", trackId, release.version());
         return release;
     }

@@ -37,7 +37,7 @@ public class RoadmapImport {
             return Optional.empty();
         }
         audit.record(roadmap.trackId(), AuditLog.Action.IMPORT, AuditLog.Actor.SYSTEM, 1, null, source);
-        TrackRelease release = publisher.publish(roadmap.trackId());
+        TrackRelease release = publisher.publish(roadmap.trackId(), null); // no admin published it
         audit.record(roadmap.trackId(), AuditLog.Action.PUBLISH, AuditLog.Actor.SYSTEM, 1, release.version(),
                 "published version " + release.version());
         return Optional.of(release);

@@ -20,27 +20,38 @@ public record CatalogVersionPublished(
         List<Skill> skills,
         Boolean demoteOnExpiry,
         VerificationPolicy verification,
-        List<SalaryRegion> salaryRegions) implements LadderEvent {
+        List<SalaryRegion> salaryRegions,
+        String publishedBy) implements LadderEvent {
+
+    /** The shape before the publisher: who published it is not known (also the seed import's releases). */
+    public CatalogVersionPublished(String trackId, String trackName, int version, Instant publishedAt,
+                                   List<Level> levels, List<Certification> certifications, List<Skill> skills,
+                                   Boolean demoteOnExpiry, VerificationPolicy verification,
+                                   List<SalaryRegion> salaryRegions) {
+        this(trackId, trackName, version, publishedAt, levels, certifications, skills, demoteOnExpiry, verification,
+                salaryRegions, null);
+    }
 
     /** The shape before the salary regions: which regions the track has is not known. */
     public CatalogVersionPublished(String trackId, String trackName, int version, Instant publishedAt,
                                    List<Level> levels, List<Certification> certifications, List<Skill> skills,
                                    Boolean demoteOnExpiry, VerificationPolicy verification) {
         this(trackId, trackName, version, publishedAt, levels, certifications, skills, demoteOnExpiry, verification,
-                null);
+                null, null);
     }
 
     /** The shape before the verification policy: every claim counts as recorded. */
     public CatalogVersionPublished(String trackId, String trackName, int version, Instant publishedAt,
                                    List<Level> levels, List<Certification> certifications, List<Skill> skills,
                                    Boolean demoteOnExpiry) {
-        this(trackId, trackName, version, publishedAt, levels, certifications, skills, demoteOnExpiry, null, null);
+        this(trackId, trackName, version, publishedAt, levels, certifications, skills, demoteOnExpiry, null, null,
+                null);
     }
 
     /** The v1 shape before {@code demoteOnExpiry} was added: levels are never lost. */
     public CatalogVersionPublished(String trackId, String trackName, int version, Instant publishedAt,
                                    List<Level> levels, List<Certification> certifications, List<Skill> skills) {
-        this(trackId, trackName, version, publishedAt, levels, certifications, skills, Boolean.FALSE, null, null);
+        this(trackId, trackName, version, publishedAt, levels, certifications, skills, Boolean.FALSE, null, null, null);
     }
 
     /**
@@ -74,6 +85,10 @@ public record CatalogVersionPublished(
         skills = Require.list(skills, "skills");
         // null stays null: "not known" (an older event) is not "no regions"
         salaryRegions = salaryRegions == null ? null : List.copyOf(salaryRegions);
+        // null: the seed import, or a version published before the field existed
+        if (publishedBy != null) {
+            Require.text(publishedBy, "publishedBy");
+        }
     }
 
     /** A level of the track; rank 1 is the entry level. */

@@ -3,6 +3,7 @@ package dev.ladder.notification.milestones;
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.progress.MilestoneReached;
+import dev.ladder.contracts.progress.TrackReevaluated;
 import dev.ladder.notification.inbound.EventSubject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,11 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.stereotype.Component;
 
-/** Milestones to their employee (and some to the manager and the team); one keyed or addressed to someone else is dead-lettered ({@link EventSubject}). */
+/**
+ * Milestones to their employee (and some to the manager and the team), a track's re-evaluation to the admin who
+ * published its release; one keyed or addressed to someone (or some track) else is dead-lettered
+ * ({@link EventSubject}).
+ */
 @Component
 @KafkaListener(topics = Topics.MILESTONES, groupId = "${ladder.notification.consumer-group:notification}")
 class MilestoneListener {
@@ -21,9 +26,11 @@ class MilestoneListener {
     private static final Logger log = LoggerFactory.getLogger(MilestoneListener.class);
 
     private final MilestoneNotifications notifications;
+    private final ReleaseNotifications releases;
 
-    MilestoneListener(MilestoneNotifications notifications) {
+    MilestoneListener(MilestoneNotifications notifications, ReleaseNotifications releases) {
         this.notifications = notifications;
+        this.releases = releases;
     }
 
     @KafkaHandler
@@ -31,6 +38,13 @@ class MilestoneListener {
             @Headers MessageHeaders record) {
         EventSubject.require(record, "employeeId", milestone.employeeId());
         notifications.reached(eventId, milestone);
+    }
+
+    @KafkaHandler
+    void on(TrackReevaluated reevaluation, @Header(CloudEventHeaders.ID) String eventId,
+            @Headers MessageHeaders record) {
+        EventSubject.require(record, "trackId", reevaluation.trackId());
+        releases.reevaluated(eventId, reevaluation);
     }
 
     /** A Ladder event type this service has no use for (yet): skipping it keeps the partition moving. */

@@ -62,6 +62,7 @@ class UnhandledTypeSkipperTest {
     void anUnreadableRecordOfAHandledTypeOrOfNoTypeIsLeftToBeDeadLettered() {
         assertThat(skipper.apply(failed(Topics.ACHIEVEMENTS, EventType.CERTIFICATION_RECORDED.id()))).isNull();
         assertThat(skipper.apply(failed(Topics.EMPLOYEES, EventType.EMPLOYEE_UPDATED.id()))).isNull();
+        assertThat(skipper.apply(failed(Topics.MILESTONES, EventType.TRACK_REEVALUATED.id()))).isNull();
         assertThat(skipper.apply(failed(Topics.ACHIEVEMENTS, null))).isNull();
     }
 

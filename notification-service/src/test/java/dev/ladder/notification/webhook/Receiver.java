@@ -22,14 +22,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP receiver for webhook tests (the JDK's server on a free port): records every request and answers what
- * each path was scripted to answer (200 with an empty body unless told otherwise).
+ * each path was scripted to answer (200 with an empty body unless told otherwise). Public for the delivery tests of
+ * other packages.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     /** One request as it arrived; header names in lower case. */
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
+    public record Request(String method, String path, Map<String, List<String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
         }
@@ -63,7 +64,7 @@ final class Receiver implements AutoCloseable {
     private final Map<String, Answer> script = new ConcurrentHashMap<>();
     private final Map<String, java.util.Queue<Answer>> turns = new ConcurrentHashMap<>();
 
-    Receiver() {
+    public Receiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -75,7 +76,7 @@ final class Receiver implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port><path>} */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
@@ -91,7 +92,7 @@ final class Receiver implements AutoCloseable {
     }
 
     /** The next request that arrived (waiting up to 10 s for it). */
-    Request take() {
+    public Request take() {
         try {
             Request request = requests.poll(10, TimeUnit.SECONDS);
             if (request == null) {
@@ -105,7 +106,7 @@ final class Receiver implements AutoCloseable {
     }
 
     /** Every request that arrived and was not taken yet. */
-    List<Request> drain() {
+    public List<Request> drain() {
         List<Request> all = new java.util.ArrayList<>();
         requests.drainTo(all);
         return all;

@@ -8,5 +8,14 @@ package dev.ladder.progress.catalog;
  */
 public interface TrackReevaluation {
 
-    void reevaluateTrack(String trackId);
+    /** @return how many people were evaluated, and how many of them the new rules moved up or down a level */
+    Outcome reevaluateTrack(String trackId);
+
+    /**
+     * {@code advanced} and {@code lowered} count people whose current level's rank went up or down compared with
+     * the projection stored for them on this track before; someone evaluated on the track for the first time moved
+     * nowhere.
+     */
+    record Outcome(int evaluated, int advanced, int lowered) {
+    }
 }

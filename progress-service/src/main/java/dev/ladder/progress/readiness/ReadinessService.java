@@ -83,13 +83,16 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
     /** Everyone on the track; the caller holds the catalog lock exclusively, so no evaluation runs beside this one. */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void reevaluateTrack(String trackId) {
+    public Outcome reevaluateTrack(String trackId) {
         TreeSet<String> ids = new TreeSet<>(employees.idsOnTrack(trackId));
         if (trackId.equals(properties.defaultTrack())) {
             ids.addAll(ledger.employeesWithoutProfile());
         }
-        inChunks(ids, CHUNK, chunk -> evaluate(chunk, Map.of(), false));
-        log.info("Re-evaluated {} employee(s) on track {}", ids.size(), trackId);
+        Moves moves = new Moves();
+        inChunks(ids, CHUNK, chunk -> evaluate(chunk, Map.of(), false, moves));
+        log.info("Re-evaluated {} employee(s) on track {}: {} advanced, {} moved down", moves.evaluated, trackId,
+                moves.advanced, moves.lowered);
+        return new Outcome(moves.evaluated, moves.advanced, moves.lowered);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -133,6 +136,14 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
      * @param rebuilding from the ledger alone: histories are read, not cached, and nothing is announced
      */
     private int evaluate(Collection<String> employeeIds, Map<String, List<LedgerEntry>> appended, boolean rebuilding) {
+        return evaluate(employeeIds, appended, rebuilding, null);
+    }
+
+    /**
+     * @param moves where a track's re-evaluation counts who moved up or down a level (null: nobody counts)
+     */
+    private int evaluate(Collection<String> employeeIds, Map<String, List<LedgerEntry>> appended, boolean rebuilding,
+                         Moves moves) {
         Map<String, Employee> staff = employees.findAll(employeeIds);
         Map<String, ProgressProjection.Previous> stored = projection.previous(employeeIds);
         Map<String, Long> sequences = new HashMap<>();
@@ -168,6 +179,9 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
             }
             Progression progression = result.get().progression();
             EmployeeState state = result.get().state();
+            if (moves != null) {
+                moves.count(before, progression);
+            }
             rows.add(new ProgressProjection.Row(id, trackId, rules.get().catalog().version(),
                     LevelRef.of(progression.current()),
                     progression.next() == null ? null : LevelRef.of(progression.next().level()),
@@ -284,6 +298,27 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
         return new EmployeeProgress(employeeId, trackId, version, LevelRef.of(p.current()),
                 p.next() == null ? null : LevelRef.of(p.next().level()), p.readinessPercent(),
                 p.next() == null ? List.of() : p.next().groups(), at, p.atRisk());
+    }
+
+    /** Who a track's re-evaluation moved, against the projection stored before it. */
+    private static final class Moves {
+        int evaluated;
+        int advanced;
+        int lowered;
+
+        void count(Optional<ProgressProjection.Previous> before, Progression now) {
+            evaluated++;
+            if (before.isEmpty()) {
+                return; // first evaluated on this track: nothing to move from
+            }
+            int was = before.get().currentRank();
+            int is = now.current().rank();
+            if (is > was) {
+                advanced++;
+            } else if (is < was) {
+                lowered++;
+            }
+        }
     }
 
     private static void inChunks(Collection<String> ids, int size, Consumer<List<String>> work) {

@@ -1,6 +1,7 @@
 package dev.ladder.progress.impact;
 
 import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventSchemas;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.achievements.CertificationRecorded;
@@ -8,6 +9,7 @@ import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.profile.EmployeeUpdated;
+import dev.ladder.contracts.progress.TrackReevaluated;
 import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
@@ -15,6 +17,7 @@ import dev.ladder.progress.support.TestLevels;
 import dev.ladder.progress.support.Today;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A new catalog version: the impact preview shows who would gain or lose and changes nothing; publishing it
- * re-evaluates everyone on the track and announces what changed.
+ * re-evaluates everyone on the track, announces what changed and reports the re-evaluation once.
  */
 @Import(Today.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -143,9 +146,77 @@ class CatalogChangeTest implements ProgressServiceTest {
         assertThat(now.path("catalogVersion").asInt()).isEqualTo(2);
         assertThat(now.at("/currentLevel/id").asString()).isEqualTo("mid");
         assertThat(progress(unchanged).path("catalogVersion").asInt()).isEqualTo(2);
+
+        // one report per release: version 1 found nobody to move (nobody had a level on the track before it) ...
+        TrackReevaluated first = reevaluation(1);
+        assertThat(first.advanced()).isZero();
+        assertThat(first.lowered()).isZero();
+        assertThat(first.publishedBy()).as("the seed import names no publisher").isNull();
+        // ... version 2 re-evaluated both people and moved one of them up
+        TrackReevaluated second = reevaluation(2);
+        assertThat(second.evaluated()).isEqualTo(2);
+        assertThat(second.advanced()).isEqualTo(1);
+        assertThat(second.lowered()).isZero();
+        assertThat(second.trackName()).isEqualTo(SeedTrack.version(2).trackName());
+        assertThat(second.publishedBy()).isEqualTo(ADMIN);
+    }
+
+    @Test
+    @Order(3)
+    void aReleaseIsReportedOnceWithWhoMovedDownAndARepeatedOneNotAgain() {
+        ConsumerRecord<String, String> first = reevaluationRecord(1);
+        ConsumerRecord<String, String> second = reevaluationRecord(2);
+        // version 2 again: redelivered under its ce_id (the inbox drops it), re-published under a new one (known)
+        String eventId = id();
+        api.send(EventType.CATALOG_VERSION_PUBLISHED, eventId, SeedTrack.TRACK, withoutMidSkills());
+        api.send(EventType.CATALOG_VERSION_PUBLISHED, eventId, SeedTrack.TRACK, withoutMidSkills());
+        api.send(EventType.CATALOG_VERSION_PUBLISHED, id(), SeedTrack.TRACK, withoutMidSkills());
+        // version 3 takes Mid-Level away from whoever no longer meets it (only CISSP counts, and the track demotes)
+        api.send(EventType.CATALOG_VERSION_PUBLISHED, id(), SeedTrack.TRACK, demotingVersionThree());
+
+        // the sentinel: same key, same partition, so its report comes after anything the repeats could announce
+        ConsumerRecord<String, String> third = milestones.noneBefore(
+                KafkaProbe.hasHeader(CloudEventHeaders.ID, TrackReevaluated.idOf(SeedTrack.TRACK, 3)),
+                KafkaProbe.hasHeader(CloudEventHeaders.TYPE, EventType.TRACK_REEVALUATED.id())
+                        .and(r -> r != first && r != second), Duration.ofSeconds(30));
+        assertThat(EventSchemas.violations(EventType.TRACK_REEVALUATED, third.value())).isEmpty();
+        TrackReevaluated report = json.readValue(third.value(), TrackReevaluated.class);
+        assertThat(report.version()).isEqualTo(3);
+        assertThat(report.evaluated()).isEqualTo(2);
+        assertThat(report.advanced()).isZero();
+        assertThat(report.lowered()).isEqualTo(1);
+        assertThat(report.publishedBy()).isEqualTo(ADMIN);
+        assertThat(progress(gains).at("/currentLevel/id").asString()).isEqualTo("entry");
     }
 
     // ----- helpers ------------------------------------------------------------------------------------------
+
+    /** The sign-in subject of the admin who published versions 2 and 3. */
+    static final String ADMIN = "33333333-3333-4333-8333-333333333333";
+
+    /** The report of a version's re-evaluation, as published on the milestones topic (checked against its schema). */
+    TrackReevaluated reevaluation(int version) {
+        ConsumerRecord<String, String> record = reevaluationRecord(version);
+        assertThat(record.key()).isEqualTo(SeedTrack.TRACK);
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventType.TRACK_REEVALUATED.id());
+        assertThat(EventSchemas.violations(EventType.TRACK_REEVALUATED, record.value())).isEmpty();
+        TrackReevaluated report = json.readValue(record.value(), TrackReevaluated.class);
+        assertThat(report.reevaluationId()).isEqualTo(SeedTrack.TRACK + ":v" + version);
+        assertThat(report.version()).isEqualTo(version);
+        return report;
+    }
+
+    ConsumerRecord<String, String> reevaluationRecord(int version) {
+        return milestones.await(KafkaProbe.hasHeader(CloudEventHeaders.ID,
+                TrackReevaluated.idOf(SeedTrack.TRACK, version)), Duration.ofSeconds(30));
+    }
+
+    /** Version 3: Mid-Level accepts only CISSP, and the track demotes whoever no longer meets their level. */
+    static CatalogVersionPublished demotingVersionThree() {
+        CatalogVersionPublished v2 = midRequiresCissp();
+        return new CatalogVersionPublished(v2.trackId(), v2.trackName(), 3, Instant.parse("2026-11-02T00:00:00Z"),
+                v2.levels(), v2.certifications(), v2.skills(), true, null, v2.salaryRegions(), ADMIN);
+    }
 
     /** Version 2 drops the skills group of Mid-Level. */
     static CatalogVersionPublished withoutMidSkills() {
@@ -164,7 +235,7 @@ class CatalogChangeTest implements ProgressServiceTest {
                 : new Level(level.id(), level.rank(), level.name(), level.minYears(), level.maxYears(),
                 midGroups.apply(level.requirements()))).toList();
         return new CatalogVersionPublished(v2.trackId(), v2.trackName(), 2, Instant.parse("2026-11-01T00:00:00Z"),
-                levels, v2.certifications(), v2.skills());
+                levels, v2.certifications(), v2.skills(), Boolean.FALSE, null, null, ADMIN);
     }
 
     List<Map<String, Object>> projection() {
