@@ -1,6 +1,7 @@
 package dev.ladder.notification.webhook;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.notification.delivery.DeliveryView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -5,7 +5,10 @@ import dev.ladder.kit.web.FieldProblem;
 import dev.ladder.kit.web.ForbiddenException;
 import dev.ladder.kit.web.NotFoundException;
 import dev.ladder.kit.web.UnprocessableException;
+import dev.ladder.notification.delivery.DeliveryLog;
+import dev.ladder.notification.delivery.DeliveryView;
 import dev.ladder.notification.delivery.NotificationKind;
+import dev.ladder.notification.delivery.OutboundChannel;
 import dev.ladder.notification.people.People;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,15 +48,18 @@ public class WebhookEndpoints {
     private final People people;
     private final WebhookUrlGuard guard;
     private final TransactionOperations tx;
+    private final DeliveryLog deliveryLog;
     private final Duration previousSecretValidFor;
     private final Clock clock = Clock.systemUTC();
 
     WebhookEndpoints(WebhookRepository repository, People people, WebhookUrlGuard guard, TransactionOperations tx,
+                     DeliveryLog deliveryLog,
                      WebhookProperties properties) {
         this.repository = repository;
         this.people = people;
         this.guard = guard;
         this.tx = tx;
+        this.deliveryLog = deliveryLog;
         this.previousSecretValidFor = properties.previousSecretValidFor();
     }
 
@@ -178,9 +184,10 @@ public class WebhookEndpoints {
     /** The endpoint's delivery log: its messages, newest first, each with its attempts. */
     public WebhookPage<DeliveryView> deliveries(Caller caller, String id, int page, int size) {
         WebhookEndpoint endpoint = visible(caller, id, false);
+        String target = endpoint.id().toString();
         return tx.execute(status -> new WebhookPage<>(
-                repository.deliveries(endpoint.id(), size, (long) page * size), page, size,
-                repository.countDeliveries(endpoint.id())));
+                deliveryLog.ofTarget(OutboundChannel.WEBHOOK, target, size, (long) page * size), page, size,
+                deliveryLog.countOfTarget(OutboundChannel.WEBHOOK, target)));
     }
 
     /** The endpoint if the caller may see it; else 404, exactly as for an id that does not exist. */

@@ -25,7 +25,6 @@ class WebhookRepository {
             id, owner_id, team_id, url, format, kinds, description, secret, previous_secret, previous_secret_until,
             enabled, disabled_reason, disabled_at, failing_since, created_at, updated_at""";
     /** The most item titles the delivery log shows per message (the count tells the rest). */
-    static final int MAX_TITLES = 50;
 
     private final JdbcClient jdbc;
 
@@ -195,66 +194,6 @@ class WebhookRepository {
                 .param("me", employeeId)
                 .query(String.class)
                 .list();
-    }
-
-    // --- the delivery log
-
-    List<DeliveryView> deliveries(UUID endpointId, int limit, long offset) {
-        List<DeliveryView> messages = jdbc.sql("""
-                        SELECT m.id, m.grouping, m.status, m.created_at, m.attempts, m.next_attempt_at, m.sent_at,
-                               m.last_status, m.last_error,
-                               (SELECT count(*) FROM outbound_item i WHERE i.message_id = m.id) AS item_count
-                        FROM outbound_message m
-                        WHERE m.channel = 'WEBHOOK' AND m.target = :target
-                        ORDER BY m.created_at DESC, m.id DESC LIMIT :limit OFFSET :offset""")
-                .param("target", endpointId.toString())
-                .param("limit", limit)
-                .param("offset", offset)
-                .query((rs, row) -> {
-                    String status = rs.getString("status");
-                    boolean pending = status.equals("OPEN") || status.equals("RETRY");
-                    return new DeliveryView(rs.getObject("id", UUID.class), rs.getString("grouping"), status,
-                            instant(rs, "created_at"), rs.getInt("attempts"),
-                            pending ? instant(rs, "next_attempt_at") : null, instant(rs, "sent_at"),
-                            (Integer) rs.getObject("last_status"), rs.getString("last_error"),
-                            rs.getInt("item_count"), new ArrayList<>(), new ArrayList<>());
-                })
-                .list();
-        if (messages.isEmpty()) {
-            return messages;
-        }
-        Map<UUID, DeliveryView> byId = new LinkedHashMap<>();
-        messages.forEach(m -> byId.put(m.id(), m));
-        jdbc.sql("""
-                        SELECT message_id, title FROM (
-                            SELECT message_id, title, created_at, notification_key,
-                                   row_number() OVER (PARTITION BY message_id ORDER BY created_at, notification_key) rn
-                            FROM outbound_item WHERE message_id IN (:ids)) t
-                        WHERE rn <= :max ORDER BY message_id, rn""")
-                .param("ids", List.copyOf(byId.keySet()))
-                .param("max", MAX_TITLES)
-                .query((rs, row) -> byId.get(rs.getObject("message_id", UUID.class)).titles()
-                        .add(rs.getString("title")))
-                .list();
-        jdbc.sql("""
-                        SELECT message_id, attempt, started_at, finished_at, outcome, status_code, error,
-                               next_attempt_at
-                        FROM delivery_attempt WHERE message_id IN (:ids) ORDER BY message_id, attempt""")
-                .param("ids", List.copyOf(byId.keySet()))
-                .query((rs, row) -> byId.get(rs.getObject("message_id", UUID.class)).attemptLog()
-                        .add(new DeliveryView.Attempt(rs.getInt("attempt"), instant(rs, "started_at"),
-                                instant(rs, "finished_at"), rs.getString("outcome"),
-                                (Integer) rs.getObject("status_code"), rs.getString("error"),
-                                instant(rs, "next_attempt_at"))))
-                .list();
-        return messages.stream().map(DeliveryView::frozen).toList();
-    }
-
-    long countDeliveries(UUID endpointId) {
-        return jdbc.sql("SELECT count(*) FROM outbound_message WHERE channel = 'WEBHOOK' AND target = :target")
-                .param("target", endpointId.toString())
-                .query(Long.class)
-                .single();
     }
 
     private static WebhookEndpoint map(ResultSet rs, int row) throws SQLException {

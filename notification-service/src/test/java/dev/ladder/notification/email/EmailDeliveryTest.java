@@ -79,6 +79,20 @@ class EmailDeliveryTest extends DeliveryTestContext {
         String unsubscribe = unsubscribeUrl(mail);
         assertThat(unsubscribe).startsWith("https://ladder.example.com/api/notifications/unsubscribe?token=");
         assertThat(bodies.get("text/html")).contains(unsubscribe.replace("&", "&amp;"));
+
+        // an admin reads the person's e-mail log: the message, its attempt, the SMTP reply
+        Map<String, Object> log = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get()
+                .uri("/api/notifications/deliveries?recipient={id}", alice)
+                .header("Authorization", "Bearer " + LadderInfra.accessToken("ada")).exchange()
+                .expectStatus().isOk()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        assertThat(log).containsEntry("total", 1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sent = ((List<Map<String, Object>>) log.get("items")).get(0);
+        assertThat(sent).containsEntry("id", messageId.toString()).containsEntry("channel", "EMAIL")
+                .containsEntry("status", "SENT").containsEntry("titles", List.of("Promoted to Mid-Level"));
+        assertThat(sent.get("attemptLog").toString()).contains("outcome=DELIVERED", "statusCode=250");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.keycloak.DemoUsers;
 import dev.ladder.notification.DeliveryTestContext;
+import dev.ladder.notification.delivery.DeliveryLog;
 import dev.ladder.kit.security.Caller;
 import dev.ladder.kit.web.UnprocessableException;
 import dev.ladder.notification.delivery.OutboundMessage;
@@ -73,6 +74,8 @@ class WebhookApiTest extends DeliveryTestContext {
     TransactionOperations tx;
     @Autowired
     WebhookProperties properties;
+    @Autowired
+    DeliveryLog deliveryLog;
 
     RestTestClient http;
     final Receiver receiver = new Receiver();
@@ -203,7 +206,7 @@ class WebhookApiTest extends DeliveryTestContext {
     @Test
     void withTheGuardOnAPrivateAddressIsRefusedOnTheUrlField() {
         WebhookEndpoints guarded = new WebhookEndpoints(repository, people, new WebhookUrlGuard(false), tx,
-                properties);
+                deliveryLog, properties);
         Caller ada = new Caller(DemoUsers.ADA.id(), "ada", "Ada Admin", null, Set.of("employee", "admin"));
         long before = count();
 

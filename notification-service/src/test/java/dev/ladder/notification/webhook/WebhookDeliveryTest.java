@@ -31,6 +31,7 @@ import static dev.ladder.notification.TestEvents.milestone;
 import static dev.ladder.notification.TestEvents.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -68,6 +69,7 @@ class WebhookDeliveryTest extends DeliveryTestContext {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aReceiverFailingTwiceGetsTheNotificationOnceUnderOneWebhookId() {
         Team team = team(1, "/failing-twice");
         receiver.answerInTurn("/failing-twice", Receiver.Answer.status(500), Receiver.Answer.status(500));
@@ -86,6 +88,30 @@ class WebhookDeliveryTest extends DeliveryTestContext {
         assertThat(log.get(0)).containsEntry("id", requests.get(0).header("webhook-id"))
                 .containsEntry("status", "SENT").containsEntry("attempts", 3);
         assertThat(receiver.drain()).isEmpty();
+
+        // an admin follows the manager's notification to the team chat post that carried the same news
+        String notification = "REPORT_ADVANCED:" + advanced(team.members().get(0), "Mid-Level").milestoneId() + ":"
+                + mark;
+        Map<String, Object> adminView = adminLog("ada", "notification=" + notification, 200);
+        assertThat((List<Map<String, Object>>) adminView.get("items")).singleElement().satisfies(message -> {
+            assertThat(message).containsEntry("channel", "WEBHOOK").containsEntry("target", team.endpoint())
+                    .containsEntry("status", "SENT");
+            assertThat((List<Map<String, Object>>) message.get("attemptLog"))
+                    .extracting(a -> a.get("outcome"), a -> a.get("statusCode"))
+                    .containsExactly(tuple("RETRY", 500), tuple("RETRY", 500), tuple("DELIVERED", 200));
+        });
+        adminLog("mark", "notification=" + notification, 403);
+        adminLog("ada", "", 400);
+        adminLog("ada", "notification=x&recipient=y", 400);
+        adminLog("ada", "recipient=y&size=201", 400);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> adminLog(String user, String query, int status) {
+        return http.get().uri("/api/notifications/deliveries?" + query)
+                .header("Authorization", "Bearer " + LadderInfra.accessToken(user))
+                .exchange().expectStatus().isEqualTo(status)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
     }
 
     @Test

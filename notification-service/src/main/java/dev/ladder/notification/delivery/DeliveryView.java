@@ -1,20 +1,23 @@
-package dev.ladder.notification.webhook;
+package dev.ladder.notification.delivery;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * One webhook request (one outbound message) in an endpoint's delivery log, with every attempt made so far.
+ * One outbound message (an e-mail or a webhook request) in a delivery log, with every attempt made so far.
  *
- * @param id            the {@code webhook-id} the receiver saw
+ * @param id            the {@code webhook-id} or e-mail {@code Message-ID} the receiver saw
+ * @param channel       EMAIL or WEBHOOK
+ * @param target        the recipient's employee id (EMAIL) or the endpoint id (WEBHOOK)
  * @param status        OPEN (collecting), SENDING, RETRY, SENT, FAILED or CANCELLED
  * @param attempts      how many attempts were made
  * @param nextAttemptAt when it is due (OPEN) or tried again (RETRY); null otherwise
  * @param itemCount     how many notifications it carries
  * @param titles        their titles, oldest first (at most 50)
  */
-public record DeliveryView(UUID id, String grouping, String status, Instant createdAt, int attempts,
+public record DeliveryView(UUID id, String channel, String target, String grouping, String status, Instant createdAt,
+                           int attempts,
                            Instant nextAttemptAt, Instant sentAt, Integer lastStatus, String lastError,
                            int itemCount, List<String> titles, List<Attempt> attemptLog) {
 
@@ -23,8 +26,8 @@ public record DeliveryView(UUID id, String grouping, String status, Instant crea
                           String error, Instant nextAttemptAt) {
     }
 
-    DeliveryView frozen() {
-        return new DeliveryView(id, grouping, status, createdAt, attempts, nextAttemptAt, sentAt, lastStatus,
-                lastError, itemCount, List.copyOf(titles), List.copyOf(attemptLog));
+    public DeliveryView frozen() {
+        return new DeliveryView(id, channel, target, grouping, status, createdAt, attempts, nextAttemptAt, sentAt,
+                lastStatus, lastError, itemCount, List.copyOf(titles), List.copyOf(attemptLog));
     }
 }
