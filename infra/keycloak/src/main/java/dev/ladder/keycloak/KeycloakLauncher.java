@@ -54,6 +54,10 @@ final class KeycloakLauncher {
         // an inherited KC_* or JAVA_OPTS would silently change what we start
         env.keySet().removeIf(k -> k.startsWith("KC_") || k.startsWith("JAVA_OPTS") || k.equals("JAVA"));
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        // kc.sh appends these to its own JVM options. This Keycloak is a dev-mode server for tests and the devstack,
+        // started many times per build and then barely loaded: the client compiler alone cuts its start on a small
+        // machine, at a cost in peak speed it never reaches. A production Keycloak is not started through this class.
+        env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", options.adminUser());
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());
     }
