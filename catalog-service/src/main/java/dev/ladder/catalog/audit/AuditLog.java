@@ -12,7 +12,8 @@ import java.util.List;
 @Repository
 public class AuditLog {
 
-    public enum Action { IMPORT, DRAFT_UPDATE, PUBLISH }
+    /** {@code DRAFT_DISCARD}: the draft was reset to the latest published version (its unpublished edits dropped). */
+    public enum Action { IMPORT, DRAFT_UPDATE, DRAFT_DISCARD, PUBLISH }
 
     /** Who did it: the token subject and username, or {@link #SYSTEM} for the seed. */
     public record Actor(String id, String username) {

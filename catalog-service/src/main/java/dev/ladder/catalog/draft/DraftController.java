@@ -5,6 +5,8 @@ import dev.ladder.catalog.http.Preconditions;
 import dev.ladder.catalog.release.TrackRelease;
 import dev.ladder.catalog.track.TrackContent;
 import dev.ladder.catalog.track.TrackStore.Draft;
+import dev.ladder.catalog.version.TrackExport;
+import dev.ladder.catalog.version.VersionDiff;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.kit.security.Caller;
 import dev.ladder.kit.web.FieldProblem;
@@ -14,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,12 +24,17 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.util.List;
 
-/** Admin authoring of a track: the editable draft, validation and publication. Reads of the draft are open to all. */
+/**
+ * Admin authoring of a track: the editable draft, validation, publication, discarding unpublished edits, and what
+ * the draft changes. Reads of the draft itself are open to all signed-in users; its diff and export are admin only.
+ */
 @RestController
 @RequestMapping("/api/catalog/tracks")
 @Tag(name = "catalog-authoring", description = "Import, draft editing and publication (writes: admin only)")
@@ -35,9 +43,11 @@ class DraftController {
     private static final String ADMIN = "hasRole('admin')";
 
     private final DraftService drafts;
+    private final JsonMapper json;
 
-    DraftController(DraftService drafts) {
+    DraftController(DraftService drafts, JsonMapper json) {
         this.drafts = drafts;
+        this.json = json;
     }
 
     record Validation(boolean valid, List<FieldProblem> problems) {
@@ -65,6 +75,53 @@ class DraftController {
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Draft draft = drafts.replace(trackId, document, ifMatch, Actor.of(Caller.current()));
         return ResponseEntity.ok().eTag(Preconditions.etag(draft.revision())).body(draft.content());
+    }
+
+    @DeleteMapping("/{trackId}/draft")
+    @PreAuthorize(ADMIN)
+    @Operation(summary = "Discard the draft's unpublished edits: the draft becomes the latest published version "
+            + "again (GET .../draft then returns it, with a new ETag). If-Match = the draft ETag you read",
+            responses = {@ApiResponse(responseCode = "204", description = "discarded (or nothing to discard)"),
+                    @ApiResponse(responseCode = "401", description = "not signed in"),
+                    @ApiResponse(responseCode = "403", description = "not an admin"),
+                    @ApiResponse(responseCode = "404", description = "unknown track"),
+                    @ApiResponse(responseCode = "409", description = "never published: nothing to go back to"),
+                    @ApiResponse(responseCode = "412", description = "the draft changed since it was read"),
+                    @ApiResponse(responseCode = "428", description = "If-Match missing")})
+    ResponseEntity<Void> discard(@PathVariable String trackId,
+                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Draft draft = drafts.discard(trackId, ifMatch, Actor.of(Caller.current()));
+        return ResponseEntity.noContent().eTag(Preconditions.etag(draft.revision())).build();
+    }
+
+    @GetMapping("/{trackId}/draft/diff")
+    @PreAuthorize(ADMIN)
+    @Operation(summary = "What publishing the draft would change: the changes from the latest published version to "
+            + "the draft, as /diff lists them (never published: everything is added)",
+            responses = {@ApiResponse(responseCode = "200", description = "changes (empty: nothing unpublished)"),
+                    @ApiResponse(responseCode = "401", description = "not signed in"),
+                    @ApiResponse(responseCode = "403", description = "not an admin"),
+                    @ApiResponse(responseCode = "404", description = "unknown track")})
+    List<VersionDiff.Change> unpublished(@PathVariable String trackId) {
+        return drafts.unpublishedChanges(trackId);
+    }
+
+    @GetMapping("/{trackId}/draft/export")
+    @PreAuthorize(ADMIN)
+    @Operation(summary = "The draft as roadmap Markdown or the JSON model (as /export does for published versions); "
+            + "importing it gives back an equal track",
+            responses = {@ApiResponse(responseCode = "200", description = "the document; ETag = the draft revision"),
+                    @ApiResponse(responseCode = "401", description = "not signed in"),
+                    @ApiResponse(responseCode = "403", description = "not an admin"),
+                    @ApiResponse(responseCode = "404", description = "unknown track"),
+                    @ApiResponse(responseCode = "422", description = "unknown format")})
+    ResponseEntity<String> export(@PathVariable String trackId,
+                                  @RequestParam(defaultValue = "markdown") String format) {
+        Draft draft = drafts.draft(trackId);
+        ResponseEntity<String> document = TrackExport.export(draft.content(), format,
+                trackId + "-draft-r" + draft.revision(), json);
+        return ResponseEntity.status(document.getStatusCode()).headers(document.getHeaders())
+                .eTag(Preconditions.etag(draft.revision())).body(document.getBody());
     }
 
     @PostMapping("/{trackId}/draft/validate")

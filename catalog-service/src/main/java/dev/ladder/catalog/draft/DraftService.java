@@ -4,6 +4,7 @@ import dev.ladder.catalog.audit.AuditLog;
 import dev.ladder.catalog.audit.AuditLog.Actor;
 import dev.ladder.catalog.http.Preconditions;
 import dev.ladder.catalog.release.CatalogPublisher;
+import dev.ladder.catalog.release.CatalogReader;
 import dev.ladder.catalog.release.TrackRelease;
 import dev.ladder.catalog.track.TrackContent;
 import dev.ladder.catalog.track.TrackStore;
@@ -12,6 +13,7 @@ import dev.ladder.catalog.validation.TextChecks;
 import dev.ladder.catalog.validation.TrackValidator;
 import dev.ladder.catalog.version.VersionDiff;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.kit.web.ConflictException;
 import dev.ladder.kit.web.FieldProblem;
 import dev.ladder.kit.web.NotFoundException;
 import dev.ladder.kit.web.UnprocessableException;
@@ -33,12 +35,15 @@ public class DraftService {
     private final CatalogPublisher publisher;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final CatalogReader catalog;
 
-    public DraftService(TrackStore tracks, CatalogPublisher publisher, AuditLog audit, JsonMapper json) {
+    public DraftService(TrackStore tracks, CatalogPublisher publisher, AuditLog audit, JsonMapper json,
+                        CatalogReader catalog) {
         this.tracks = tracks;
         this.publisher = publisher;
         this.audit = audit;
         this.json = json;
+        this.catalog = catalog;
     }
 
     @Transactional(readOnly = true)
@@ -73,6 +78,45 @@ public class DraftService {
         audit.record(trackId, AuditLog.Action.DRAFT_UPDATE, actor, revision, null,
                 describe(VersionDiff.diff(json, current.content(), content)));
         return new Draft(content, revision);
+    }
+
+    /**
+     * What the draft changes against the latest published version (see {@link VersionDiff}); for a track never
+     * published, everything in the draft is {@code added}. Empty when the draft is what readers see.
+     */
+    @Transactional(readOnly = true)
+    public List<VersionDiff.Change> unpublishedChanges(String trackId) {
+        Draft current = draft(trackId);
+        TrackContent published = catalog.track(trackId).map(TrackRelease::content).orElse(null);
+        return VersionDiff.diff(json, published, current.content());
+    }
+
+    /**
+     * Drops the draft's unpublished edits: the draft becomes the latest published version again, at a new revision
+     * (so an ETag read before the discard is stale afterwards) and audited. A draft that already equals the published
+     * version is left as it is (nothing written, nothing audited). A track never published has no version to go
+     * back to: 409, nothing changed.
+     *
+     * @return the draft after the discard; 412 if {@code ifMatch} is stale, 428 if missing
+     */
+    @Transactional
+    public Draft discard(String trackId, String ifMatch, Actor actor) {
+        Draft current = draft(trackId);
+        int expected = Preconditions.revision(ifMatch, Preconditions.etag(current.revision()));
+        if (expected != current.revision()) {
+            throw Preconditions.stale(Preconditions.etag(current.revision()));
+        }
+        TrackRelease published = catalog.track(trackId).orElseThrow(() -> new ConflictException("Track '" + trackId
+                + "' has never been published, so its draft has no published version to go back to."));
+        List<VersionDiff.Change> dropped = VersionDiff.diff(json, current.content(), published.content());
+        if (dropped.isEmpty()) {
+            return current;
+        }
+        int revision = tracks.replaceDraft(published.content(), expected)
+                .orElseThrow(() -> Preconditions.stale("newer than " + Preconditions.etag(expected)));
+        audit.record(trackId, AuditLog.Action.DRAFT_DISCARD, actor, revision, published.version(),
+                "discarded " + describe(dropped) + "; back to version " + published.version());
+        return new Draft(published.content(), revision);
     }
 
     /** What changed, for the audit trail: the changed paths (the first few, and how many in all). */

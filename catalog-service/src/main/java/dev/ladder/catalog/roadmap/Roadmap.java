@@ -1,5 +1,6 @@
 package dev.ladder.catalog.roadmap;
 
+import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.VerificationPolicy;
 
 import java.util.List;
@@ -10,10 +11,14 @@ import java.util.List;
  * {@link DescriptiveSection}s in document order. {@code pathwayPosition} is the index among {@code sections} before
  * which the "Certification Pathway" heading stands, so an export puts it back where it was. {@code verification} is
  * the track's verification policy (absent: {@link VerificationPolicy#DEFAULT}); the Markdown states it in a
- * "Verification policy: …" paragraph under the title when it is not the default. Pure data.
+ * "Verification policy: …" paragraph under the title when it is not the default. {@code demoteOnExpiry} likewise in
+ * an "Expiry policy: …" paragraph when true. A document may also state each level's requirement groups and each
+ * certification's renewal period; where it does not, the track gets the defaults (rules v1, the issuers' known
+ * renewal cycles), which is how the seed roadmap reads. Pure data.
  */
 public record Roadmap(String trackId, String name, String summary, List<Level> levels, List<PathwayStep> pathway,
-                      List<DescriptiveSection> sections, int pathwayPosition, VerificationPolicy verification) {
+                      List<DescriptiveSection> sections, int pathwayPosition, VerificationPolicy verification,
+                      boolean demoteOnExpiry) {
 
     public Roadmap {
         levels = List.copyOf(levels);
@@ -25,6 +30,11 @@ public record Roadmap(String trackId, String name, String summary, List<Level> l
     }
 
     public Roadmap(String trackId, String name, String summary, List<Level> levels, List<PathwayStep> pathway,
+                   List<DescriptiveSection> sections, int pathwayPosition, VerificationPolicy verification) {
+        this(trackId, name, summary, levels, pathway, sections, pathwayPosition, verification, false);
+    }
+
+    public Roadmap(String trackId, String name, String summary, List<Level> levels, List<PathwayStep> pathway,
                    List<DescriptiveSection> sections, int pathwayPosition) {
         this(trackId, name, summary, levels, pathway, sections, pathwayPosition, VerificationPolicy.DEFAULT);
     }
@@ -33,16 +43,26 @@ public record Roadmap(String trackId, String name, String summary, List<Level> l
         this(trackId, name, summary, levels, pathway, List.of(), 0);
     }
 
-    /** A career level; {@code maxYears} null means open-ended ("10+ years"). */
+    /**
+     * A career level; {@code maxYears} null means open-ended ("10+ years"). {@code requirements} null: the document
+     * does not state them (the track derives rules v1); empty: the level has none.
+     */
     public record Level(String id, int rank, String name, int minYears, Integer maxYears, List<String> jobTitles,
                         List<String> responsibilities, List<Skill> skills, List<SalaryBand> salaryBands,
-                        List<String> kpis) {
+                        List<String> kpis, List<RequirementGroup> requirements) {
         public Level {
             jobTitles = List.copyOf(jobTitles);
             responsibilities = List.copyOf(responsibilities);
             skills = List.copyOf(skills);
             salaryBands = List.copyOf(salaryBands);
             kpis = List.copyOf(kpis);
+            requirements = requirements == null ? null : List.copyOf(requirements);
+        }
+
+        public Level(String id, int rank, String name, int minYears, Integer maxYears, List<String> jobTitles,
+                     List<String> responsibilities, List<Skill> skills, List<SalaryBand> salaryBands,
+                     List<String> kpis) {
+            this(id, rank, name, minYears, maxYears, jobTitles, responsibilities, skills, salaryBands, kpis, null);
         }
     }
 
@@ -64,7 +84,13 @@ public record Roadmap(String trackId, String name, String summary, List<Level> l
         }
     }
 
-    public record Certification(String id, String name) {
+    /** {@code renewalMonths} null: never expires (or the cycle is unknown). */
+    public record Certification(String id, String name, Integer renewalMonths) {
+
+        /** With the renewal cycle known for its id ({@link CertificationIds#renewalMonths}), as the seed reads. */
+        public Certification(String id, String name) {
+            this(id, name, CertificationIds.renewalMonths(id));
+        }
     }
 
     /** A bucket of the certification pathway, e.g. "Year 1-2" (toYear 2) or "Year 7+" (toYear null). */

@@ -1,5 +1,9 @@
 package dev.ladder.catalog.roadmap;
 
+import dev.ladder.contracts.catalog.CatalogVersionPublished.GroupKind;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.Requirement;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementType;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.VerificationPolicy;
 
 import dev.ladder.catalog.roadmap.Roadmap.Certification;
@@ -13,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,12 +34,29 @@ import java.util.regex.Pattern;
 public final class RoadmapParser {
 
     static final String PATHWAY = "Certification Pathway";
-    static final List<String> LEVEL_PARTS =
-            List.of("Job Titles", "Responsibilities", "Required Skills", "Salary Range", "Key Performance Indicators");
+    static final String REQUIREMENTS = "Requirements";
+    static final String NO_REQUIREMENTS = "None";
+    static final List<String> LEVEL_PARTS = List.of("Job Titles", "Responsibilities", "Required Skills",
+            "Salary Range", "Key Performance Indicators", REQUIREMENTS);
+    /** The track's expiry policy when it demotes (the default keeps reached levels); a paragraph under the title. */
+    static final String DEMOTE_ON_EXPIRY = "Expiry policy: a reached level is lost when a requirement it needs "
+            + "expires.";
+    static final String RENEWAL_DASH = " — ";
+    static final String NO_RENEWAL = "does not expire";
+    private static final Pattern RENEWAL = Pattern.compile(
+            "^(?<name>.*?)\\s+[—–-]\\s+(?:renews every (?<months>\\d{1,4}) months?|(?<never>does not expire))$");
+    /** "All of {#mid-skills}: …", "Any of", "Any 2 of", "2 of 3" (N of M). */
+    private static final Pattern GROUP = Pattern.compile("^(?:(?<all>All of)|Any of|Any (?<any>\\d+) of|"
+            + "(?<n>\\d+) of (?<m>\\d+))(?:\\s*\\{#(?<id>[^\\s{}]+)})?(?::\\s?(?<description>.*))?$",
+            Pattern.CASE_INSENSITIVE);
+    /** "Certification `cissp`", "Skill `python` at proficiency 3 or higher", "Experience of at least 3 years". */
+    private static final Pattern REQUIREMENT = Pattern.compile("^(?<type>Certification|Skill|Experience)"
+            + "(?:\\s+`(?<ref>[^`]*)`)?(?:\\s+at proficiency (?<proficiency>-?\\d{1,9}) or higher)?"
+            + "(?:\\s+of at least (?<years>-?\\d{1,9}) years?)?$", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern LEVEL_HEADING =
-            Pattern.compile("^(?<name>.+?)\\s+Positions\\s*\\((?<min>\\d+)\\s*(?:[-–]\\s*(?<max>\\d+)|(?<open>\\+))\\s*years?\\)$",
-                    Pattern.CASE_INSENSITIVE);
+            Pattern.compile("^(?<name>.+?)\\s+Positions\\s*\\((?<min>\\d+)\\s*(?:[-–]\\s*(?<max>\\d+)|(?<open>\\+))\\s*years?\\)"
+                    + "(?<attrs>\\s*\\{[^{}]*})?$", Pattern.CASE_INSENSITIVE);
     private static final String CUR = "(?:[$€£]|[A-Z]{3}\\s*)";
     private static final Pattern SALARY = Pattern.compile(
             "^(?<region>[^:]+?)\\s*:\\s*(?<cur>" + CUR + ")\\s*(?<min>\\d[\\d,]*)"
@@ -85,6 +108,7 @@ public final class RoadmapParser {
                 it.remove();
             }
         }
+        boolean demoteOnExpiry = paragraphs.removeIf(p -> p.strip().equals(DEMOTE_ON_EXPIRY));
         String summary = paragraphs.isEmpty() ? null : String.join(" ", paragraphs);
         if (!title.items().isEmpty()) {
             problem(title.items().get(0).line(), "list items directly under the title are not supported");
@@ -116,13 +140,25 @@ public final class RoadmapParser {
         }
         distinctLevelIds(levels, title.line());
         return new Roadmap(trackId, name, summary, levels, pathway, sections,
-                pathwayPosition < 0 ? sections.size() : pathwayPosition, verification);
+                pathwayPosition < 0 ? sections.size() : pathwayPosition, verification, demoteOnExpiry);
     }
 
     private Level level(MarkdownOutline.Section section, Matcher heading, int rank) {
         // "Entry Level" / "Mid-Level" / "Senior-Level" / "Executive" → entry / mid / senior / executive
         String name = heading.group("name").strip();
-        String id = stripSuffix(Slugs.slug(name), "-level");
+        Attributes attributes = Attributes.of(heading.group("attrs") == null ? "" : heading.group("attrs"));
+        String id = attributes.id() != null ? attributes.id() : levelId(name);
+        if (heading.group("attrs") != null && attributes.id() == null && attributes.other().isEmpty()) {
+            problem(section.line(), section.title() + ": attributes not understood (expected '{#id rank=2}')");
+        }
+        if (attributes.other().containsKey("rank")) {
+            try {
+                rank = Integer.parseInt(attributes.other().get("rank"));
+            } catch (NumberFormatException e) {
+                problem(section.line(), section.title() + ": rank '" + attributes.other().get("rank")
+                        + "' is not a number");
+            }
+        }
         int minYears = Integer.parseInt(heading.group("min"));
         Integer maxYears = heading.group("max") == null ? null : Integer.valueOf(heading.group("max"));
         if (maxYears != null && maxYears < minYears) {
@@ -139,7 +175,9 @@ public final class RoadmapParser {
         List<Skill> skills = new ArrayList<>();
         Set<String> skillIds = new HashSet<>();
         for (MarkdownOutline.Item item : items(section, "Required Skills", true)) {
-            Skill skill = new Skill(Slugs.slug(plain(item.text())), plain(item.text()));
+            Attributes named = Attributes.of(item.text());
+            String skillName = plain(named.text());
+            Skill skill = new Skill(named.id() != null ? named.id() : skillId(skillName), skillName);
             if (skill.id().isEmpty() || !skillIds.add(skill.id())) {
                 problem(item.line(), section.title() + ": skill '" + skill.name()
                         + "' is empty or duplicates another skill's id '" + skill.id() + "'");
@@ -157,7 +195,77 @@ public final class RoadmapParser {
         }
         return new Level(id, rank, name, minYears, maxYears, texts(items(section, "Job Titles", true)),
                 texts(items(section, "Responsibilities", true)), skills, salaries,
-                texts(items(section, "Key Performance Indicators", false)));
+                texts(items(section, "Key Performance Indicators", false)),
+                section.child(REQUIREMENTS).map(part -> requirements(section, part, id)).orElse(null));
+    }
+
+    /** What a level name's id is unless the heading says otherwise: "Mid-Level" → mid. */
+    static String levelId(String name) {
+        return stripSuffix(Slugs.slug(name), "-level");
+    }
+
+    /** What a skill name's id is unless the line says otherwise. */
+    static String skillId(String name) {
+        return Slugs.slug(name);
+    }
+
+    /** A level's "### Requirements": one item per group, its requirements as nested items (see RoadmapMarkdown). */
+    private List<RequirementGroup> requirements(MarkdownOutline.Section level, MarkdownOutline.Section part,
+                                                String levelId) {
+        List<MarkdownOutline.Item> items = part.items();
+        if (items.size() == 1 && items.get(0).text().equalsIgnoreCase(NO_REQUIREMENTS)
+                && items.get(0).details().isEmpty()) {
+            return List.of();
+        }
+        if (items.isEmpty()) {
+            problem(part.line(), level.title() + ": '### " + REQUIREMENTS + "' lists nothing (write '- "
+                    + NO_REQUIREMENTS + "' for a level without requirements)");
+        }
+        List<RequirementGroup> groups = new ArrayList<>();
+        for (MarkdownOutline.Item item : items) {
+            Matcher group = GROUP.matcher(item.text());
+            if (!group.matches()) {
+                problem(item.line(), level.title() + ": requirement group '" + item.text() + "' not understood "
+                        + "(expected 'All of {#id}: description', 'Any of …', 'Any 2 of …' or '2 of 3 …')");
+                continue;
+            }
+            List<Requirement> requirements = new ArrayList<>();
+            for (String detail : item.details()) {
+                Matcher requirement = REQUIREMENT.matcher(detail);
+                if (!requirement.matches()) {
+                    problem(item.line(), level.title() + ": requirement '" + detail + "' not understood (expected "
+                            + "'Certification `id`', 'Skill `id` at proficiency 3 or higher' or "
+                            + "'Experience of at least 3 years')");
+                    continue;
+                }
+                requirements.add(new Requirement(
+                        RequirementType.valueOf(requirement.group("type").toUpperCase(Locale.ROOT)),
+                        requirement.group("ref"), integer(requirement.group("proficiency")),
+                        integer(requirement.group("years"))));
+            }
+            GroupKind kind = group.group("all") != null ? GroupKind.ALL_OF
+                    : group.group("n") != null ? GroupKind.N_OF_M : GroupKind.ANY_OF;
+            int required = switch (kind) {
+                case ALL_OF -> Math.max(1, requirements.size());
+                case ANY_OF -> group.group("any") == null ? 1 : Integer.parseInt(group.group("any"));
+                case N_OF_M -> Integer.parseInt(group.group("n"));
+            };
+            if (kind == GroupKind.N_OF_M && Integer.parseInt(group.group("m")) != requirements.size()) {
+                problem(item.line(), level.title() + ": '" + item.text() + "' names " + group.group("m")
+                        + " requirements but lists " + requirements.size());
+            }
+            String id = group.group("id") != null ? group.group("id") : levelId + "-" + (groups.size() + 1);
+            try {
+                groups.add(new RequirementGroup(id, group.group("description"), kind, required, requirements));
+            } catch (IllegalArgumentException e) {
+                problem(item.line(), level.title() + ": requirement group '" + item.text() + "': " + e.getMessage());
+            }
+        }
+        return groups;
+    }
+
+    private static Integer integer(String digits) {
+        return digits == null ? null : Integer.valueOf(digits);
     }
 
     /** Typed parts are lists; prose there would have nowhere to go, and nothing may be dropped silently. */
@@ -197,8 +305,10 @@ public final class RoadmapParser {
             throw new RoadmapFormatException("salary range is reversed: '" + line + "'");
         }
         boolean open = max == null || m.group("maxOpen") != null;
-        String regionName = m.group("region").strip();
-        return new SalaryBand(Slugs.slug(regionName), regionName, currency, min, max, open);
+        Attributes region = Attributes.of(m.group("region"));
+        String regionName = region.text();
+        return new SalaryBand(region.id() != null ? region.id() : Slugs.slug(regionName), regionName, currency, min,
+                max, open);
     }
 
     private static String currency(String token, String line) {
@@ -232,8 +342,8 @@ public final class RoadmapParser {
             }
             List<Certification> certifications = new ArrayList<>();
             for (MarkdownOutline.Item item : bucket.items()) {
-                String name = plain(item.text());
-                Certification certification = new Certification(CertificationIds.idFor(name), name);
+                Certification certification = certification(item.text());
+                String name = certification.name();
                 if (certification.id().isEmpty() || !ids.add(certification.id())) {
                     problem(item.line(), PATHWAY + ": certification '" + name + "' has an empty or duplicate id '"
                             + certification.id() + "'");
@@ -247,6 +357,20 @@ public final class RoadmapParser {
         return steps;
     }
 
+    /** "Name {#id} — renews every 36 months" (see RoadmapMarkdown); without a period, the issuer's known one. */
+    static Certification certification(String line) {
+        Matcher renewal = RENEWAL.matcher(line.strip());
+        String text = renewal.matches() ? renewal.group("name") : line;
+        Attributes named = Attributes.of(text);
+        String name = plain(named.text());
+        String id = named.id() != null ? named.id() : CertificationIds.idFor(name);
+        if (!renewal.matches()) {
+            return new Certification(id, name);
+        }
+        return new Certification(id, name, renewal.group("never") != null ? null
+                : Integer.valueOf(renewal.group("months")));
+    }
+
     private static DescriptiveSection generic(MarkdownOutline.Section section) {
         List<DescriptiveSection.Item> items = section.items().stream()
                 .map(i -> new DescriptiveSection.Item(i.text(), i.details().stream().map(DescriptiveSection.Item::of)
@@ -256,13 +380,13 @@ public final class RoadmapParser {
                 section.children().stream().map(RoadmapParser::generic).toList(), section.closing());
     }
 
+    /** A required part must be there; it may be empty (an export writes the heading of an empty one). */
     private List<MarkdownOutline.Item> items(MarkdownOutline.Section level, String title, boolean required) {
-        List<MarkdownOutline.Item> items = level.child(title).map(MarkdownOutline.Section::items).orElse(List.of());
-        if (required && items.isEmpty()) {
-            problem(level.child(title).map(MarkdownOutline.Section::line).orElse(level.line()),
-                    level.title() + ": missing or empty '### " + title + "'");
+        Optional<MarkdownOutline.Section> part = level.child(title);
+        if (required && part.isEmpty()) {
+            problem(level.line(), level.title() + ": missing '### " + title + "'");
         }
-        return items;
+        return part.map(MarkdownOutline.Section::items).orElse(List.of());
     }
 
     private static List<String> texts(List<MarkdownOutline.Item> items) {

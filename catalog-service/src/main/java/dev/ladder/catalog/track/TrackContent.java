@@ -27,6 +27,11 @@ public record TrackContent(String id, String name, String summary, List<Level> l
         certifications = certifications == null ? List.of() : List.copyOf(certifications);
         sections = sections == null ? List.of() : List.copyOf(sections);
         verification = verification == null ? VerificationPolicy.DEFAULT : verification;
+        // one canonical form for what a document cannot tell apart (as Roadmap does), so export → import is equal:
+        // no summary is null, and without a pathway its position means nothing
+        summary = summary == null || summary.isBlank() ? null : summary;
+        pathwayPosition = certifications.isEmpty() ? sections.size()
+                : Math.max(0, Math.min(pathwayPosition, sections.size()));
     }
 
     /** Without a verification policy: the default one. */

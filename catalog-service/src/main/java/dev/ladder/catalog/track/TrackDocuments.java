@@ -1,13 +1,11 @@
 package dev.ladder.catalog.track;
 
-import dev.ladder.catalog.roadmap.CertificationIds;
 import dev.ladder.catalog.roadmap.Roadmap;
 import dev.ladder.catalog.roadmap.Roadmap.PathwayStep;
 import dev.ladder.catalog.rules.LevelRulesV1;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +23,7 @@ public final class TrackDocuments {
         return fromRoadmap(roadmap, LevelRulesV1.derive(roadmap));
     }
 
+    /** {@code rules} for the levels whose requirements the document does not state itself. */
     public static TrackContent fromRoadmap(Roadmap roadmap, Map<String, List<RequirementGroup>> rules) {
         List<TrackContent.Level> levels = roadmap.levels().stream()
                 .map(l -> new TrackContent.Level(l.id(), l.rank(), l.name(), l.minYears(), l.maxYears(),
@@ -32,22 +31,23 @@ public final class TrackDocuments {
                         l.skills().stream().map(s -> new TrackContent.Skill(s.id(), s.name())).toList(),
                         l.salaryBands().stream().map(b -> new TrackContent.SalaryBand(b.region(), b.regionName(),
                                 b.currency(), b.min(), b.max(), b.openEnded())).toList(),
-                        l.kpis(), rules.getOrDefault(l.id(), List.of())))
+                        l.kpis(), l.requirements() != null ? l.requirements() : rules.getOrDefault(l.id(), List.of())))
                 .toList();
         List<TrackContent.Certification> certifications = new ArrayList<>();
         for (PathwayStep step : roadmap.pathway()) {
             for (Roadmap.Certification c : step.certifications()) {
                 certifications.add(new TrackContent.Certification(c.id(), c.name(), step.label(),
-                        CertificationIds.renewalMonths(c.id())));
+                        c.renewalMonths()));
             }
         }
         return new TrackContent(roadmap.trackId(), roadmap.name(), roadmap.summary(), levels, certifications,
-                roadmap.sections(), roadmap.pathwayPosition(), false, roadmap.verification());
+                roadmap.sections(), roadmap.pathwayPosition(), roadmap.demoteOnExpiry(), roadmap.verification());
     }
 
     /**
-     * The document part of a track and its verification policy (requirement rules, renewal periods and
-     * demoteOnExpiry are not part of the Markdown).
+     * The whole track as a roadmap document: requirement groups, renewal periods and the track's policies stated
+     * explicitly, so {@code fromRoadmap(toRoadmap(content))} equals {@code content} and so does a Markdown export
+     * imported again. Certifications keep their order: a pathway bucket that recurs after another one is a new step.
      */
     public static Roadmap toRoadmap(TrackContent content) {
         List<Roadmap.Level> levels = content.levels().stream()
@@ -55,19 +55,30 @@ public final class TrackDocuments {
                         l.responsibilities(),
                         l.skills().stream().map(s -> new Roadmap.Skill(s.id(), s.name())).toList(),
                         l.salaryBands().stream().map(b -> new Roadmap.SalaryBand(b.region(), b.regionName(),
-                                b.currency(), b.min(), b.max(), b.openEnded())).toList(), l.kpis()))
+                                b.currency(), b.min(), b.max(), b.openEnded())).toList(), l.kpis(),
+                        l.requirements()))
                 .toList();
-        Map<String, List<Roadmap.Certification>> buckets = new LinkedHashMap<>();
+        List<PathwayStep> pathway = new ArrayList<>();
+        String bucket = null;
+        List<Roadmap.Certification> run = new ArrayList<>();
         for (TrackContent.Certification c : content.certifications()) {
-            buckets.computeIfAbsent(c.pathwayYears(), k -> new ArrayList<>())
-                    .add(new Roadmap.Certification(c.id(), c.name()));
+            if (bucket != null && !bucket.equals(c.pathwayYears())) {
+                pathway.add(step(bucket, run));
+                run = new ArrayList<>();
+            }
+            bucket = c.pathwayYears();
+            run.add(new Roadmap.Certification(c.id(), c.name(), c.renewalMonths()));
         }
-        List<PathwayStep> pathway = buckets.entrySet().stream().map(e -> {
-            String[] years = e.getKey().split("[-+]", 2);
-            Integer to = e.getKey().endsWith("+") ? null : Integer.valueOf(years[1]);
-            return new PathwayStep(Integer.parseInt(years[0]), to, e.getValue());
-        }).toList();
+        if (bucket != null) {
+            pathway.add(step(bucket, run));
+        }
         return new Roadmap(content.id(), content.name(), content.summary(), levels, pathway, content.sections(),
-                content.pathwayPosition(), content.verification());
+                content.pathwayPosition(), content.verification(), content.demoteOnExpiry());
+    }
+
+    private static PathwayStep step(String label, List<Roadmap.Certification> certifications) {
+        String[] years = label.split("[-+]", 2);
+        Integer to = label.endsWith("+") ? null : Integer.valueOf(years[1]);
+        return new PathwayStep(Integer.parseInt(years[0]), to, certifications);
     }
 }

@@ -4,17 +4,11 @@ import dev.ladder.catalog.audit.AuditLog;
 import dev.ladder.catalog.http.Preconditions;
 import dev.ladder.catalog.release.CatalogReader;
 import dev.ladder.catalog.release.TrackRelease;
-import dev.ladder.catalog.roadmap.RoadmapMarkdown;
-import dev.ladder.catalog.track.TrackDocuments;
 import dev.ladder.catalog.track.TrackStore;
-import dev.ladder.kit.web.FieldProblem;
 import dev.ladder.kit.web.NotFoundException;
-import dev.ladder.kit.web.UnprocessableException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,7 +58,8 @@ class VersionController {
     }
 
     @GetMapping("/diff")
-    @Operation(summary = "What changed between two versions: a list of {path, before, after}",
+    @Operation(summary = "What changed between two versions: {path, kind (added|removed|changed|moved), entity, id, "
+            + "before, after, from, to}; entries of lists are matched by id (salary bands by region)",
             responses = {@ApiResponse(responseCode = "200", description = "changes"),
                     @ApiResponse(responseCode = "404", description = "no such version")})
     List<VersionDiff.Change> diff(@PathVariable String trackId, @RequestParam int from, @RequestParam int to) {
@@ -96,17 +91,7 @@ class VersionController {
                 ? catalog.track(trackId)
                         .orElseThrow(() -> new NotFoundException("No published track '" + trackId + "'"))
                 : release(trackId, version);
-        String filename = trackId + "-v" + release.version();
-        return switch (format) {
-            case "markdown" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + ".md\"")
-                    .body(RoadmapMarkdown.write(TrackDocuments.toRoadmap(release.content())));
-            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + ".json\"")
-                    .body(json.writeValueAsString(release.content()));
-            default -> throw new UnprocessableException(List.of(new FieldProblem("format",
-                    "unknown format '" + format + "' (markdown or json)")));
-        };
+        return TrackExport.export(release.content(), format, trackId + "-v" + release.version(), json);
     }
 
     private TrackRelease release(String trackId, int version) {
