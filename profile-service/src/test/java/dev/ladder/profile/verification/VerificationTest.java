@@ -59,6 +59,32 @@ class VerificationTest extends EvidenceTest {
         refused(409, () -> api.post(DECIDE + id + "/reject", "ada", "{\"reason\":\"too late\"}"));
     }
 
+    /** Pending certification claims of alice's team and track, as the admins' overview counts them. */
+    private long unverifiedOfAlicesTeam() {
+        JsonNode alice = api.get("/api/profiles/me", "alice").json();
+        Api.Response counts = api.get("/api/profiles/verification/unverified-counts", "ada");
+        assertThat(counts.status()).as(counts.raw()).isEqualTo(200);
+        long found = 0;
+        for (JsonNode row : counts.json()) {
+            if (row.path("teamId").equals(alice.path("teamId")) && row.path("trackId").equals(alice.path("trackId"))) {
+                found += row.path("certifications").asLong();
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void adminsSeeUnverifiedClaimsCountedPerTeamAndTrack() {
+        long before = unverifiedOfAlicesTeam();
+        String id = claim("alice");
+        assertThat(unverifiedOfAlicesTeam()).isEqualTo(before + 1);
+        assertThat(api.post(DECIDE + id + "/verify", "mark", "").status()).isEqualTo(200);
+        assertThat(unverifiedOfAlicesTeam()).isEqualTo(before);
+
+        assertThat(api.get("/api/profiles/verification/unverified-counts", "mark").status()).isEqualTo(403);
+        assertThat(api.get("/api/profiles/verification/unverified-counts", "alice").status()).isEqualTo(403);
+    }
+
     @Test
     void aRejectionNeedsAReasonWhichTheEmployeeSees() {
         String id = claim("bob");

@@ -91,6 +91,25 @@ public class CatalogVersions {
                         .single(), CatalogVersionPublished.class)));
     }
 
+    /** A version of a track and the day (UTC) it was published. */
+    public record Release(int version, LocalDate publishedOn) {
+    }
+
+    /** The track's versions published on {@code from}..{@code to} (UTC days), oldest first; at most {@code limit}. */
+    public java.util.List<Release> releasedBetween(String trackId, LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql("""
+                        SELECT version, published_at FROM catalog_version
+                        WHERE track_id = :track AND published_at >= :start AND published_at < :end
+                        ORDER BY published_at, version LIMIT :limit""")
+                .param("track", trackId)
+                .param("start", Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .param("end", Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .param("limit", limit)
+                .query((rs, row) -> new Release(rs.getInt("version"),
+                        rs.getTimestamp("published_at").toInstant().atZone(ZoneOffset.UTC).toLocalDate()))
+                .list();
+    }
+
     public boolean any() {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM catalog_version)").query(Boolean.class).single();
     }

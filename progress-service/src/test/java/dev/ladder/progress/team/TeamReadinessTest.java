@@ -127,6 +127,144 @@ class TeamReadinessTest implements ProgressServiceTest {
         assertThat(api.read("/api/progress/teams/mine", "alice")).isEmpty();
     }
 
+    // ---- charts: a member's timeline, the team's trends, the organisation overview (issue 12) -------------------
+
+    /** Bob's four assessments of 2026-10-01 move his readiness that day; the day before he stood lower. */
+    @Test
+    void aMembersTimelineHasAPointPerChangeAndTheEventsThatMovedIt() {
+        JsonNode timeline = api.read("/api/progress/employees/" + BOB + "/timeline", "mark");
+
+        assertThat(timeline.path("from").asString()).isEqualTo("2025-11-25");
+        assertThat(timeline.path("to").asString()).isEqualTo("2026-11-25");
+        JsonNode points = timeline.path("points");
+        assertThat(points.get(0).path("day").asString()).isEqualTo("2025-11-25");
+        assertThat(points.get(0).path("readinessPercent").asInt()).isLessThan(50);
+        assertThat(points.get(points.size() - 1).path("day").asString()).isEqualTo("2026-11-25");
+        assertThat(points.get(points.size() - 1).path("readinessPercent").asInt()).isEqualTo(50);
+        assertThat(points.get(points.size() - 1).path("levelName").asString()).isEqualTo("Entry Level");
+        assertThat(points.get(points.size() - 1).path("nextLevelName").asString()).isEqualTo("Mid-Level");
+        JsonNode october = null;
+        for (JsonNode point : points) {
+            if (point.path("day").asString().equals("2026-10-01")) {
+                october = point;
+            }
+        }
+        assertThat(october).as("a point on the day of the assessments in %s", points).isNotNull();
+        assertThat(october.path("readinessPercent").asInt()).isEqualTo(50);
+        List<JsonNode> assessed = new java.util.ArrayList<>();
+        for (JsonNode event : timeline.path("events")) {
+            if (event.path("kind").asString().equals("SKILL_ASSESSED")) {
+                assessed.add(event);
+            }
+        }
+        assertThat(assessed).hasSize(4).allSatisfy(e -> {
+            assertThat(e.path("day").asString()).isEqualTo("2026-10-01");
+            assertThat(e.path("label").asString()).contains("assessed at");
+        });
+        // the same answers as "as of" those days
+        assertThat(api.read("/api/progress/employees/" + BOB + "?asOf=2025-11-25", "mark").path("readinessPercent")
+                .asInt()).isEqualTo(points.get(0).path("readinessPercent").asInt());
+
+        JsonNode mine = api.read("/api/progress/me/timeline?from=2026-09-01", "bob");
+        assertThat(mine.path("employeeId").asString()).isEqualTo(BOB);
+        assertThat(mine.path("from").asString()).isEqualTo("2026-09-01");
+        assertThat(mine.path("points").get(0).path("readinessPercent").asInt()).isLessThan(50);
+    }
+
+    @Test
+    void aTimelineIsForThePersonTheirManagerAndAdminsOverABoundedRange() {
+        assertThat(api.get("/api/progress/employees/" + BOB + "/timeline", "alice").statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/progress/employees/" + BOB + "/timeline", "ada").statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/progress/employees/" + BOB + "/timeline", null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> future = api.get("/api/progress/me/timeline?to=2027-01-01", "bob");
+        assertThat(future.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(future.body()).path("errors").findValuesAsString("field")).containsExactly("to");
+        HttpResponse<String> inverted = api.get("/api/progress/me/timeline?from=2026-11-01&to=2026-10-01", "bob");
+        assertThat(inverted.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(inverted.body()).path("errors").findValuesAsString("field")).containsExactly("from");
+        HttpResponse<String> tooLong = api.get("/api/progress/me/timeline?from=2020-01-01", "bob");
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(tooLong.body()).path("errors").findValuesAsString("field")).containsExactly("from");
+        assertThat(api.get("/api/progress/me/timeline?from=yesterday", "bob").statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * Alice's Security+ lapses on 2027-01-15 (51 days ahead): on that day her readiness loses what the certification
+     * gave her; Bob (50%) is closest to his next level; both were counted in every month since they started.
+     */
+    @Test
+    void theTeamsTrendsShowMonthsTheClosestAndWhatEachLapseCosts() {
+        JsonNode trends = api.read(TEAM + "/trends", "mark");
+
+        JsonNode months = trends.path("months");
+        assertThat(months).hasSize(12);
+        assertThat(months.get(11).path("month").asString()).isEqualTo("2026-11");
+        assertThat(months.get(11).path("day").asString()).isEqualTo("2026-11-25");
+        assertThat(months.get(11).path("members").asInt()).isEqualTo(2);
+        assertThat(months.get(11).at("/readiness/25-49").asInt()).isEqualTo(1);
+        assertThat(months.get(11).at("/readiness/50-74").asInt()).isEqualTo(1);
+        assertThat(months.get(11).at("/levels/entry").asInt()).isEqualTo(2);
+        // alice started in September 2024: counted in every month shown; bob's October assessments show from then
+        assertThat(months.get(0).path("members").asInt()).isEqualTo(2);
+        assertThat(months.get(10).path("month").asString()).isEqualTo("2026-10");
+        assertThat(months.get(10).at("/readiness/50-74").asInt()).isEqualTo(1);
+        assertThat(months.get(9).at("/readiness/50-74").asInt()).isZero();
+        assertThat(trends.at("/levelNames/entry").asString()).isEqualTo("Entry Level");
+
+        assertThat(trends.at("/closestToNext/0/employeeId").asString()).isEqualTo(BOB);
+        assertThat(trends.at("/closestToNext/0/readinessPercent").asInt()).isEqualTo(50);
+        assertThat(trends.at("/closestToNext/1/employeeId").asString()).isEqualTo(ALICE);
+
+        JsonNode expiries = trends.path("expiries");
+        assertThat(expiries).hasSize(1);
+        JsonNode lapse = expiries.get(0);
+        assertThat(lapse.path("employeeId").asString()).isEqualTo(ALICE);
+        assertThat(lapse.path("certificationId").asString()).isEqualTo("comptia-security-plus");
+        assertThat(lapse.path("lapsesOn").asString()).isEqualTo("2027-01-15");
+        assertThat(lapse.path("daysLeft").asInt()).isEqualTo(51);
+        int before = lapse.path("readinessBefore").asInt();
+        assertThat(before).isGreaterThanOrEqualTo(33);
+        assertThat(lapse.path("readinessAfter").asInt()).isLessThan(before);
+        assertThat(lapse.path("readinessCost").asInt())
+                .isEqualTo(before - lapse.path("readinessAfter").asInt()).isPositive();
+        assertThat(lapse.path("levelLost").asBoolean()).isFalse();
+
+        assertThat(api.get(TEAM + "/trends", "alice").statusCode()).isEqualTo(403);
+        assertThat(api.get(TEAM + "/trends", "ada").statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/progress/teams/no-such-team/trends", "ada").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void adminsSeeTheOrganisationOverviewFiltered() {
+        JsonNode overview = api.read("/api/progress/admin/overview", "ada");
+
+        assertThat(overview.path("teams").findValuesAsString("id")).containsExactly("ai-security");
+        assertThat(overview.path("tracks").findValuesAsString("id")).containsExactly(SeedTrack.TRACK);
+        JsonNode row = overview.at("/rows/0");
+        assertThat(overview.path("rows")).hasSize(1);
+        assertThat(row.path("teamName").asString()).isEqualTo("AI Security");
+        assertThat(row.path("members").asInt()).isEqualTo(2);
+        assertThat(row.at("/levelDistribution/entry").asInt()).isEqualTo(2);
+        assertThat(row.at("/levelNames/entry").asString()).isEqualTo("Entry Level");
+        assertThat(row.path("averageReadiness").asDouble()).isEqualTo(41.5);
+        assertThat(row.path("expiringWithin90Days").asInt()).isEqualTo(1);
+        assertThat(overview.at("/totals/members").asInt()).isEqualTo(2);
+
+        assertThat(api.read("/api/progress/admin/overview?team=ai-security&track=" + SeedTrack.TRACK, "ada")
+                .path("rows")).hasSize(1);
+        JsonNode nobody = api.read("/api/progress/admin/overview?track=no-such-track", "ada");
+        assertThat(nobody.path("rows")).isEmpty();
+        assertThat(nobody.path("teams")).hasSize(1);
+        assertThat(api.read("/api/progress/admin/overview?team=-", "ada").path("rows")).isEmpty();
+
+        HttpResponse<String> blank = api.get("/api/progress/admin/overview?team=%20", "ada");
+        assertThat(blank.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(blank.body()).path("errors").findValuesAsString("field")).containsExactly("team");
+        assertThat(api.get("/api/progress/admin/overview", "mark").statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/progress/admin/overview", "alice").statusCode()).isEqualTo(403);
+    }
+
     JsonNode cell(JsonNode row, String employee) {
         for (JsonNode cell : row.path("members")) {
             if (employee.equals(cell.path("employeeId").asString())) {

@@ -1,0 +1,32 @@
+package dev.ladder.progress.overview;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every team and track of the organisation at a glance (admins): one row per team and track with its members'
+ * level distribution, average readiness, who is at risk and how many certifications lapse within 90 days.
+ * Unverified claims are profile-service's (its verification queue) and are not here: see README.
+ *
+ * @param teams  every team with active members (for the filter), whatever the filter
+ * @param tracks every track with active members (for the filter), whatever the filter
+ */
+public record OrganisationOverview(List<Option> teams, List<Option> tracks, List<Row> rows, Totals totals) {
+
+    public record Option(String id, String name) {
+    }
+
+    /**
+     * @param teamId            null for people in no team
+     * @param levelDistribution level id → members, lowest level first
+     * @param averageReadiness  of the evaluated members, one decimal; null if none is evaluated
+     * @param notEvaluated      active members without progress yet (no catalog when they arrived)
+     */
+    public record Row(String teamId, String teamName, String trackId, String trackName, int members,
+                      Map<String, Integer> levelDistribution, Map<String, String> levelNames,
+                      Double averageReadiness, int atRisk, int expiringWithin90Days, int notEvaluated) {
+    }
+
+    public record Totals(int members, Double averageReadiness, int atRisk, int expiringWithin90Days) {
+    }
+}
