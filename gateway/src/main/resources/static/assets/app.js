@@ -11,11 +11,15 @@ import { initExperience, loadExperience } from './experience.js';
 import { initMemberView, showMember } from './member.js';
 import { initNotifications, showNotifications, startNotificationStream, stopNotificationStream } from './notifications.js';
 import { initOrganisation, loadOrganisation } from './organisation.js';
+import { initOverview, loadOverview } from './org-overview.js';
 import { initRecordForm, renderCertificationOptions } from './record.js';
+import { initResponsive } from './responsive.js';
 import { initRoadmapSearch, loadRoadmap } from './roadmap.js';
 import { defineView, setAllowed, startRouter } from './router.js';
 import { initSettings, leaveSettings, showSettings } from './settings.js';
 import { initSkills, loadSkills } from './skills.js';
+import { initTeamCharts, loadTeamCharts } from './team-charts.js';
+import { loadTimeline } from './timeline-chart.js';
 import { initVerification, loadQueue } from './verification.js';
 import {
   initAsOf, levelNamesOf, renderPlacement, renderProgress, renderSession, renderTeam,
@@ -65,10 +69,57 @@ function reportError(source, error) {
   }[source] ?? source;
   errors.set(source, `${label} could not be loaded: ${error.message}`);
   renderBanner();
+  showPanelError(source, errors.get(source));
 }
 
 function clearError(source) {
+  clearPanelError(source);
   if (errors.delete(source)) renderBanner();
+}
+
+// ---- each panel's own error state -----------------------------------------------------------
+
+// The placeholder of each panel a source fills ("Loading…" until its data is shown; a select's only option): when
+// the source fails before anything was shown, the placeholder says what failed instead of loading for ever.
+const PANELS = {
+  progress: ['progress-empty', 'what-if-skills'],
+  catalog: ['certification', 'what-if-certifications'],
+  certifications: ['certifications-empty'],
+  skills: ['skills-empty', 'skill-select'],
+  experience: ['experience-empty'],
+  roadmap: ['roadmap-empty'],
+  notifications: ['notifications-empty'],
+  team: ['team-empty'],
+  verification: ['verification-empty'],
+  organisation: ['people-summary', 'audit-summary'],
+  'catalog-admin': ['catalog-track'],
+};
+
+/** Nothing shown yet in this placeholder: it is empty, still loading, or already showing an error. */
+const placeholderOpen = (el) => el.dataset.state === 'error' || /^\s*(Loading\b|$)/.test(el.tagName === 'SELECT'
+  ? (el.options.length === 1 ? el.options[0].text : 'data') : el.textContent);
+
+function showPanelError(source, message) {
+  for (const id of PANELS[source] ?? []) {
+    const el = $(id);
+    if (!el || !placeholderOpen(el)) continue;
+    el.dataset.state = 'error';
+    if (el.tagName === 'SELECT') el.options[0].text = message;
+    else {
+      el.textContent = message;
+      el.hidden = false;
+    }
+  }
+}
+
+function clearPanelError(source) {
+  for (const id of PANELS[source] ?? []) {
+    const el = $(id);
+    if (el?.dataset.state !== 'error') continue;
+    delete el.dataset.state;
+    // a renderer that showed the data replaced the message; one that had nothing to replace it with shows nothing
+    if (el.tagName === 'SELECT' && el.options.length === 1) el.options[0].text = 'Loading…';
+  }
 }
 
 function onUnauthorized() {
@@ -209,22 +260,31 @@ async function run(source, loader) {
 
 let visit = 0; // increases whenever a view is shown or hidden: a poll of an earlier visit stops
 
-/** Runs each task of a view now; tasks with `every` repeat (a pause between calls, never piling up) while it is shown. */
-function startTasks(tasks) {
+/**
+ * Runs each task of a view now; tasks with `every` repeat (a pause between calls, never piling up) while it is shown.
+ * The view is marked busy (aria-busy) until each task's first load has ended, shown or failed.
+ */
+function startTasks(tasks, view) {
   const mine = ++visit;
+  const first = [];
   for (const { source, load, every } of tasks) {
     const tick = async () => {
       if (mine !== visit || sessionEnded) return;
       await run(source, load);
       if (every && mine === visit && !sessionEnded) setTimeout(tick, every);
     };
-    tick();
+    first.push(tick());
   }
+  const section = view && $(`view-${view}`);
+  if (!section) return;
+  section.setAttribute('aria-busy', 'true');
+  Promise.allSettled(first).then(() => { if (mine === visit) section.setAttribute('aria-busy', 'false'); });
 }
 
 /** Hidden views stop polling; their errors leave the banner. */
-function stopTasks(tasks) {
+function stopTasks(tasks, view) {
   visit++;
+  $(`view-${view}`)?.setAttribute('aria-busy', 'false');
   for (const { source } of tasks) clearError(source);
 }
 
@@ -232,14 +292,15 @@ function stopTasks(tasks) {
 function taskView(name, tasks, { allowed = true, enter = () => {} } = {}) {
   defineView(name, {
     allowed,
-    enter: () => { enter(); startTasks(tasks); },
-    leave: () => stopTasks(tasks),
+    enter: () => { enter(); startTasks(tasks, name); },
+    leave: () => stopTasks(tasks, name),
   });
 }
 
 // ---- start ----------------------------------------------------------------------------------
 
 async function start() {
+  initResponsive();
   $('logout-form').addEventListener('submit', () => {
     $('logout-csrf').value = csrfToken();
     sessionEnded = true; // stop polling while the browser leaves
@@ -285,6 +346,8 @@ async function start() {
   taskView('progress', [
     { source: 'catalog', load: loadCatalog },
     { source: 'progress', load: loadProgress, every: POLL_MS },
+    // history changes slowly: drawn once per visit (the chart shows its own loading, empty and error states)
+    { source: 'timeline', load: () => loadTimeline($('my-timeline'), { id: 'my-timeline-chart', url: '/api/progress/me/timeline', onUnauthorized }) },
   ], { enter: whatIfForMe });
   taskView('roadmap', [{ source: 'roadmap', load: async () => loadRoadmap(await ensureProfile()) }]);
   taskView('record', [
@@ -300,9 +363,13 @@ async function start() {
   taskView('team', [
     { source: 'catalog', load: loadCatalog },
     { source: 'team', load: loadTeam, every: 5 * POLL_MS },
+    { source: 'team-charts', load: loadTeamCharts },
   ], { allowed: leads });
   taskView('verification', [{ source: 'verification', load: loadQueue, every: 5 * POLL_MS }], { allowed: leads || admin });
-  taskView('organisation', [{ source: 'organisation', load: loadOrganisation }], { allowed: admin });
+  taskView('organisation', [
+    { source: 'organisation', load: loadOrganisation },
+    { source: 'org-overview', load: loadOverview },
+  ], { allowed: admin });
   let catalogStarted = false;
   defineView('catalog', {
     allowed: admin,
@@ -316,7 +383,9 @@ async function start() {
   initSettings({ onUnauthorized, webhooks: leads || admin, admin });
   defineView('settings', { enter: () => { showSettings(); }, leave: leaveSettings });
   if (leads) initMemberView({ onUnauthorized });
+  if (leads) initTeamCharts({ onUnauthorized });
   if (admin) initOrganisation({ onUnauthorized });
+  if (admin) initOverview({ onUnauthorized });
   $('main-nav').hidden = false;
   // back from signing in: the view whose link was opened (the router falls back if this user may not use it)
   const wanted = takeDeepLink();

@@ -1,8 +1,11 @@
 // What the last action tells the admin under the draft editor: the status line, the problems list (every problem,
-// never just the first), the conflict notice, the publish result. Each action starts by clearing them all.
+// never just the first; in the form each is also shown at its field), the conflict notice, the publish result. Each
+// action starts by clearing them all.
 import { ApiError } from './api.js';
 import { $, h } from './dom.js';
+import { clearFormProblems, goToField, placeOf, showFormProblems } from './catalog-form-problems.js';
 import { clearImpact } from './catalog-impact.js';
+import { state } from './catalog-state.js';
 
 /** Sets a message element's text and hides it while there is none. */
 export function show(id, text) {
@@ -15,14 +18,29 @@ export function status(text) {
   $('draft-status').textContent = text ?? '';
 }
 
-/** problems: [{field, message}] (JSON path of the draft) — all of them, never just the first. */
-export function renderProblems(problems, heading) {
+/**
+ * problems: [{field, message}] (JSON path of the draft) — all of them, never just the first. In the form each is
+ * shown at its field too (the first focused) and listed with a button to go to it; placed: already shown there.
+ */
+export function renderProblems(problems, heading, placed = false) {
+  const form = state.mode === 'form';
+  if (form && !placed) {
+    if (problems.length) showFormProblems(problems);
+    else clearFormProblems();
+  }
   const list = $('draft-problems');
-  list.replaceChildren(...problems.map((p) => h('li', { 'data-field': p.field ?? '' },
-    p.field ? h('code', {}, p.field) : null, p.field ? ': ' : null, p.message ?? String(p))));
+  list.replaceChildren(...problems.map((p) => {
+    const reachable = form && p.field && placeOf($('draft-form'), p.field);
+    return h('li', { 'data-field': p.field ?? '' },
+      p.field ? h('code', {}, p.field) : null, p.field ? ': ' : null, p.message ?? String(p),
+      reachable ? h('button', {
+        type: 'button', class: 'button secondary small cf-goto', onclick: () => goToField(p.field),
+        'aria-label': `Go to the field: ${p.field}`,
+      }, 'Go to field') : null);
+  }));
   $('draft-problems-title').textContent = heading ?? `${problems.length} problem(s)`;
   $('draft-problems-title').hidden = problems.length === 0;
-  if (problems.length) $('draft-editor').setAttribute('aria-invalid', 'true');
+  if (problems.length && !form) $('draft-editor').setAttribute('aria-invalid', 'true');
   else $('draft-editor').removeAttribute('aria-invalid');
 }
 
@@ -30,16 +48,6 @@ export function renderProblems(problems, heading) {
 export function problemsOf(error) {
   if (error instanceof ApiError && error.fieldErrors.length) return error.fieldErrors;
   return [{ field: '', message: error.problem?.detail || error.message }];
-}
-
-/** The editor's JSON, or null after listing the syntax error as a problem. */
-export function parseEditor() {
-  try {
-    return JSON.parse($('draft-editor').value);
-  } catch (error) {
-    renderProblems([{ field: 'JSON', message: error.message }], 'The draft is not valid JSON');
-    return null;
-  }
 }
 
 export function showConflict() {

@@ -3,7 +3,9 @@ import { api } from './api.js';
 import { $, h, formatDateTime } from './dom.js';
 import { base, FRESH, state } from './catalog-state.js';
 
-const ACTIONS = { IMPORT: 'Imported', DRAFT_UPDATE: 'Draft changed', PUBLISH: 'Published' };
+const ACTIONS = {
+  IMPORT: 'Imported', DRAFT_UPDATE: 'Draft changed', DRAFT_DISCARD: 'Draft discarded', PUBLISH: 'Published',
+};
 
 export async function loadHistory() {
   const entries = await api(`${base(state.trackId)}/history`, FRESH);

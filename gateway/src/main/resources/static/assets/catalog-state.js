@@ -11,7 +11,9 @@ export const FRESH = { cache: 'no-cache' };
 export const state = {
   trackId: null,
   etag: null, // ETag of the draft as last read or written
-  savedText: '', // the editor text that matches the stored draft, to tell unsaved edits apart
+  savedText: '', // the draft as stored, as pretty JSON, to tell unsaved edits apart
+  doc: null, // the draft being edited in the form (the JSON mode edits its text instead)
+  mode: 'form', // 'form' | 'json' (Advanced: JSON)
   busy: false,
 };
 
@@ -28,8 +30,11 @@ export function unauthorized() {
 
 export function setBusy(busy) {
   state.busy = busy;
-  for (const id of ['draft-validate', 'draft-impact', 'draft-save', 'draft-publish', 'draft-reload', 'catalog-track']) {
-    $(id).disabled = busy;
+  for (const id of ['draft-validate', 'draft-impact', 'draft-save', 'draft-publish', 'draft-reload', 'catalog-track',
+    'draft-review', 'draft-discard', 'draft-export-markdown', 'draft-export-json', 'catalog-mode-form',
+    'catalog-mode-json']) {
+    const el = $(id);
+    if (el) el.disabled = busy;
   }
   $('catalog-admin').setAttribute('aria-busy', String(busy));
 }
@@ -42,8 +47,23 @@ export async function action(fn) {
     await fn();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) handleUnauthorized();
-    else status(`Failed: ${error.message}`);
+    else status(`Failed: ${failure(error)}`);
   } finally {
     setBusy(false);
   }
+}
+
+/**
+ * What a failed request means to the admin: the service is down or unreachable (their unsaved edits are kept), or
+ * what the service said.
+ */
+export function failure(error) {
+  if (error instanceof ApiError && error.status === 0) {
+    return 'the portal could not reach the server. Check your connection; your unsaved changes are kept.';
+  }
+  if (error instanceof ApiError && error.status >= 500) {
+    return `the catalog service is not available right now (HTTP ${error.status}). Try again in a moment; your `
+      + 'unsaved changes are kept.';
+  }
+  return error.message;
 }

@@ -1,11 +1,44 @@
 // The track selector and what the card shows for the selected track: its draft, versions and history.
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 import { $, h } from './dom.js';
 import { clearResults } from './catalog-feedback.js';
-import { loadDraft } from './catalog-draft.js';
+import { loadDraft, showDocument } from './catalog-draft.js';
 import { loadHistory } from './catalog-history.js';
-import { FRESH, state } from './catalog-state.js';
+import { clearReview } from './catalog-review.js';
+import { failure, FRESH, state } from './catalog-state.js';
 import { clearDiff, loadVersions } from './catalog-versions.js';
+
+/**
+ * What the editor area shows instead of the form while it has no draft: loading, no tracks at all, or why the draft
+ * could not be loaded (with Try again). null: the form.
+ */
+export function showLoadState(kind, text) {
+  const box = $('catalog-load-state');
+  box.dataset.state = kind ?? '';
+  $('catalog-load-message').textContent = text ?? '';
+  $('catalog-retry').hidden = kind !== 'error';
+  box.hidden = !kind;
+  box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  $('draft-editing').hidden = Boolean(kind);
+}
+
+/** Loads the track list and the selected track; failures are shown in the card (and passed on). */
+export async function loadAll() {
+  showLoadState('loading', 'Loading the catalog…');
+  try {
+    await loadTracks();
+    if (!$('catalog-track').value) {
+      showLoadState('empty', 'No tracks yet. Import a roadmap below to create the first one.');
+      return;
+    }
+    await selectTrack($('catalog-track').value);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) {
+      showLoadState('error', `The catalog could not be loaded: ${failure(error)}`);
+    }
+    throw error;
+  }
+}
 
 /** Every editable track, imported drafts that were never published included. */
 export async function loadTracks(selected) {
@@ -23,12 +56,34 @@ export async function selectTrack(trackId) {
   state.trackId = trackId || null;
   clearResults();
   clearDiff();
-  if (!state.trackId) return;
-  await loadDraft();
+  clearReview();
+  if (!state.trackId) {
+    showDocument(null);
+    return;
+  }
+  showLoadState('loading', 'Loading the draft…');
+  try {
+    await loadDraft();
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) {
+      showLoadState('error', `The draft of this track could not be loaded: ${failure(error)}`);
+    }
+    throw error;
+  }
+  showLoadState(null);
   await loadSide();
 }
 
 /** The side column (versions and history): after anything that may have added a version or an audit entry. */
 export async function loadSide() {
-  await Promise.all([loadVersions(), loadHistory()]);
+  await Promise.all([
+    loadVersions().catch((error) => sideError('catalog-versions', 'The versions could not be loaded', error)),
+    loadHistory().catch((error) => sideError('catalog-history', 'The history could not be loaded', error)),
+  ]);
+}
+
+/** A part of the side column that could not be loaded says so (the rest of the card keeps working). */
+function sideError(id, what, error) {
+  if (error instanceof ApiError && error.status === 401) throw error;
+  $(id).replaceChildren(h('li', { class: 'form-error', role: 'alert' }, `${what}: ${failure(error)}`));
 }

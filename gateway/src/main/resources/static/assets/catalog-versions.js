@@ -1,12 +1,8 @@
 // The track's published versions, and the diff between any two of them.
 import { api, ApiError } from './api.js';
 import { $, h, formatDateTime } from './dom.js';
-import { base, FRESH, state, unauthorized } from './catalog-state.js';
-
-function renderValue(value) {
-  if (value === undefined || value === null) return '(none)';
-  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
-}
+import { renderChanges, summarise } from './catalog-diff.js';
+import { base, failure, FRESH, state, unauthorized } from './catalog-state.js';
 
 /** Lists the versions (newest first) and offers the two newest for comparison. */
 export async function loadVersions() {
@@ -21,9 +17,20 @@ export async function loadVersions() {
   $('catalog-versions').replaceChildren(...(versions.length
     ? [...versions].reverse().map((v) => {
         const n = v.latestVersion ?? v.version;
-        return h('li', { class: 'item', 'data-version': n },
-          h('span', { class: 'item-title' }, `Version ${n}`),
-          v.publishedAt ? h('span', { class: 'item-meta' }, ` · published ${formatDateTime(v.publishedAt)}`) : null);
+        const previous = numbers[numbers.indexOf(n) - 1];
+        return h('li', { class: 'item cf-version', 'data-version': n },
+          h('span', {},
+            h('span', { class: 'item-title' }, `Version ${n}`),
+            v.publishedAt ? h('span', { class: 'item-meta' }, ` · published ${formatDateTime(v.publishedAt)}`) : null),
+          previous !== undefined ? h('button', {
+            type: 'button', class: 'button secondary small', id: `version-changes-${n}`, 'data-testid': `version-changes-${n}`,
+            'aria-label': `Changes from version ${previous} to version ${n}`,
+            onclick: () => {
+              $('diff-from').value = String(previous);
+              $('diff-to').value = String(n);
+              compare();
+            },
+          }, 'Changes') : null);
       })
     : [h('li', { class: 'muted' }, 'Not published yet.')]));
   const fill = (select, selected) => {
@@ -42,20 +49,21 @@ export function clearDiff() {
 }
 
 async function compare(event) {
-  event.preventDefault();
+  event?.preventDefault();
   const from = $('diff-from').value;
   const to = $('diff-to').value;
   if (!from || !to) return;
   try {
     const changes = await api(`${base(state.trackId)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
-    $('diff-summary').textContent = `${changes.length} change(s) from version ${from} to version ${to}`;
-    $('catalog-diff').replaceChildren(...changes.map((c) => h('li', { 'data-path': c.path },
-      h('code', {}, c.path), ': ',
-      h('span', { class: 'before' }, renderValue(c.before)), ' → ',
-      h('span', { class: 'after' }, renderValue(c.after)))));
+    $('diff-summary').textContent = `From version ${from} to version ${to}: `
+      + `${changes.length ? summarise(changes) : 'no changes.'}`;
+    renderChanges($('catalog-diff'), changes, { before: `Version ${from}`, after: `Version ${to}` });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) unauthorized();
-    else $('diff-summary').textContent = `Could not compare: ${error.message}`;
+    else {
+      $('catalog-diff').replaceChildren();
+      $('diff-summary').textContent = `Could not compare: ${failure(error)}`;
+    }
   }
 }
 

@@ -21,7 +21,8 @@ export function initClaims(options) {
 }
 
 export function renderClaims(claims) {
-  $('certifications-empty').textContent = 'No certifications recorded yet.';
+  $('certifications-empty').textContent = 'No certifications recorded yet: record one with the form, and it counts '
+    + 'towards your readiness once your manager verifies it.';
   $('certifications-empty').hidden = claims.length > 0;
   const policy = claims.find((c) => c.countsBeforeVerification !== null && c.countsBeforeVerification !== undefined);
   say('certifications-policy', policy ? (policy.countsBeforeVerification

@@ -16,7 +16,8 @@ export async function loadExperience() {
 }
 
 function renderExperience(periods) {
-  say('experience-empty', periods.length ? '' : 'No periods recorded.');
+  say('experience-empty', periods.length ? '' : 'No periods recorded: add relevant work before this job and it counts '
+    + 'towards the years a level asks for.');
   $('experience-list').replaceChildren(...periods.map((p) => h('li', {
     class: 'item experience', 'data-id': p.id, 'data-state': p.state,
   },

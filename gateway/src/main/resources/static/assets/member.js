@@ -4,6 +4,7 @@ import { api, ApiError } from './api.js';
 import { $ } from './dom.js';
 import { cloneProgressView, initAsOf, renderProgress } from './views.js';
 import { whatIfFor } from './whatif.js';
+import { loadTimeline } from './timeline-chart.js';
 
 const PREFIX = 'member-';
 let member = null; // {id, name} of the member shown
@@ -33,6 +34,11 @@ export function showMember(chosen) {
   $('member-name').textContent = chosen.name;
   $('member-card').hidden = false;
   load();
+  // the member's readiness over time: always the last 12 months, whatever day the card shows
+  loadTimeline($('member-timeline'), {
+    id: 'member-timeline-chart', url: `/api/progress/employees/${encodeURIComponent(member.id)}/timeline`,
+    who: member.name, onUnauthorized: handleUnauthorized,
+  });
   $('member-card').scrollIntoView({ block: 'start' });
   $('member-title').focus();
 }

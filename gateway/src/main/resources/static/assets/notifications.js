@@ -79,7 +79,8 @@ function renderList() {
 }
 
 function renderChrome() {
-  $('notifications-empty').textContent = 'No notifications yet.';
+  $('notifications-empty').textContent = 'No notifications yet: you are told here when a claim is decided, a '
+    + 'certification is about to expire or you come closer to your next level.';
   $('notifications-empty').hidden = !loaded || items.size > 0;
   $('notifications-older').hidden = next === null;
   renderUnread();

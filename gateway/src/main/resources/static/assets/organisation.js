@@ -79,7 +79,7 @@ async function loadPeople() {
   if (mine !== latestPeople) return;
   const items = [...(data?.items ?? [])].sort((a, b) => Number(b.needsPlacement) - Number(a.needsPlacement));
   const total = data?.total ?? items.length;
-  say('people-summary', total ? `${total} ${total === 1 ? 'person' : 'people'}; page ${page + 1} of ${Math.max(1, Math.ceil(total / PAGE_SIZE))}. Unplaced people are listed first.` : 'Nobody matches.');
+  say('people-summary', total ? `${total} ${total === 1 ? 'person' : 'people'}; page ${page + 1} of ${Math.max(1, Math.ceil(total / PAGE_SIZE))}. Unplaced people are listed first.` : 'Nobody matches: change or clear the filter.');
   $('people-prev').disabled = page === 0;
   $('people-next').disabled = (page + 1) * PAGE_SIZE >= total;
   $('people-list').replaceChildren(...items.map((p) => h('tr', { 'data-employee-id': p.id, 'data-unplaced': String(p.needsPlacement) },

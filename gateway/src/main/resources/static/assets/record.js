@@ -152,6 +152,8 @@ export function initRecordForm({ onRecorded, onUnauthorized }) {
       $('record-success').textContent = `Recorded ${name}: pending until your manager verifies it.${expiry} `
         + 'You can attach evidence to it under "My certification claims".';
       $('record-success').hidden = false;
+      // the form was emptied: the focus goes to what happened, and Tab goes on from there
+      $('record-success').focus();
       onRecorded(saved);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {

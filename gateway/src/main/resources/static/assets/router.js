@@ -86,6 +86,20 @@ export function navigate(name) {
 
 export function startRouter(defaultView) {
   fallback = defaultView;
+  // "Skip to content" lands on the heading of the view shown (focused and announced), and the address keeps the view
+  document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+    const heading = current && $(`view-${current}-title`);
+    if (!heading) return;
+    event.preventDefault();
+    heading.focus();
+  });
+  // the link of the view already shown: no change of address, so no hashchange; the heading gets the focus anyway
+  $('main-nav')?.addEventListener('click', (event) => {
+    const link = event.target.closest('a[data-view]');
+    if (!link || link.dataset.view !== current || viewOf(window.location.hash) !== current) return;
+    event.preventDefault();
+    $(`view-${current}-title`)?.focus();
+  });
   window.addEventListener('hashchange', route);
   route();
   started = true;

@@ -54,12 +54,18 @@ function report(error) {
 
 /** Each time the view is shown: the teams to choose from, then the endpoints. */
 export async function loadWebhooks() {
+  const card = $('webhooks-card');
+  card.setAttribute('aria-busy', 'true');
+  if (!$('webhooks-summary').textContent) $('webhooks-summary').textContent = 'Loading the endpoints…';
   try {
     await loadTeams();
     if (!editing) edit(null, false);
     await loadList();
   } catch (error) {
+    $('webhooks-summary').textContent = '';
     report(error);
+  } finally {
+    card.setAttribute('aria-busy', 'false');
   }
 }
 
@@ -112,7 +118,7 @@ async function loadList() {
   say('webhooks-error', '');
   $('webhooks-summary').textContent = total
     ? `${total} endpoint${total === 1 ? '' : 's'}${total > PAGE_SIZE ? `; page ${page + 1} of ${Math.ceil(total / PAGE_SIZE)}` : ''}.`
-    : 'No endpoints yet.';
+    : 'No endpoints yet: add one below to post your team\'s news to its chat.';
   $('webhooks-prev').hidden = page === 0;
   $('webhooks-next').hidden = (page + 1) * PAGE_SIZE >= total;
   $('webhooks-list').replaceChildren(...items.map(endpointItem));

@@ -9,13 +9,27 @@ import { busy, clearFieldErrors, fieldError, say, showProblem } from './forms.js
 const rows = new Map(); // item id -> {json, li}
 let handlers = { onUnauthorized: () => {}, onCount: () => {} };
 const SCALE = ['', 'Awareness', 'Working knowledge', 'Practitioner', 'Advanced', 'Expert'];
+// a long queue (an admin sees everyone's) is read a page at a time, oldest first
+const PAGE_SIZE = 25;
+let pageNumber = 0;
 
 export function initVerification(options) {
   handlers = { ...handlers, ...options };
+  const turn = (by) => {
+    pageNumber = Math.max(0, pageNumber + by);
+    loadQueue().then(() => $('verification-title').focus()).catch(() => {});
+  };
+  $('verification-prev').addEventListener('click', () => turn(-1));
+  $('verification-next').addEventListener('click', () => turn(1));
 }
 
 export async function loadQueue() {
-  const page = await api('/api/profiles/verification/queue?size=200');
+  let page = await api(`/api/profiles/verification/queue?page=${pageNumber}&size=${PAGE_SIZE}`);
+  if (!page?.items?.length && pageNumber > 0 && page?.total) {
+    // the last item of the last page was decided: the page before
+    pageNumber = Math.max(0, Math.ceil(page.total / PAGE_SIZE) - 1);
+    page = await api(`/api/profiles/verification/queue?page=${pageNumber}&size=${PAGE_SIZE}`);
+  }
   renderQueue(page);
   return page;
 }
@@ -27,7 +41,14 @@ function renderQueue(page) {
   const count = $('verification-count');
   count.textContent = String(total);
   count.hidden = total === 0;
-  say('verification-empty', items.length ? '' : 'Nothing is waiting for you.');
+  say('verification-empty', items.length ? '' : 'Nothing is waiting for you: claims of the people you manage appear '
+    + 'here when they record them.');
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  say('verification-page', pages > 1 ? `Page ${pageNumber + 1} of ${pages} (${total} waiting).` : '');
+  $('verification-prev').hidden = pages <= 1;
+  $('verification-next').hidden = pages <= 1;
+  $('verification-prev').disabled = pageNumber === 0;
+  $('verification-next').disabled = pageNumber + 1 >= pages;
   const seen = new Set();
   const lis = items.map((item) => {
     seen.add(item.id);

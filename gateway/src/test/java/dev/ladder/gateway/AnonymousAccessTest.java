@@ -79,6 +79,18 @@ class AnonymousAccessTest extends GatewayTestSupport {
         assertThat(PROFILE.received()).isEmpty();
     }
 
+    /** The portal's charting library comes from this jar (WebJar), like the portal's own code: no CDN, no session. */
+    @Test
+    void chartJsIsServedFromTheWebJarWithoutASession() {
+        HttpResponse<String> chart = new Browser().get(gateway("/webjars/chart.js/4.5.1/dist/chart.umd.js"), "Accept", "*/*");
+
+        assertThat(chart.statusCode()).isEqualTo(200);
+        assertThat(chart.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .contains("javascript"));
+        assertThat(chart.body()).contains("Chart.js v4.5.1");
+        assertThat(Browser.setCookieNames(chart)).doesNotContain("SESSION");
+    }
+
     @Test
     void sessionWithoutLoginIs401() {
         HttpResponse<String> response = new Browser().get(gateway("/session"), "Accept", "application/json");

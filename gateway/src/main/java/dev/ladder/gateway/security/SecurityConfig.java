@@ -207,6 +207,8 @@ class SecurityConfig {
                         // #… across Keycloak's login form, which drops it (assets/deep-link.js)
                         .pathMatchers("/", "/index.html").permitAll()
                         .pathMatchers("/assets/**", "/favicon.ico", "/favicon.svg", "/login-error.html").permitAll()
+                        // third-party libraries of the portal (WebJars: Chart.js), as public as the portal's code
+                        .pathMatchers("/webjars/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(o -> o
                         .authorizationRequestResolver(authorizationRequests)

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Catalog authoring as an admin does it in the portal, in a real headless Chromium through Keycloak's login page and
+ * Catalog authoring as an admin does it in the portal's "Advanced: JSON" mode (the form-based editor has its own
+ * test, CatalogEditorInChromiumTest), in a real headless Chromium through Keycloak's login page and
  * the gateway (session, CSRF, TokenRelay, ETag/If-Match passed through): edit the draft, save, publish, see the
  * version and the audit entry; an invalid draft is explained by Validate and refused by Publish. Only descriptive
  * fields change, so the level rules — and with them the other end-to-end tests' readiness numbers — stay the same
@@ -75,6 +76,9 @@ class CatalogAdminInChromiumTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("catalog-admin")));
         WebElement editor = browser.findElement(By.id("draft-editor"));
         wait.until(d -> editor.getDomProperty("value").contains("\"" + TRACK + "\""));
+        // this test edits the whole document as text: the editor's "Advanced: JSON" mode
+        click("catalog-mode-json");
+        wait.until(ExpectedConditions.visibilityOf(editor));
         int before = Integer.parseInt(wait.until(d -> {
             String latest = d.findElement(By.cssSelector("#catalog-track option[value='" + TRACK + "']"))
                     .getDomAttribute("data-latest-version");
@@ -111,7 +115,10 @@ class CatalogAdminInChromiumTest {
         // Compare the two newest versions: exactly the description changed.
         click("versions-compare");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("catalog-diff"), description));
-        assertThat(browser.findElement(By.id("catalog-diff")).getText()).contains(".requirements[").contains("→");
+        // entries are matched by id: the group is one changed entry, its description before → after
+        WebElement row = browser.findElement(By.cssSelector("#catalog-diff li[data-kind='changed']"
+                + "[data-entity='requirementGroup'][data-id='mid-certifications']"));
+        assertThat(row.getText()).contains(description).contains(".requirements[").contains("→");
 
         // An invalid edit: a salary band whose min is above its max.
         String path = (String) js("""
@@ -185,6 +192,9 @@ class CatalogAdminInChromiumTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("catalog-admin")));
         WebElement editor = browser.findElement(By.id("draft-editor"));
         wait.until(d -> editor.getDomProperty("value").contains("\"" + TRACK + "\""));
+        // this test edits the whole document as text: the editor's "Advanced: JSON" mode
+        click("catalog-mode-json");
+        wait.until(ExpectedConditions.visibilityOf(editor));
         String versions = browser.findElement(By.id("catalog-versions")).getText();
 
         // The stored draft has the published rules: nobody would change.
