@@ -6,7 +6,6 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.ladder.devstack.Platform;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -42,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class PortalBrowser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LADDER_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("LADDER_CHROMEDRIVER",
-            "/usr/bin/chromedriver"));
+    // one place decides where Chromium is and what its absence means (a failure in CI): PortalInChromiumTest.Browser
+    static final Path CHROMIUM = PortalInChromiumTest.Browser.CHROMIUM;
+    static final Path CHROMEDRIVER = PortalInChromiumTest.Browser.CHROMEDRIVER;
     /** The WCAG 2.0 and 2.1 success criteria of levels A and AA, as axe-core tags its rules. */
     static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     static final Set<String> SERIOUS = Set.of("serious", "critical");
@@ -61,18 +60,9 @@ final class PortalBrowser implements AutoCloseable {
         this.wait = new WebDriverWait(driver, WAIT);
     }
 
-    /**
-     * Without Chromium the browser tests cannot run. In CI that is a failure; on a developer machine they are
-     * skipped with the install command.
-     */
+    /** Fails in CI without Chromium; skips on a developer machine, as every browser test does. */
     static void requireChromium() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String message = "Chromium and ChromeDriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (Debian: apt-get install chromium chromium-driver)";
-        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException(message);
-        }
-        Assumptions.assumeTrue(present, message);
+        PortalInChromiumTest.Browser.requireChromium();
     }
 
     /** A desktop window, 1280 × 1000. */
