@@ -174,6 +174,11 @@ class TeamReadinessTest implements ProgressServiceTest {
     @Test
     void aTimelineIsForThePersonTheirManagerAndAdminsOverABoundedRange() {
         assertThat(api.get("/api/progress/employees/" + BOB + "/timeline", "alice").statusCode()).isEqualTo(403);
+        // someone unknown answers alice exactly as bob does: she cannot tell who exists
+        HttpResponse<String> hisAnswer = api.get("/api/progress/employees/" + BOB + "/timeline", "alice");
+        HttpResponse<String> unknownAnswer = api.get("/api/progress/employees/no-such-person/timeline", "alice");
+        assertThat(unknownAnswer.statusCode()).isEqualTo(hisAnswer.statusCode());
+        assertThat(unknownAnswer.body().replace("no-such-person", BOB)).isEqualTo(hisAnswer.body());
         assertThat(api.get("/api/progress/employees/" + BOB + "/timeline", "ada").statusCode()).isEqualTo(200);
         assertThat(api.get("/api/progress/employees/" + BOB + "/timeline", null).statusCode()).isEqualTo(401);
 
@@ -231,6 +236,8 @@ class TeamReadinessTest implements ProgressServiceTest {
         assertThat(lapse.path("levelLost").asBoolean()).isFalse();
 
         assertThat(api.get(TEAM + "/trends", "alice").statusCode()).isEqualTo(403);
+        // a team that does not exist answers alice as one she does not lead
+        assertThat(api.get("/api/progress/teams/no-such-team/trends", "alice").statusCode()).isEqualTo(403);
         assertThat(api.get(TEAM + "/trends", "ada").statusCode()).isEqualTo(200);
         assertThat(api.get("/api/progress/teams/no-such-team/trends", "ada").statusCode()).isEqualTo(404);
     }
