@@ -83,31 +83,46 @@ public final class Platform implements AutoCloseable {
     private void startAll() {
         long started = System.nanoTime();
         DataHome.prepare(config);
-        say("Starting PostgreSQL, Kafka, Keycloak and the mail catcher (data in " + config.home() + ")");
-        Steps.awaitAll(List.of(
-                steps.timed("Mail (GreenMail)", () -> mail = MailServer.start(ports.get(Component.SMTP),
-                                ports.get(Component.MAIL_VIEWER)),
-                        () -> "SMTP on port " + mail.smtpPort() + ", caught mail at " + mail.viewerUrl()),
-                steps.timed("PostgreSQL", () -> postgres = PostgresServer.start(config.home().resolve("postgres"),
-                                ports.get(Component.POSTGRES), logFile("postgres")),
-                        () -> "on port " + postgres.port()),
-                steps.timed("Kafka", () -> kafka = KafkaBroker.start(config.home().resolve("kafka"),
-                                ports.get(Component.KAFKA), ports.get(Component.KAFKA_CONTROLLER),
-                                Classpath.forKafka(config.repoRoot()), logFile("kafka")),
-                        () -> "on " + kafka.bootstrap()),
-                steps.timed("Keycloak", () -> keycloak = KeycloakServer.builder(config.home().resolve("keycloak"))
+        say("Starting PostgreSQL, Kafka, " + (config.externalKeycloak() == null ? "Keycloak"
+                : "(Keycloak: the one running at " + config.externalKeycloak() + ")") + " and the mail catcher (data in "
+                + config.home() + ")");
+        // Keycloak takes longest (half a minute or more) and the services need it only once the first token comes:
+        // they start as soon as PostgreSQL and Kafka are up, beside it (its address is known: its port is chosen up
+        // front), and the platform is ready when all of them are
+        CompletableFuture<Void> keycloakStarted = config.externalKeycloak() != null
+                ? CompletableFuture.completedFuture(null)
+                : steps.timed("Keycloak", () -> keycloak = KeycloakServer
+                                .builder(config.home().resolve("keycloak"))
                                 .port(ports.get(Component.KEYCLOAK)).persistent(true)
                                 .logFile(logFile("keycloak")).start(),
-                        () -> "at " + keycloak.baseUrl())));
-        checkNotClosed();
-        kafka.process().unexpectedExit().thenAccept(code -> reportExit("Kafka", code, kafka.process().logFile()));
-        postgres.createDatabasesIfMissing(DATABASES);
-        if (!config.services().isEmpty()) {
-            say("Starting " + String.join(", ", config.services().stream().map(Service::module).toList()));
+                        () -> "at " + keycloak.baseUrl());
+        try {
+            Steps.awaitAll(List.of(
+                    steps.timed("Mail (GreenMail)", () -> mail = MailServer.start(ports.get(Component.SMTP),
+                                    ports.get(Component.MAIL_VIEWER)),
+                            () -> "SMTP on port " + mail.smtpPort() + ", caught mail at " + mail.viewerUrl()),
+                    steps.timed("PostgreSQL", () -> postgres = PostgresServer.start(config.home().resolve("postgres"),
+                                    ports.get(Component.POSTGRES), logFile("postgres")),
+                            () -> "on port " + postgres.port()),
+                    steps.timed("Kafka", () -> kafka = KafkaBroker.start(config.home().resolve("kafka"),
+                                    ports.get(Component.KAFKA), ports.get(Component.KAFKA_CONTROLLER),
+                                    Classpath.forKafka(config.repoRoot()), logFile("kafka")),
+                            () -> "on " + kafka.bootstrap())));
+            checkNotClosed();
+            kafka.process().unexpectedExit().thenAccept(code -> reportExit("Kafka", code, kafka.process().logFile()));
+            postgres.createDatabasesIfMissing(DATABASES);
+            List<CompletableFuture<Void>> rest = new ArrayList<>(List.of(keycloakStarted));
+            if (!config.services().isEmpty()) {
+                say("Starting " + String.join(", ", config.services().stream().map(Service::module).toList()));
+                config.services().forEach(s -> rest.add(
+                        steps.timed(s.module(), () -> startService(s, false), () -> "at " + url(s))));
+            }
             // the first failure ends the wait: close() can see (and stops) every service process already launched
-            Steps.awaitUntilFirstFailure(config.services().stream()
-                    .map(s -> steps.timed(s.module(), () -> startService(s, false), () -> "at " + url(s)))
-                    .toList());
+            Steps.awaitUntilFirstFailure(rest);
+        } catch (RuntimeException e) {
+            // a Keycloak still starting is not yet known to close(), which would leave it running: let it finish
+            keycloakStarted.exceptionally(failure -> null).join();
+            throw e;
         }
         startupTime = Duration.ofNanos(System.nanoTime() - started);
     }
@@ -171,17 +186,19 @@ public final class Platform implements AutoCloseable {
         return url(Service.GATEWAY);
     }
 
+    /** Known before Keycloak is up (its port is chosen up front): the services are told it while it starts. */
     public String keycloakUrl() {
-        return keycloak.baseUrl();
+        return config.externalKeycloak() != null ? config.externalKeycloak()
+                : "http://localhost:" + port(Component.KEYCLOAK);
     }
 
     public String issuerUri() {
-        return keycloak.issuerUri();
+        return keycloakUrl() + "/realms/" + KeycloakServer.REALM;
     }
 
     /** Keycloak's admin REST API, as an identity administrator uses it (e.g. to create a new colleague's account). */
     public KeycloakAdmin keycloakAdmin() {
-        return keycloak.admin();
+        return keycloak != null ? keycloak.admin() : new KeycloakAdmin(keycloakUrl(), "admin", "admin");
     }
 
     public String kafkaBootstrap() {

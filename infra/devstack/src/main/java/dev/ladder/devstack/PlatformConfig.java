@@ -30,10 +30,13 @@ import java.util.function.Consumer;
  * @param progress     receives one line per step ("Kafka ready on localhost:9092 (4.1 s)")
  * @param serviceJvmOptions JVM options of each service process ({@code LADDER_SERVICE_JVM_OPTIONS}); the default
  *                     favours start-up time and memory on a laptop over peak speed
+ * @param externalKeycloak base URL of a Keycloak with the Ladder realm (bootstrap admin admin/admin) that is already
+ *                     running, to use instead of starting one; null (the default): the platform starts its own
  */
 public record PlatformConfig(Path repoRoot, Path home, boolean wipe, Map<Component, Integer> ports,
                              Map<String, String> serviceEnv, Path logDir, boolean demoData, Set<Service> services,
-                             Duration readyTimeout, Consumer<String> progress, List<String> serviceJvmOptions) {
+                             Duration readyTimeout, Consumer<String> progress, List<String> serviceJvmOptions,
+                             String externalKeycloak) {
 
     /** Small heap, serial GC, quick compiler only: a whole platform starts fast on two cores. */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
@@ -99,6 +102,7 @@ public record PlatformConfig(Path repoRoot, Path home, boolean wipe, Map<Compone
         private Duration readyTimeout = Duration.ofSeconds(240);
         private Consumer<String> progress = line -> System.out.println("[devstack] " + line);
         private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
+        private String externalKeycloak;
 
         private Builder() {
             for (Component c : Component.values()) {
@@ -171,12 +175,19 @@ public record PlatformConfig(Path repoRoot, Path home, boolean wipe, Map<Compone
             return this;
         }
 
+        /** Use this running Keycloak (the Ladder realm, admin/admin) instead of starting one, e.g. the tests' own. */
+        public Builder externalKeycloak(String baseUrl) {
+            this.externalKeycloak = baseUrl;
+            return this;
+        }
+
         public PlatformConfig build() {
             Path root = repoRoot != null ? repoRoot : findRepoRoot();
             Path absHome = home.toAbsolutePath().normalize();
             Path logs = logDir != null ? logDir : absHome.resolve("logs");
             return new PlatformConfig(root.toAbsolutePath().normalize(), absHome, wipe, ports, serviceEnv,
-                    logs.toAbsolutePath().normalize(), demoData, services, readyTimeout, progress, serviceJvmOptions);
+                    logs.toAbsolutePath().normalize(), demoData, services, readyTimeout, progress, serviceJvmOptions,
+                    externalKeycloak);
         }
     }
 

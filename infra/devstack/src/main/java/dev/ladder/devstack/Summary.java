@@ -27,9 +27,10 @@ final class Summary {
         line(out, "Issuer", platform.issuerUri());
         for (Service service : config.services()) {
             String url = platform.url(service);
-            // the gateway routes the services' APIs but publishes no OpenAPI document of its own
+            // the gateway routes the services' APIs but publishes no OpenAPI document of its own; the services'
+            // documents answer admins only (a bearer token of ada's)
             line(out, service.module(), service == Service.GATEWAY ? url
-                    : url + "   OpenAPI " + url + "/v3/api-docs");
+                    : url + "   OpenAPI (admin) " + url + "/v3/api-docs");
         }
         line(out, "Mail (GreenMail)", "SMTP localhost:" + platform.mail().smtpPort() + "; every e-mail sent is caught at "
                 + platform.mail().viewerUrl() + "  (JSON " + platform.mail().viewerUrl() + "/api/messages)");

@@ -2,7 +2,6 @@ package dev.ladder.e2e;
 
 import dev.ladder.devstack.Platform;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,13 +37,6 @@ class AccessibilityInChromiumTest {
         // the views show what the services consumed (readiness, mark's team), not an empty platform
         Platform platform = RunningPlatform.awaitDemoOrganisationApplied();
         browser = PortalBrowser.desktop(platform);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

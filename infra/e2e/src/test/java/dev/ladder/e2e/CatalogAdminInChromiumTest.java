@@ -3,13 +3,11 @@ package dev.ladder.e2e;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.devstack.Platform;
-import dev.ladder.e2e.PortalInChromiumTest.Browser;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
 import dev.ladder.testkit.CloudEventRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,22 +49,15 @@ class CatalogAdminInChromiumTest {
 
     @BeforeAll
     static void platform() {
-        Browser.requireChromium();
+        PortalBrowser.requireChromium();
         // ada records a certification (profile-service's catalog) and previews her own readiness (progress-service's)
         platform = RunningPlatform.awaitDemoOrganisationApplied();
     }
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        browser = Browser.headlessChromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void openBrowser() {
+        browser = PortalBrowser.visitor();
+        wait = PortalBrowser.waitFor(browser, Duration.ofSeconds(30));
     }
 
     @Test
@@ -156,7 +147,7 @@ class CatalogAdminInChromiumTest {
         assertThat(browser.findElement(By.id("import-error")).getText()).contains("nothing was imported");
         assertThat(browser.findElements(By.cssSelector("#catalog-track option[value='e2e-track']"))).isEmpty();
 
-        Browser.screenshot(browser, "catalog-admin.png");
+        PortalBrowser.screenshot(browser, "catalog-admin.png");
     }
 
     @Test
@@ -218,7 +209,7 @@ class CatalogAdminInChromiumTest {
         assertThat(ada.getText()).contains("loses").containsPattern("readiness \\d+% → \\d+%");
         assertThat(browser.findElement(By.id("impact-summary")).getText()).contains("would lose");
         js("document.getElementById('impact-box').scrollIntoView()");
-        Browser.screenshot(browser, "catalog-impact-preview.png");
+        PortalBrowser.screenshot(browser, "catalog-impact-preview.png");
 
         // A preview stores nothing: the edit is still unsaved and no version was added.
         assertThat(browser.findElement(By.id("draft-meta")).getDomAttribute("data-dirty")).isEqualTo("true");
@@ -247,7 +238,6 @@ class CatalogAdminInChromiumTest {
         assertThat(browser.findElement(By.id("catalog-admin")).isDisplayed()).isFalse();
     }
 
-
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
@@ -257,6 +247,6 @@ class CatalogAdminInChromiumTest {
     }
 
     private void logIn(DemoUser user, String shownName) {
-        Browser.logIn(browser, wait, platform, user, shownName);
+        PortalBrowser.logIn(browser, wait, platform, user, shownName);
     }
 }

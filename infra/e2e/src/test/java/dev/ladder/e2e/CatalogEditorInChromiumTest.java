@@ -1,9 +1,7 @@
 package dev.ladder.e2e;
 
 import dev.ladder.devstack.Platform;
-import dev.ladder.e2e.PortalInChromiumTest.Browser;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,23 +56,16 @@ class CatalogEditorInChromiumTest {
 
     @BeforeAll
     static void platform() {
-        Browser.requireChromium();
+        PortalBrowser.requireChromium();
         platform = RunningPlatform.get();
     }
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        browser = Browser.headlessChromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    void openBrowser() {
+        browser = PortalBrowser.visitor();
+        wait = PortalBrowser.waitFor(browser, Duration.ofSeconds(30));
         // the form is rebuilt after structural edits and loads: a condition looks its elements up again
         wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -131,7 +122,7 @@ class CatalogEditorInChromiumTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("impact-summary"),
                 "changes nobody's level or readiness"));
         js("document.getElementById('draft-diff-box').scrollIntoView()");
-        Browser.screenshot(browser, "screenshots/catalog-editor-review.png");
+        PortalBrowser.screenshot(browser, "screenshots/catalog-editor-review.png");
 
         click("draft-publish");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("publish-result"), "Published version 2"));
@@ -174,7 +165,7 @@ class CatalogEditorInChromiumTest {
                     .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > width + 1)
                     .filter((e) => !e.closest('.cf-changes, .diff, textarea, pre'))
                     .map((e) => e.id || e.tagName + '.' + e.className).slice(0, 10);""");
-        Browser.screenshot(browser, "screenshots/catalog-editor-390.png");
+        PortalBrowser.screenshot(browser, "screenshots/catalog-editor-390.png");
         assertThat((List<?>) overflowing).as("elements wider than 390 px").isEmpty();
     }
 
@@ -200,7 +191,7 @@ class CatalogEditorInChromiumTest {
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo(band);
         assertThat(browser.findElement(By.id("draft-problems")).getText())
                 .contains("levels[0].salaryBands[0].min");
-        Browser.screenshot(browser, "screenshots/catalog-editor-field-error.png");
+        PortalBrowser.screenshot(browser, "screenshots/catalog-editor-field-error.png");
         assertThat(storedDraft(track).path("levels").get(0).path("salaryBands").get(0).path("min").asLong())
                 .isEqualTo(40000);
 
@@ -249,7 +240,7 @@ class CatalogEditorInChromiumTest {
         assertThat(api("GET", "/api/catalog/tracks/" + track.id() + "/draft/diff", null, null).json().size())
                 .as("nothing left to publish").isZero();
         assertThat(browser.findElement(By.id("draft-meta")).getDomAttribute("data-dirty")).isEqualTo("false");
-        Browser.screenshot(browser, "screenshots/catalog-editor-discarded.png");
+        PortalBrowser.screenshot(browser, "screenshots/catalog-editor-discarded.png");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
@@ -376,6 +367,6 @@ class CatalogEditorInChromiumTest {
     }
 
     private void logIn(DemoUser user, String shownName) {
-        Browser.logIn(browser, wait, platform, user, shownName);
+        PortalBrowser.logIn(browser, wait, platform, user, shownName);
     }
 }

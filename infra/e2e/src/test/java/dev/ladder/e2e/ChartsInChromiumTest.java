@@ -2,11 +2,8 @@ package dev.ladder.e2e;
 
 import dev.ladder.devstack.Platform;
 import dev.ladder.e2e.Gateway.Reply;
-import dev.ladder.e2e.PortalInChromiumTest.Browser;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
-import dev.ladder.keycloak.KeycloakAdmin.NewAccount;
 import dev.ladder.keycloak.TokenClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +14,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -75,7 +71,7 @@ class ChartsInChromiumTest {
 
     @BeforeAll
     static void aTeamWithHistory() {
-        Browser.requireChromium();
+        PortalBrowser.requireChromium();
         platform = RunningPlatform.awaitDemoOrganisationApplied();
         gateway = new Gateway(platform.gatewayUrl());
         lead = account("lars", "Lars", "Lead " + SUFFIX, Set.of("employee", "manager"));
@@ -128,21 +124,14 @@ class ChartsInChromiumTest {
     }
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        browser = Browser.headlessChromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void openBrowser() {
+        browser = PortalBrowser.visitor();
+        wait = PortalBrowser.waitFor(browser, Duration.ofSeconds(30));
     }
 
     @Test
     void theEmployeeSeesHerReadinessOverTimeWithWhatMovedIt() throws IOException {
-        Browser.logIn(browser, wait, platform, member, "Cora");
+        PortalBrowser.logIn(browser, wait, platform, member, "Cora");
         awaitDrawn("my-timeline-chart");
 
         Map<String, Object> chart = chartData("my-timeline-chart-canvas");
@@ -161,12 +150,12 @@ class ChartsInChromiumTest {
                 .contains("readiness went from").contains("to " + readinessNow + "%");
         assertThat(tableText("my-timeline-chart-table")).contains("verified").contains(readinessNow + "%");
         js("document.getElementById('timeline-card').scrollIntoView()");
-        Browser.screenshot(browser, "screenshots/charts-employee.png");
+        PortalBrowser.screenshot(browser, "screenshots/charts-employee.png");
     }
 
     @Test
     void theLeadSeesTheTeamOverTimeWhoIsClosestAndWhatLapses() throws IOException {
-        Browser.logIn(browser, wait, platform, lead, "Lars");
+        PortalBrowser.logIn(browser, wait, platform, lead, "Lars");
         PortalNav.open(browser, wait, "team");
         String prefix = "tc-" + teamId;
         awaitDrawn(prefix + "-bands");
@@ -195,7 +184,7 @@ class ChartsInChromiumTest {
         assertThat(tableText(prefix + "-expiry-table")).contains(member.firstName()).contains("−");
         assertThat(browser.findElement(By.id(prefix + "-expiry-summary")).getText()).contains("1 certification lapse");
         js("document.getElementById(arguments[0]).scrollIntoView()", "team-charts-" + teamId + "-title");
-        Browser.screenshot(browser, "screenshots/charts-team.png");
+        PortalBrowser.screenshot(browser, "screenshots/charts-team.png");
 
         // her history, opened from the team list
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
@@ -206,12 +195,12 @@ class ChartsInChromiumTest {
         assertThat(browser.findElement(By.id("member-timeline-chart-summary")).getText())
                 .contains(member.firstName()).contains(readinessNow + "%");
         js("document.getElementById('member-timeline').scrollIntoView()");
-        Browser.screenshot(browser, "screenshots/charts-member.png");
+        PortalBrowser.screenshot(browser, "screenshots/charts-member.png");
     }
 
     @Test
     void anAdminFiltersTheOrganisationOverviewAndDownloadsItsCsv() throws IOException {
-        Browser.logIn(browser, wait, platform, ADA, "Ada");
+        PortalBrowser.logIn(browser, wait, platform, ADA, "Ada");
         PortalNav.open(browser, wait, "organisation");
         awaitDrawn("overview-levels");
         wait.until(d -> !d.findElements(By.cssSelector("#overview-team option[value='" + teamId + "']")).isEmpty());
@@ -241,11 +230,13 @@ class ChartsInChromiumTest {
                 import('/assets/org-overview.js').then((m) => done(m.overviewCsv())).catch((e) => done(String(e)));""");
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).isEqualTo("teamId,teamName,trackId,trackName,members,levelDistribution,"
-                + "averageReadiness,atRisk,expiringWithin90Days,unverifiedCertifications,unverifiedSkills");
-        assertThat(lines.get(1)).startsWith(teamId + "," + teamName + "," + TRACK + ",").endsWith(",1,1,0");
+        assertThat(lines.get(0)).isEqualTo("\"teamId\",\"teamName\",\"trackId\",\"trackName\",\"members\","
+                + "\"levelDistribution\",\"averageReadiness\",\"atRisk\",\"expiringWithin90Days\","
+                + "\"unverifiedCertifications\",\"unverifiedSkills\"");
+        assertThat(lines.get(1)).startsWith("\"" + teamId + "\",\"" + teamName + "\",\"" + TRACK + "\",")
+                .endsWith(",\"1\",\"1\",\"0\"");
         js("document.getElementById('overview-card').scrollIntoView()");
-        Browser.screenshot(browser, "screenshots/charts-organisation.png");
+        PortalBrowser.screenshot(browser, "screenshots/charts-organisation.png");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
@@ -298,11 +289,7 @@ class ChartsInChromiumTest {
 
     /** A Keycloak account, created as the identity team would: username {@code <name>-<suffix>}. */
     private static DemoUser account(String name, String firstName, String lastName, Set<String> roles) {
-        String username = name + "-" + SUFFIX;
-        String password = "pw-" + username;
-        String id = platform.keycloakAdmin().createAccount(new NewAccount(username, username + "@ladder.local",
-                firstName, lastName, password, List.copyOf(roles)));
-        return new DemoUser(id, username, password, firstName, lastName, roles);
+        return RunningPlatform.newAccount(name, SUFFIX, firstName, lastName, roles);
     }
 
     /** The person, provisioned over SCIM by the same username as their account; their employee id. */

@@ -3,9 +3,7 @@ package dev.ladder.e2e;
 import dev.ladder.devstack.Platform;
 import dev.ladder.e2e.Gateway.Reply;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
-import dev.ladder.keycloak.KeycloakAdmin.NewAccount;
 import dev.ladder.keycloak.TokenClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -17,7 +15,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -81,13 +78,6 @@ class KeyboardInChromiumTest {
         assertThat(members.json().path("members").findValuesAsString("value")).as(members.toString())
                 .containsExactly(employeeId);
         browser = PortalBrowser.desktop(platform);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -354,11 +344,7 @@ class KeyboardInChromiumTest {
     // ----- this run's people -------------------------------------------------------------------------------------
 
     private static DemoUser account(String name, String firstName, String lastName, Set<String> roles) {
-        String username = name + "-" + SUFFIX;
-        String password = "pw-" + username;
-        String id = platform.keycloakAdmin().createAccount(new NewAccount(username, username + "@ladder.local",
-                firstName, lastName, password, List.copyOf(roles)));
-        return new DemoUser(id, username, password, firstName, lastName, roles);
+        return RunningPlatform.newAccount(name, SUFFIX, firstName, lastName, roles);
     }
 
     /** The person over SCIM, by the username of their account, on the track; their employee id. */

@@ -2,7 +2,6 @@ package dev.ladder.e2e;
 
 import dev.ladder.devstack.Platform;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +33,6 @@ class MobileInChromiumTest {
         PortalBrowser.requireChromium();
         Platform platform = RunningPlatform.awaitDemoOrganisationApplied();
         browser = PortalBrowser.phone(platform);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

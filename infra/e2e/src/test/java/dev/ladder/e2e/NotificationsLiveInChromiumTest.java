@@ -3,15 +3,12 @@ package dev.ladder.e2e;
 import dev.ladder.contracts.EventType;
 import dev.ladder.devstack.Platform;
 import dev.ladder.e2e.Gateway.Reply;
-import dev.ladder.e2e.PortalInChromiumTest.Browser;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
-import dev.ladder.keycloak.KeycloakAdmin.NewAccount;
 import dev.ladder.keycloak.TokenClient;
 import dev.ladder.testkit.CloudEventRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,21 +53,14 @@ class NotificationsLiveInChromiumTest {
 
     @BeforeAll
     static void platform() {
-        Browser.requireChromium();
+        PortalBrowser.requireChromium();
         platform = RunningPlatform.get();
     }
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        browser = Browser.headlessChromium();
-        wait = new WebDriverWait(browser, WAIT);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void openBrowser() {
+        browser = PortalBrowser.visitor();
+        wait = PortalBrowser.waitFor(browser, WAIT);
     }
 
     @Test
@@ -80,7 +69,7 @@ class NotificationsLiveInChromiumTest {
         String waiting = milestone(lena, "You reached Mid-Level " + suffix);
 
         // signed in: the badge counts what waited (the stream's first event)
-        Browser.logIn(browser, wait, platform, lena, "Lena");
+        PortalBrowser.logIn(browser, wait, platform, lena, "Lena");
         wait.until(d -> "1".equals(navUnread()));
         PortalNav.open(browser, wait, "notifications");
         wait.until(ExpectedConditions.presenceOfElementLocated(item(waiting)));
@@ -124,7 +113,7 @@ class NotificationsLiveInChromiumTest {
         assertThat(js("return window.ladderLiveMarker;")).isEqualTo("same page");
         assertThat(feedRequests() - feedRequestsBefore).as("only the two writes, no reads of the feed")
                 .isZero();
-        Browser.screenshot(browser, "notifications-live.png");
+        PortalBrowser.screenshot(browser, "notifications-live.png");
     }
 
     /** The list shows the newest 50; "Load older" brings the rest, and the keyboard focus goes to the first of them. */
@@ -140,7 +129,7 @@ class NotificationsLiveInChromiumTest {
         List<String> ids = milestones(olga, messages, start);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> unreadOf(olga) == 52);
 
-        Browser.logIn(browser, wait, platform, olga, "Olga");
+        PortalBrowser.logIn(browser, wait, platform, olga, "Olga");
         PortalNav.open(browser, wait, "notifications");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#notifications > li"), 50));
         assertThat(browser.findElements(By.cssSelector("#notifications > li")).get(0).getDomAttribute("data-id"))
@@ -161,11 +150,7 @@ class NotificationsLiveInChromiumTest {
 
     /** A fresh sign-in account with the employee role. */
     private DemoUser account(String name, String firstName, String lastName) {
-        String username = name + "-" + suffix;
-        String password = "pw-" + username;
-        String id = platform.keycloakAdmin().createAccount(new NewAccount(username, username + "@ladder.local",
-                firstName, lastName, password, List.of("employee")));
-        return new DemoUser(id, username, password, firstName, lastName, Set.of("employee"));
+        return RunningPlatform.newAccount(name, suffix, firstName, lastName, Set.of("employee"));
     }
 
     /** A milestone as progress-service publishes it, for the person whose employee id is their subject. */

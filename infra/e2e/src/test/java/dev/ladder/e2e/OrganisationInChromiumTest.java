@@ -2,9 +2,7 @@ package dev.ladder.e2e;
 
 import dev.ladder.devstack.Platform;
 import dev.ladder.e2e.Gateway.Reply;
-import dev.ladder.e2e.PortalInChromiumTest.Browser;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,23 +43,16 @@ class OrganisationInChromiumTest {
 
     @BeforeAll
     static void platform() {
-        Browser.requireChromium();
+        PortalBrowser.requireChromium();
         platform = RunningPlatform.awaitDemoOrganisationApplied();
         gateway = new Gateway(platform.gatewayUrl());
     }
 
-    /** A fresh browser profile per test: no cookies, no Keycloak single sign-on left from another test. */
+    /** A new visitor per test: no cookies, no Keycloak single sign-on left from another test. */
     @BeforeEach
-    void openBrowser() throws IOException {
-        browser = Browser.headlessChromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void openBrowser() {
+        browser = PortalBrowser.visitor();
+        wait = PortalBrowser.waitFor(browser, Duration.ofSeconds(30));
     }
 
     @Test
@@ -75,7 +66,7 @@ class OrganisationInChromiumTest {
                 + "region,startDate\n";
         String noraRow = nora + "," + nora + "@example.org,Nora North " + run + ",Head of AI Red Team," + team + ","
                 + teamName + "," + nora + ",,,europe,2019-04-01\n";
-        Browser.logIn(browser, wait, platform, ADA, "Ada");
+        PortalBrowser.logIn(browser, wait, platform, ADA, "Ada");
         PortalNav.open(browser, wait, "organisation");
 
         // 1. a file with a bad row: every problem listed with its row and column, Import stays off, nothing written
@@ -91,7 +82,7 @@ class OrganisationInChromiumTest {
         assertThat(browser.findElement(By.id("csv-status")).getText()).contains("2 problems").contains("Nothing was written");
         assertThat(browser.findElement(By.id("csv-import")).isEnabled()).isFalse();
         scrollTo("csv-import-card");
-        Browser.screenshot(browser, "organisation-csv-problems.png");
+        PortalBrowser.screenshot(browser, "organisation-csv-problems.png");
         String ada = RunningPlatform.token(ADA);
         assertThat(gateway.get("/api/profiles/admin/teams/" + team, ada).status()).isEqualTo(404);
         assertThat(peopleMatching(run, ada)).isZero();
@@ -175,7 +166,7 @@ class OrganisationInChromiumTest {
                 .as("newest first").isEqualTo("employee.retired");
         assertThat(browser.findElement(By.cssSelector("#audit-list tr[data-action='employee.retired']")).getText())
                 .contains(piaName).contains("active").contains("true").contains("false");
-        Browser.screenshot(browser, "organisation-audit-person.png");
+        PortalBrowser.screenshot(browser, "organisation-audit-person.png");
         click("audit-person-clear");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("audit-person-filter")));
         wait.until(d -> !d.findElement(By.id("audit-summary")).getText().contains(" about "));
@@ -193,7 +184,7 @@ class OrganisationInChromiumTest {
      */
     @Test
     void aViewSurvivesSigningInAgain() {
-        Browser.logIn(browser, wait, platform, ADA, "Ada");
+        PortalBrowser.logIn(browser, wait, platform, ADA, "Ada");
         PortalNav.open(browser, wait, "organisation");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("people-summary"), "page 1"));
 

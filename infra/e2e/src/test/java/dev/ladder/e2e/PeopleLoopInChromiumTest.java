@@ -1,9 +1,7 @@
 package dev.ladder.e2e;
 
 import dev.ladder.devstack.Platform;
-import dev.ladder.e2e.PortalInChromiumTest.Browser;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,29 +44,20 @@ class PeopleLoopInChromiumTest {
 
     @BeforeAll
     static void platform() {
-        Browser.requireChromium();
+        PortalBrowser.requireChromium();
         // profile-service must know the catalog's skills and certifications, and that Mark manages Alice
         platform = RunningPlatform.awaitDemoOrganisationApplied();
     }
 
     @BeforeEach
-    void openBrowsers() throws IOException {
-        alice = Browser.headlessChromium();
-        mark = Browser.headlessChromium();
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        for (WebDriver browser : new WebDriver[] {alice, mark}) {
-            if (browser != null) {
-                browser.quit();
-            }
-        }
+    void openBrowsers() {
+        alice = PortalBrowser.visitor();
+        mark = PortalBrowser.secondVisitor();
     }
 
     @Test
     void anEmployeeRecordsAManagerVerifiesAndTheEmployeeSeesIt() throws IOException {
-        WebDriverWait aliceWaits = new WebDriverWait(alice, Duration.ofSeconds(30));
+        WebDriverWait aliceWaits = PortalBrowser.waitFor(alice, Duration.ofSeconds(30));
         logIn(alice, aliceWaits, ALICE, "Alice");
 
         // a hash route opens its view and the current link says so
@@ -98,7 +87,7 @@ class PeopleLoopInChromiumTest {
         aliceWaits.until(ExpectedConditions.textToBePresentInElementLocated(mine, "2 — Working knowledge"));
         assertThat(alice.findElement(By.id("roadmap-pathway")).getText()).contains("CISM");
         assertThat(alice.findElement(By.id("roadmap-sections")).getText()).doesNotContain("{\"");
-        Browser.screenshot(alice, "people-roadmap.png");
+        PortalBrowser.screenshot(alice, "people-roadmap.png");
 
         // claim a certification: the default expiry shows before saving, the claim is pending after
         PortalNav.open(alice, aliceWaits, "record");
@@ -107,7 +96,7 @@ class PeopleLoopInChromiumTest {
         new Select(certification).selectByValue(CERTIFICATION);
         alice.findElement(By.id("credential-id")).sendKeys(CREDENTIAL);
         alice.findElement(By.id("issuer")).sendKeys("ISACA");
-        Browser.setDate(alice, "issued-on", "2026-01-10");
+        PortalBrowser.setDate(alice, "issued-on", "2026-01-10");
         WebElement defaultExpiry = aliceWaits.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid='default-expiry']")));
         aliceWaits.until(d -> "2029-01-10".equals(defaultExpiry.getDomAttribute("data-expires-on")));
@@ -133,10 +122,10 @@ class PeopleLoopInChromiumTest {
                 By.cssSelector("#certifications-list li[data-credential-id='" + CREDENTIAL
                         + "'] [data-testid='claim-evidence-file']"), pdf.getFileName().toString()));
         js(alice, "arguments[0].scrollIntoView()", alice.findElement(claim));
-        Browser.screenshot(alice, "people-claim-pending.png");
+        PortalBrowser.screenshot(alice, "people-claim-pending.png");
 
         // Mark's verification queue: the claim with its evidence; he downloads it and verifies the claim
-        WebDriverWait markWaits = new WebDriverWait(mark, Duration.ofSeconds(30));
+        WebDriverWait markWaits = PortalBrowser.waitFor(mark, Duration.ofSeconds(30));
         logIn(mark, markWaits, MARK, "Mark");
         PortalNav.open(mark, markWaits, "verification");
         By queued = By.cssSelector("#verification-queue li[data-credential-id='" + CREDENTIAL + "']");
@@ -155,7 +144,7 @@ class PeopleLoopInChromiumTest {
         assertThat((String) fetched.get(2)).startsWith("attachment");
         assertThat((String) fetched.get(3)).startsWith("%PDF");
         js(mark, "arguments[0].scrollIntoView()", item);
-        Browser.screenshot(mark, "people-verification-queue.png");
+        PortalBrowser.screenshot(mark, "people-verification-queue.png");
         item.findElement(By.cssSelector("[data-testid='queue-verify']")).click();
         markWaits.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification-status"), "Verified"));
         markWaits.until(ExpectedConditions.invisibilityOfElementLocated(queued));
@@ -163,7 +152,7 @@ class PeopleLoopInChromiumTest {
         // Alice's open "Record" view shows the decision on its next refresh, and her roadmap marks it as held
         aliceWaits.until(ExpectedConditions.textToBePresentInElementLocated(claimState, "Verified"));
         js(alice, "arguments[0].scrollIntoView()", alice.findElement(claim));
-        Browser.screenshot(alice, "people-claim-verified.png");
+        PortalBrowser.screenshot(alice, "people-claim-verified.png");
         PortalNav.open(alice, aliceWaits, "roadmap");
         // the view re-renders when its data arrives: wait for the element, not on one found before
         aliceWaits.until(ExpectedConditions.presenceOfElementLocated(
@@ -178,7 +167,7 @@ class PeopleLoopInChromiumTest {
 
     @Test
     void anEmployeeSeesOnlyTheirOwnViews() {
-        WebDriverWait waits = new WebDriverWait(alice, Duration.ofSeconds(30));
+        WebDriverWait waits = PortalBrowser.waitFor(alice, Duration.ofSeconds(30));
         logIn(alice, waits, ALICE, "Alice");
         waits.until(ExpectedConditions.attributeToBe(By.id("nav-progress"), "aria-current", "page"));
         for (String view : List.of("team", "verification", "organisation", "catalog")) {
@@ -195,7 +184,7 @@ class PeopleLoopInChromiumTest {
     }
 
     private static void logIn(WebDriver browser, WebDriverWait wait, DemoUser user, String shownName) {
-        Browser.logIn(browser, wait, platform, user, shownName);
+        PortalBrowser.logIn(browser, wait, platform, user, shownName);
     }
 
     private static Object js(WebDriver browser, String script, Object... args) {

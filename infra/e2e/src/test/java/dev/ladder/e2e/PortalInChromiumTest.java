@@ -2,28 +2,17 @@ package dev.ladder.e2e;
 
 import dev.ladder.devstack.Platform;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import static dev.ladder.keycloak.DemoUsers.ALICE;
@@ -43,23 +32,16 @@ class PortalInChromiumTest {
 
     @BeforeAll
     static void platform() {
-        Browser.requireChromium();
+        PortalBrowser.requireChromium();
         // the portal shows what the services consumed: readiness from a known start date, mark's team
         platform = RunningPlatform.awaitDemoOrganisationApplied();
     }
 
-    /** A fresh browser profile per test: no cookies, no Keycloak single sign-on between users. */
+    /** A new visitor per test: no cookies, no Keycloak single sign-on between users. */
     @BeforeEach
-    void openBrowser() throws IOException {
-        browser = Browser.headlessChromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void openBrowser() {
+        browser = PortalBrowser.visitor();
+        wait = PortalBrowser.waitFor(browser, Duration.ofSeconds(30));
     }
 
     @Test
@@ -74,8 +56,8 @@ class PortalInChromiumTest {
         new Select(certification).selectByValue("comptia-security-plus");
         browser.findElement(By.id("credential-id")).sendKeys("COMP-ALICE-0001");
         browser.findElement(By.id("issuer")).sendKeys("CompTIA");
-        Browser.setDate(browser, "issued-on", "2026-02-01");
-        Browser.setDate(browser, "expires-on", "2029-02-01");
+        PortalBrowser.setDate(browser, "issued-on", "2026-02-01");
+        PortalBrowser.setDate(browser, "expires-on", "2029-02-01");
         browser.findElement(By.id("record-submit")).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("certifications-list"),
@@ -90,7 +72,7 @@ class PortalInChromiumTest {
         assertThat(browser.findElements(By.cssSelector(
                 "#notifications .notification[data-kind='READINESS_THRESHOLD_CROSSED']"))).hasSize(1);
 
-        Browser.screenshot(browser, "portal-after-recording.png");
+        PortalBrowser.screenshot(browser, "portal-after-recording.png");
     }
 
     @Test
@@ -120,75 +102,6 @@ class PortalInChromiumTest {
     }
 
     private void logIn(DemoUser user, String shownName) {
-        Browser.logIn(browser, wait, platform, user, shownName);
-    }
-
-    /** Debian's Chromium and ChromeDriver, never a downloaded browser. */
-    static final class Browser {
-        static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LADDER_CHROMIUM", "/usr/bin/chromium"));
-        static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("LADDER_CHROMEDRIVER",
-                "/usr/bin/chromedriver"));
-
-        /**
-         * Without Chromium the browser test cannot run. In CI that is a failure; on a developer machine it is
-         * skipped with the install command (README: "Running the tests").
-         */
-        static void requireChromium() {
-            boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-            String message = "Chromium and ChromeDriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (Debian: apt-get install chromium chromium-driver)";
-            if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(message);
-            }
-            org.junit.jupiter.api.Assumptions.assumeTrue(present, message);
-        }
-
-        /** Saves what the browser shows as {@code target/<name>}, kept as build output. */
-        static void screenshot(WebDriver browser, String name) throws IOException {
-            Path screenshot = Path.of("target", name);
-            Files.createDirectories(screenshot.getParent());
-            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
-
-        /** Date inputs take keyboard input in the browser's locale format; setting the ISO value is locale-proof. */
-        static void setDate(WebDriver browser, String id, String isoDate) {
-            ((JavascriptExecutor) browser).executeScript("""
-                    const input = document.getElementById(arguments[0]);
-                    input.value = arguments[1];
-                    input.dispatchEvent(new Event('input', {bubbles: true}));
-                    input.dispatchEvent(new Event('change', {bubbles: true}));""", id, isoDate);
-        }
-
-        /** Through Keycloak's own login page, not a form of ours, back to the portal showing the user's name. */
-        static void logIn(WebDriver browser, WebDriverWait wait, Platform platform, DemoUser user, String shownName) {
-            browser.get(platform.gatewayUrl() + "/");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-            assertThat(browser.getCurrentUrl()).startsWith(platform.issuerUri());
-            browser.findElement(By.id("username")).sendKeys(user.username());
-            browser.findElement(By.id("password")).sendKeys(user.password());
-            browser.findElement(By.id("kc-login")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-name"), shownName));
-            assertThat(browser.getCurrentUrl()).startsWith(platform.gatewayUrl());
-        }
-
-        static WebDriver headlessChromium() throws IOException {
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
-            // --no-sandbox: CI runs as root. The networking flags keep Chromium from calling home on a closed
-            // network, which otherwise floods the log with refused connections.
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--window-size=1280,1600",
-                    "--user-data-dir=" + Files.createTempDirectory("ladder-chromium-"));
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                    .usingAnyFreePort()
-                    .build();
-            return new ChromeDriver(service, options);
-        }
-
-        private Browser() {
-        }
+        PortalBrowser.logIn(browser, wait, platform, user, shownName);
     }
 }

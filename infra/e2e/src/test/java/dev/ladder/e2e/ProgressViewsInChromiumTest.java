@@ -2,9 +2,7 @@ package dev.ladder.e2e;
 
 import dev.ladder.devstack.Platform;
 import dev.ladder.e2e.Gateway.Reply;
-import dev.ladder.e2e.PortalInChromiumTest.Browser;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,23 +39,16 @@ class ProgressViewsInChromiumTest {
 
     @BeforeAll
     static void platform() {
-        Browser.requireChromium();
+        PortalBrowser.requireChromium();
         // bob's readiness counts his years only once progress-service has his profile; mark's team likewise
         platform = RunningPlatform.awaitDemoOrganisationApplied();
         gateway = new Gateway(platform.gatewayUrl());
     }
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        browser = Browser.headlessChromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void openBrowser() {
+        browser = PortalBrowser.visitor();
+        wait = PortalBrowser.waitFor(browser, Duration.ofSeconds(30));
     }
 
     /**
@@ -113,7 +104,7 @@ class ProgressViewsInChromiumTest {
         assertThat(whatIf.json().path("after").path("readinessPercent").asInt()).isEqualTo(72);
         assertThat(readiness(token)).isEqualTo(now);
         assertThat(browser.findElement(By.id("readiness-percent")).getText()).isEqualTo(now + "%");
-        Browser.screenshot(browser, "portal-what-if.png");
+        PortalBrowser.screenshot(browser, "portal-what-if.png");
     }
 
     @Test
@@ -157,10 +148,11 @@ class ProgressViewsInChromiumTest {
                     .catch((e) => done([0, '', String(e)]));""", csv.getDomAttribute("href"));
         assertThat(((Number) download.get(0)).intValue()).as(download.toString()).isEqualTo(200);
         assertThat((String) download.get(1)).startsWith("text/csv");
-        assertThat((String) download.get(2)).startsWith("employeeId,displayName,currentLevel,nextLevel")
+        // every field quoted (RFC 4180, TeamCsv)
+        assertThat((String) download.get(2)).startsWith("\"employeeId\",\"displayName\",\"currentLevel\",\"nextLevel\"")
                 .contains("Alice Anders").contains("Bob Berg");
         js("document.getElementById('team-card').scrollIntoView()");
-        Browser.screenshot(browser, "portal-team-readiness.png");
+        PortalBrowser.screenshot(browser, "portal-team-readiness.png");
     }
 
     /**
@@ -174,7 +166,7 @@ class ProgressViewsInChromiumTest {
         logIn(BOB, "Bob");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readiness-percent"), now + "%"));
 
-        Browser.setDate(browser, "progress-as-of", "2025-06-01");
+        PortalBrowser.setDate(browser, "progress-as-of", "2025-06-01");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-as-of-note"), "As it stood on"));
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#requirement-groups [data-group-id='mid-certifications'][data-met='false']")));
@@ -202,7 +194,7 @@ class ProgressViewsInChromiumTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("member-readiness-percent"), now + "%"));
         assertThat(browser.findElement(By.id("member-next-level")).getText()).isEqualTo("Mid-Level");
 
-        Browser.setDate(browser, "member-as-of", "2025-06-01");
+        PortalBrowser.setDate(browser, "member-as-of", "2025-06-01");
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#member-requirement-groups [data-group-id='mid-certifications'][data-met='false']")));
         assertThat(browser.findElement(By.id("member-readiness-percent")).getText()).isEqualTo("33%");
@@ -221,7 +213,7 @@ class ProgressViewsInChromiumTest {
         assertThat(readiness(bob)).as("a what-if records nothing").isEqualTo(now);
 
         js("document.getElementById('member-card').scrollIntoView()");
-        Browser.screenshot(browser, "portal-team-member.png");
+        PortalBrowser.screenshot(browser, "portal-team-member.png");
         browser.findElement(By.id("what-if-for-me")).click();
         wait.until(ExpectedConditions.textToBe(By.id("what-if-who"), ""));
         assertThat(browser.findElement(By.id("what-if-result")).isDisplayed()).isFalse();
@@ -256,8 +248,7 @@ class ProgressViewsInChromiumTest {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
-
     private void logIn(DemoUser user, String shownName) {
-        Browser.logIn(browser, wait, platform, user, shownName);
+        PortalBrowser.logIn(browser, wait, platform, user, shownName);
     }
 }

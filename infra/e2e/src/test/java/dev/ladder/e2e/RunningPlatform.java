@@ -4,7 +4,10 @@ import dev.ladder.devstack.Platform;
 import dev.ladder.devstack.PlatformConfig;
 import dev.ladder.e2e.Gateway.Reply;
 import dev.ladder.keycloak.DemoUsers;
+import dev.ladder.keycloak.KeycloakServer;
+import dev.ladder.keycloak.SharedKeycloak;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
+import dev.ladder.keycloak.KeycloakAdmin;
 import dev.ladder.keycloak.TokenClient;
 
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static dev.ladder.keycloak.DemoUsers.ADA;
 import static dev.ladder.keycloak.DemoUsers.ALICE;
@@ -24,13 +28,18 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One platform for the whole test run, started exactly as the devstack starts it (same launcher, same jars), on
- * free ports and a fresh data directory so it can run beside a developer's own devstack.
+ * free ports and a fresh data directory so it can run beside a developer's own devstack — with one shortcut: its
+ * Keycloak is the one the build's test JVMs share ({@link SharedKeycloak}, the same realm, an in-memory database)
+ * instead of a fresh one with a file database, which would cost the run another Keycloak start (half a minute of
+ * both cores, the platform's longest step).
  */
 final class RunningPlatform {
 
     private static final Duration APPLIED = Duration.ofMinutes(2);
     private static final Duration POLL = Duration.ofMillis(500);
     private static Platform platform;
+    /** Held for the JVM's life: the shared Keycloak stays up while the platform's services use it. */
+    private static SharedKeycloak.Lease keycloak;
     private static boolean demoOrganisationApplied;
     private static Exception failedToStart;
 
@@ -42,9 +51,12 @@ final class RunningPlatform {
         if (platform == null) {
             try {
                 Path home = Files.createTempDirectory("ladder-e2e-");
+                keycloak = SharedKeycloak.lease(Path.of(System.getProperty("java.io.tmpdir"),
+                        "ladder-test-keycloak-" + KeycloakServer.VERSION));
                 platform = Platform.start(PlatformConfig.builder()
                         .home(home)
                         .anyFreePorts()
+                        .externalKeycloak(keycloak.baseUrl())
                         .demoData(true)
                         .progress(line -> System.out.println("[e2e platform] " + line))
                         .build());
@@ -59,6 +71,19 @@ final class RunningPlatform {
             }
         }
         return platform;
+    }
+
+    /**
+     * A new colleague's sign-in account, created as the identity team creates one (Keycloak's admin API): username
+     * {@code <name>-<suffix>} (tests pass a random suffix, so they can run again on the same Keycloak), e-mail
+     * {@code <username>@ladder.local}, password {@code pw-<username>}, these realm roles.
+     */
+    static DemoUser newAccount(String name, String suffix, String firstName, String lastName, Set<String> roles) {
+        String username = name + "-" + suffix;
+        String password = "pw-" + username;
+        String id = get().keycloakAdmin().createAccount(new KeycloakAdmin.NewAccount(username,
+                username + "@ladder.local", firstName, lastName, password, List.copyOf(roles)));
+        return new DemoUser(id, username, password, firstName, lastName, roles);
     }
 
     static String token(DemoUser user) {

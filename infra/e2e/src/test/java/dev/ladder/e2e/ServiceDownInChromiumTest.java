@@ -3,7 +3,6 @@ package dev.ladder.e2e;
 import dev.ladder.devstack.Platform;
 import dev.ladder.devstack.Service;
 import dev.ladder.e2e.Gateway.Reply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,13 +32,6 @@ class ServiceDownInChromiumTest {
         PortalBrowser.requireChromium();
         platform = RunningPlatform.awaitDemoOrganisationApplied();
         browser = PortalBrowser.desktop(platform);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -3,10 +3,7 @@ package dev.ladder.e2e;
 import com.sun.net.httpserver.HttpServer;
 import dev.ladder.devstack.Platform;
 import dev.ladder.e2e.Gateway.Reply;
-import dev.ladder.e2e.PortalInChromiumTest.Browser;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
-import dev.ladder.keycloak.KeycloakAdmin.NewAccount;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,28 +52,21 @@ class SettingsInChromiumTest {
 
     @BeforeAll
     static void platform() {
-        Browser.requireChromium();
+        PortalBrowser.requireChromium();
         platform = RunningPlatform.awaitDemoOrganisationApplied();
         gateway = new Gateway(platform.gatewayUrl());
     }
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        browser = Browser.headlessChromium();
-        wait = new WebDriverWait(browser, WAIT);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void openBrowser() {
+        browser = PortalBrowser.visitor();
+        wait = PortalBrowser.waitFor(browser, WAIT);
     }
 
     @Test
     void anEmployeeChoosesADailyDigestAndQuietHoursAndAWrongTimeZoneSavesNothing() throws IOException {
         DemoUser emma = account("emma", "Emma", "Settings " + suffix);
-        Browser.logIn(browser, wait, platform, emma, "Emma");
+        PortalBrowser.logIn(browser, wait, platform, emma, "Emma");
         PortalNav.open(browser, wait, "settings");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preferences-form")));
         assertThat(js("return document.activeElement.id")).as("the view's title has the focus")
@@ -147,7 +137,7 @@ class SettingsInChromiumTest {
         JsonNode unchanged = preferences(emma);
         assertThat(unchanged.path("timeZone").asString()).isEqualTo("Europe/Berlin");
         assertThat(kind(unchanged, "LEVEL_ADVANCED").path("email").path("mode").asString()).isEqualTo("ON");
-        Browser.screenshot(browser, "settings-preferences-error.png");
+        PortalBrowser.screenshot(browser, "settings-preferences-error.png");
     }
 
     @Test
@@ -164,7 +154,7 @@ class SettingsInChromiumTest {
             String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/e2e-" + suffix;
             String description = "#e2e-" + suffix;
 
-            Browser.logIn(browser, wait, platform, MARK, "Mark");
+            PortalBrowser.logIn(browser, wait, platform, MARK, "Mark");
             PortalNav.open(browser, wait, "settings");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("webhooks-card")));
             wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -198,7 +188,7 @@ class SettingsInChromiumTest {
             assertThat(listed.getDomAttribute("data-team-id")).isEqualTo(TEAM);
             assertThat(listed.getDomAttribute("data-enabled")).isEqualTo("true");
             assertThat(listed.getText()).contains(url).contains("Enabled").doesNotContain("expires within 30 days");
-            Browser.screenshot(browser, "settings-webhook-secret.png");
+            PortalBrowser.screenshot(browser, "settings-webhook-secret.png");
 
             String mark = RunningPlatform.token(MARK);
             Reply created = gateway.get("/api/notifications/webhooks/" + id, mark);
@@ -265,11 +255,7 @@ class SettingsInChromiumTest {
 
     /** A fresh sign-in account with the employee role. */
     private DemoUser account(String name, String firstName, String lastName) {
-        String username = name + "-" + suffix;
-        String password = "pw-" + username;
-        String id = platform.keycloakAdmin().createAccount(new NewAccount(username, username + "@ladder.local",
-                firstName, lastName, password, List.of("employee")));
-        return new DemoUser(id, username, password, firstName, lastName, Set.of("employee"));
+        return RunningPlatform.newAccount(name, suffix, firstName, lastName, Set.of("employee"));
     }
 
     private static JsonNode preferences(DemoUser person) {

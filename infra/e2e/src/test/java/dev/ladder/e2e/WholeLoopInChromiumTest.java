@@ -2,11 +2,8 @@ package dev.ladder.e2e;
 
 import dev.ladder.devstack.Platform;
 import dev.ladder.e2e.Gateway.Reply;
-import dev.ladder.e2e.PortalInChromiumTest.Browser;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
-import dev.ladder.keycloak.KeycloakAdmin.NewAccount;
 import dev.ladder.keycloak.TokenClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,24 +67,15 @@ class WholeLoopInChromiumTest {
 
     @BeforeAll
     static void platform() {
-        Browser.requireChromium();
+        PortalBrowser.requireChromium();
         // profile-service must know the seed catalog (the claim is checked against it)
         platform = RunningPlatform.awaitDemoOrganisationApplied();
     }
 
     @BeforeEach
-    void openBrowsers() throws IOException {
-        newcomer = Browser.headlessChromium();
-        manager = Browser.headlessChromium();
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        for (WebDriver browser : new WebDriver[] {newcomer, manager}) {
-            if (browser != null) {
-                browser.quit();
-            }
-        }
+    void openBrowsers() {
+        newcomer = PortalBrowser.visitor();
+        manager = PortalBrowser.secondVisitor();
     }
 
     @Test
@@ -116,8 +104,8 @@ class WholeLoopInChromiumTest {
                 .containsExactly(nicoId);
 
         // 2. Nico's first sign-in links his account to the provisioned person: he is on Maya's team and the track
-        WebDriverWait nicoWaits = new WebDriverWait(newcomer, Duration.ofSeconds(30));
-        Browser.logIn(newcomer, nicoWaits, platform, nico, "Nico");
+        WebDriverWait nicoWaits = PortalBrowser.waitFor(newcomer, Duration.ofSeconds(30));
+        PortalBrowser.logIn(newcomer, nicoWaits, platform, nico, "Nico");
         JsonNode me = fetchJson(newcomer, "/api/profiles/me");
         assertThat(me.path("id").asString()).as(me.toString()).isEqualTo(nicoId);
         assertThat(me.path("teamId").asString()).as(me.toString()).isEqualTo(teamId);
@@ -158,7 +146,7 @@ class WholeLoopInChromiumTest {
         new Select(certification).selectByValue(CERTIFICATION);
         newcomer.findElement(By.id("credential-id")).sendKeys(credential);
         newcomer.findElement(By.id("issuer")).sendKeys("CompTIA");
-        Browser.setDate(newcomer, "issued-on", "2026-02-02");
+        PortalBrowser.setDate(newcomer, "issued-on", "2026-02-02");
         newcomer.findElement(By.id("record-submit")).click();
         By claim = By.cssSelector("#certifications-list li[data-credential-id='" + credential + "']");
         nicoWaits.until(ExpectedConditions.textToBePresentInElementLocated(
@@ -177,8 +165,8 @@ class WholeLoopInChromiumTest {
                         + "'] [data-testid='claim-evidence-file']"), pdf.getFileName().toString()));
 
         // 3b. six years of prior experience
-        Browser.setDate(newcomer, "experience-started-on", "2019-01-07");
-        Browser.setDate(newcomer, "experience-ended-on", "2024-12-20");
+        PortalBrowser.setDate(newcomer, "experience-started-on", "2019-01-07");
+        PortalBrowser.setDate(newcomer, "experience-ended-on", "2024-12-20");
         newcomer.findElement(By.id("experience-description")).sendKeys("Security analyst at a bank's ML platform");
         newcomer.findElement(By.id("experience-submit")).click();
         nicoWaits.until(ExpectedConditions.textToBePresentInElementLocated(By.id("experience-list"),
@@ -216,18 +204,18 @@ class WholeLoopInChromiumTest {
         nicoWaits.until(ExpectedConditions.presenceOfElementLocated(pendingClaim));
         assertThat(newcomer.findElement(By.id("readiness-percent")).getText()).isNotEqualTo("100%");
         String entryLevel = newcomer.findElement(By.id("current-level")).getText();
-        Browser.screenshot(newcomer, "whole-loop-pending.png");
+        PortalBrowser.screenshot(newcomer, "whole-loop-pending.png");
 
         // 4. Maya verifies the claim from her queue, the evidence beside it
-        WebDriverWait mayaWaits = new WebDriverWait(manager, Duration.ofSeconds(30));
-        Browser.logIn(manager, mayaWaits, platform, maya, "Maya");
+        WebDriverWait mayaWaits = PortalBrowser.waitFor(manager, Duration.ofSeconds(30));
+        PortalBrowser.logIn(manager, mayaWaits, platform, maya, "Maya");
         PortalNav.open(manager, mayaWaits, "verification");
         By queued = By.cssSelector("#verification-queue li[data-credential-id='" + credential + "']");
         WebElement item = mayaWaits.until(ExpectedConditions.visibilityOfElementLocated(queued));
         assertThat(item.getText()).contains("Nico").contains(credential);
         assertThat(item.findElement(By.cssSelector("[data-testid='queue-evidence-file']")).getText())
                 .contains(pdf.getFileName().toString());
-        Browser.screenshot(manager, "whole-loop-queue.png");
+        PortalBrowser.screenshot(manager, "whole-loop-queue.png");
         item.findElement(By.cssSelector("[data-testid='queue-verify']")).click();
         mayaWaits.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification-status"), "Verified"));
         mayaWaits.until(ExpectedConditions.invisibilityOfElementLocated(queued));
@@ -245,23 +233,19 @@ class WholeLoopInChromiumTest {
         Reply promoted = gateway.get("/api/progress/me", nicoToken);
         assertThat(promoted.json().path("currentLevel").path("id").asString()).as(promoted.toString())
                 .contains("mid");
-        Browser.screenshot(newcomer, "whole-loop-promoted.png");
+        PortalBrowser.screenshot(newcomer, "whole-loop-promoted.png");
         PortalNav.open(newcomer, nicoWaits, "notifications");
         By promotion = By.cssSelector("#notifications li[data-kind='LEVEL_ADVANCED']");
         nicoWaits.withTimeout(APPLIED).until(ExpectedConditions.presenceOfElementLocated(promotion));
         assertThat(newcomer.findElement(promotion).getText()).contains("Promoted to").contains("Mid");
         assertThat(newcomer.findElements(By.cssSelector("#notifications li[data-kind='CLAIM_VERIFIED']")))
                 .isNotEmpty();
-        Browser.screenshot(newcomer, "whole-loop-notifications.png");
+        PortalBrowser.screenshot(newcomer, "whole-loop-notifications.png");
     }
 
     /** A Keycloak account, created as the identity team would: username {@code <name>-<suffix>}. */
     private DemoUser account(String name, String firstName, String lastName, Set<String> roles) {
-        String username = name + "-" + suffix;
-        String password = "pw-" + username;
-        String id = platform.keycloakAdmin().createAccount(new NewAccount(username, username + "@ladder.local",
-                firstName, lastName, password, List.copyOf(roles)));
-        return new DemoUser(id, username, password, firstName, lastName, roles);
+        return RunningPlatform.newAccount(name, suffix, firstName, lastName, roles);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.ladder.keycloak.KeycloakServer;
+import dev.ladder.keycloak.SharedKeycloak;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -65,12 +66,16 @@ final class EmbeddedServers {
                 broker::destroy);
     }
 
+    /**
+     * Keycloak is the one server shared between the test JVMs of a build ({@link SharedKeycloak}): it costs more to
+     * start than most modules' tests, and it holds nothing a module's tests could trip over (accounts that tests
+     * create have unique names). The lease ends with the JVM; the server stops a minute after the last one.
+     */
     static Started keycloak() {
-        KeycloakServer server = KeycloakServer
-                .builder(Path.of(System.getProperty("java.io.tmpdir"), "ladder-test-keycloak-" + KeycloakServer.VERSION))
-                .persistent(false)
-                .start();
-        return new Started(server.baseUrl(), "embedded (Keycloak " + KeycloakServer.VERSION + " distribution, pid "
-                + server.pid() + ", log " + server.logFile() + ")", server);
+        SharedKeycloak.Lease lease = SharedKeycloak.lease(
+                Path.of(System.getProperty("java.io.tmpdir"), "ladder-test-keycloak-" + KeycloakServer.VERSION));
+        return new Started(lease.baseUrl(), "embedded, shared by this build's test JVMs (Keycloak "
+                + KeycloakServer.VERSION + " distribution, pid " + lease.pid() + ", log " + lease.logFile() + ")",
+                lease);
     }
 }

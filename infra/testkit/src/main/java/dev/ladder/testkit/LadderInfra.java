@@ -43,7 +43,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * <li>{@code auto} (default), per server: external when its variable is set ({@code LADDER_TEST_POSTGRES_URL},
  * {@code LADDER_TEST_KAFKA_BOOTSTRAP}, {@code LADDER_TEST_KEYCLOAK_URL}), else Testcontainers when Docker
  * answers, else embedded;</li>
- * <li>{@code embedded}: zonky PostgreSQL, in-JVM KRaft broker, the Keycloak distribution;</li>
+ * <li>{@code embedded}: zonky PostgreSQL, in-JVM KRaft broker, the Keycloak distribution (one server shared by the
+ * build's test JVMs, stopped a minute after the last: {@code SharedKeycloak});</li>
  * <li>{@code containers}: Testcontainers (fails without Docker);</li>
  * <li>{@code external}: the three variables (all required; plus {@code LADDER_TEST_POSTGRES_USER/PASSWORD},
  * default postgres/postgres).</li>
