@@ -244,8 +244,14 @@ class CatalogServiceTest {
     }
 
     @Test
-    void openApiDocumentDescribesTheReadApi() throws Exception {
-        HttpResponse<String> response = get("/v3/api-docs", null);
+    void openApiDocumentDescribesTheReadApiToAdminsOnly() throws Exception {
+        // what there is to attack is nobody else's business: anonymous 401, an employee 403, metrics likewise
+        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(401);
+        assertThat(get("/v3/api-docs", token("alice")).statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/metrics", token("alice")).statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/metrics", token("ada")).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> response = get("/v3/api-docs", token("ada"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode paths = JSON.readTree(response.body()).get("paths");

@@ -33,11 +33,12 @@ import java.util.List;
 
 /**
  * Admin authoring of a track: the editable draft, validation, publication, discarding unpublished edits, and what
- * the draft changes. Reads of the draft itself are open to all signed-in users; its diff and export are admin only.
+ * the draft changes. All of it is admin only, reads included: an unpublished draft can hold what is not announced
+ * yet (a new track's salary bands, say).
  */
 @RestController
 @RequestMapping("/api/catalog/tracks")
-@Tag(name = "catalog-authoring", description = "Import, draft editing and publication (writes: admin only)")
+@Tag(name = "catalog-authoring", description = "Import, draft editing and publication (admin only)")
 class DraftController {
 
     private static final String ADMIN = "hasRole('admin')";
@@ -54,8 +55,10 @@ class DraftController {
     }
 
     @GetMapping("/{trackId}/draft")
+    @PreAuthorize(ADMIN)
     @Operation(summary = "The editable draft of a track; ETag = its revision (send it back in If-Match)",
             responses = {@ApiResponse(responseCode = "200", description = "the draft"),
+                    @ApiResponse(responseCode = "403", description = "not an admin"),
                     @ApiResponse(responseCode = "404", description = "unknown track")})
     ResponseEntity<TrackContent> draft(@PathVariable String trackId) {
         Draft draft = drafts.draft(trackId);

@@ -17,8 +17,16 @@ import java.util.regex.Pattern;
  */
 record Attributes(String text, String id, Map<String, String> other) {
 
-    private static final Pattern TRAILING = Pattern.compile("^(?<text>.*?)\\s*\\{(?<attrs>\\s*(?:#[^\\s{}#=]+|"
-            + "[a-zA-Z][\\w-]*=[^\\s{}]+)(?:\\s+(?:#[^\\s{}#=]+|[a-zA-Z][\\w-]*=[^\\s{}]+))*\\s*)}$");
+    /*
+     * Linear in the line's length, whatever the line: "(?<!\\s)" lets the whitespace before '{' start only where a
+     * run of it begins (else each position inside a long run of spaces re-scans the run: quadratic), and the
+     * possessive "++" / "*+" never give back characters that what follows could not use anyway. The repetition of
+     * attributes is possessive too: a greedy one keeps a stack frame per attribute and overflows the stack on a
+     * line of some 30,000 of them.
+     */
+    private static final String ATTRIBUTE = "(?:#[^\\s{}#=]++|[a-zA-Z][\\w-]*+=[^\\s{}]++)";
+    static final Pattern TRAILING = Pattern.compile("^(?<text>.*?)(?<!\\s)\\s*+\\{(?<attrs>\\s*" + ATTRIBUTE
+            + "(?:\\s+" + ATTRIBUTE + ")*+\\s*)}$");
 
     static Attributes of(String line) {
         Matcher m = TRAILING.matcher(line.strip());

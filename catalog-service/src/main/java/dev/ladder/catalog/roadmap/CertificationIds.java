@@ -34,6 +34,10 @@ public final class CertificationIds {
     private static final Map<String, Integer> RENEWAL_MONTHS = Map.of(
             "comptia-security-plus", 36, "ceh", 36, "cissp", 36, "cism", 36, "aws-security-specialty", 36);
 
+    /*
+     * Linear although it starts with ".*": only a '(' can end that, and what may follow a '(' is at most 13
+     * characters and whitespace up to the end, so each '(' costs little and is tried once.
+     */
     private static final Pattern TRAILING_ACRONYM = Pattern.compile(".*\\(([A-Za-z][A-Za-z0-9+]{1,11})\\)\\s*$");
 
     public static String idFor(String name) {

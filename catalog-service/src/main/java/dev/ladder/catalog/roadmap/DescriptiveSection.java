@@ -39,7 +39,7 @@ public record DescriptiveSection(String heading, boolean ordered, List<String> p
     @JsonIgnoreProperties(value = "links", allowGetters = true)
     public record Item(String text, List<Item> items) {
 
-        private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)]\\(([^)\\s]+)\\)");
+        /* Linear: each start is a literal "http", and the URL is a run that nothing after it makes give back. */
         private static final Pattern BARE_URL = Pattern.compile("(?<![(\\[])\\bhttps?://[^\\s)\\]]+");
 
         public Item {
@@ -55,15 +55,55 @@ public record DescriptiveSection(String heading, boolean ordered, List<String> p
         @JsonProperty("links")
         public List<Link> links() {
             List<Link> links = new ArrayList<>();
-            Matcher markdown = MARKDOWN_LINK.matcher(text);
-            while (markdown.find()) {
-                links.add(new Link(markdown.group(1), markdown.group(2)));
-            }
-            Matcher bare = BARE_URL.matcher(MARKDOWN_LINK.matcher(text).replaceAll(""));
+            StringBuilder rest = new StringBuilder();
+            markdownLinks(text, links, rest);
+            Matcher bare = BARE_URL.matcher(rest);
             while (bare.find()) {
                 links.add(new Link(bare.group(), bare.group()));
             }
             return links;
+        }
+
+        /**
+         * Adds the "[label](url)" links of {@code text} to {@code links} and the text without them to {@code rest}:
+         * what the pattern {@code \[([^\]]*)]\(([^)\s]+)\)} finds, left to right, but in linear time. A pattern
+         * tried at each '[' re-scans the rest of the text from each one: "[[[[…" (100,000 of them) took over a
+         * minute. Here a failed '[' also rules out every '[' before its ']' (they share that ']' and what
+         * follows it), and a URL run that was scanned once is not scanned again.
+         */
+        private static void markdownLinks(String text, List<Link> links, StringBuilder rest) {
+            int copied = 0;
+            int from = 0;
+            int urlEnd = -1; // the first ')' or whitespace at or after the last URL start scanned
+            while (true) {
+                int open = text.indexOf('[', from);
+                int close = open < 0 ? -1 : text.indexOf(']', open + 1);
+                if (close < 0) {
+                    break; // no '[' … ']' left: no link further on either
+                }
+                from = close + 1;
+                if (close + 1 < text.length() && text.charAt(close + 1) == '(') {
+                    int url = close + 2;
+                    if (url > urlEnd) {
+                        urlEnd = url;
+                        while (urlEnd < text.length() && text.charAt(urlEnd) != ')' && !space(text.charAt(urlEnd))) {
+                            urlEnd++;
+                        }
+                    }
+                    if (urlEnd > url && urlEnd < text.length() && text.charAt(urlEnd) == ')') {
+                        links.add(new Link(text.substring(open + 1, close), text.substring(url, urlEnd)));
+                        rest.append(text, copied, open);
+                        copied = urlEnd + 1;
+                        from = copied;
+                    }
+                }
+            }
+            rest.append(text, copied, text.length());
+        }
+
+        /** What {@code \s} matches in a Java pattern. */
+        private static boolean space(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
         }
 
         public record Link(String label, String url) {

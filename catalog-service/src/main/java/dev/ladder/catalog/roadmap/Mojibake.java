@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class Mojibake {
 
     private static final Charset MAC_ROMAN = Charset.forName("x-MacRoman");
-    /** Sequences that UTF-8 read as MacRoman (or Windows-1252 / Latin-1) typically produces. */
+    /** Sequences that UTF-8 read as MacRoman (or Windows-1252 / Latin-1) typically produces (2 characters: linear). */
     private static final Pattern RESIDUE =
             Pattern.compile("‚Ç|‚Ä|√[†¢£§©®∂∏º±≠]|¬[†≤≥∞©]|üì"
                     + "|Ã[\\u0080-\\u00BF]|â€|Â[\\u00A0-\\u00BF]");

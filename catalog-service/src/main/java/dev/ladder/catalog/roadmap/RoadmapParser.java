@@ -43,25 +43,38 @@ public final class RoadmapParser {
             + "expires.";
     static final String RENEWAL_DASH = " — ";
     static final String NO_RENEWAL = "does not expire";
-    private static final Pattern RENEWAL = Pattern.compile(
-            "^(?<name>.*?)\\s+[—–-]\\s+(?:renews every (?<months>\\d{1,4}) months?|(?<never>does not expire))$");
+    /*
+     * Every pattern below reads one line of an uploaded document, so each must run in time linear in the line's
+     * length (a crafted line of 100,000 spaces must not cost seconds). Where a lazy name is followed by whitespace,
+     * "(?<!\\s)" lets that whitespace start only where a run of it begins: without it every position inside a long
+     * run of spaces re-scans the rest of the run (quadratic). "++" / "*+" (possessive) never give characters back:
+     * used where what follows cannot match them anyway, so no match is lost and no split of a run is retried.
+     * Numbers are bounded ({1,9}) or checked where they are read, so a run of digits is a problem, not a crash.
+     * REQUIREMENT, PATHWAY_BUCKET and VERIFICATION needed no change: they are anchored and each repeated run is
+     * followed by something it cannot contain, so a line that fails is given up in linear time (HostileInputTest).
+     * The others are package-private for LinearPatternsTest, which checks them against the patterns they replaced.
+     */
+    static final Pattern RENEWAL = Pattern.compile("^(?<name>.*?)(?<!\\s)\\s++[—–-]\\s++"
+            + "(?:renews every (?<months>\\d{1,4}) months?|(?<never>does not expire))$");
     /** "All of {#mid-skills}: …", "Any of", "Any 2 of", "2 of 3" (N of M). */
-    private static final Pattern GROUP = Pattern.compile("^(?:(?<all>All of)|Any of|Any (?<any>\\d+) of|"
-            + "(?<n>\\d+) of (?<m>\\d+))(?:\\s*\\{#(?<id>[^\\s{}]+)})?(?::\\s?(?<description>.*))?$",
+    static final Pattern GROUP = Pattern.compile("^(?:(?<all>All of)|Any of|Any (?<any>\\d{1,9}) of|"
+            + "(?<n>\\d{1,9}) of (?<m>\\d{1,9}))(?:\\s*+\\{#(?<id>[^\\s{}]++)})?(?::\\s?(?<description>.*))?$",
             Pattern.CASE_INSENSITIVE);
     /** "Certification `cissp`", "Skill `python` at proficiency 3 or higher", "Experience of at least 3 years". */
     private static final Pattern REQUIREMENT = Pattern.compile("^(?<type>Certification|Skill|Experience)"
             + "(?:\\s+`(?<ref>[^`]*)`)?(?:\\s+at proficiency (?<proficiency>-?\\d{1,9}) or higher)?"
             + "(?:\\s+of at least (?<years>-?\\d{1,9}) years?)?$", Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern LEVEL_HEADING =
-            Pattern.compile("^(?<name>.+?)\\s+Positions\\s*\\((?<min>\\d+)\\s*(?:[-–]\\s*(?<max>\\d+)|(?<open>\\+))\\s*years?\\)"
-                    + "(?<attrs>\\s*\\{[^{}]*})?$", Pattern.CASE_INSENSITIVE);
-    private static final String CUR = "(?:[$€£]|[A-Z]{3}\\s*)";
-    private static final Pattern SALARY = Pattern.compile(
-            "^(?<region>[^:]+?)\\s*:\\s*(?<cur>" + CUR + ")\\s*(?<min>\\d[\\d,]*)"
-                    + "(?:\\s*(?<minOpen>\\+)|\\s*[-–]\\s*(?<cur2>" + CUR + ")?\\s*(?<max>\\d[\\d,]*)"
-                    + "\\s*(?<maxOpen>\\+)?)\\s*$");
+    static final Pattern LEVEL_HEADING =
+            Pattern.compile("^(?<name>.+?)(?<!\\s)\\s++Positions\\s*+\\((?<min>\\d++)\\s*+(?:[-–]\\s*+(?<max>\\d++)"
+                    + "|(?<open>\\+))\\s*+years?\\)(?<attrs>\\s*+\\{[^{}]*+})?$", Pattern.CASE_INSENSITIVE);
+    /* A currency and the whitespace after it are separate (two adjacent "\\s*" would try every split of a run). */
+    private static final String CUR = "(?:[$€£]|[A-Z]{3})";
+    /* The region is everything before the first ':' (its trailing spaces are stripped where it is read). */
+    static final Pattern SALARY = Pattern.compile(
+            "^(?<region>[^:]++):\\s*+(?<cur>" + CUR + ")\\s*+(?<min>\\d[\\d,]*+)"
+                    + "(?:\\s*+(?<minOpen>\\+)|\\s*+[-–]\\s*+(?:(?<cur2>" + CUR + ")\\s*+)?(?<max>\\d[\\d,]*+)"
+                    + "\\s*+(?<maxOpen>\\+)?)\\s*+$");
     private static final Pattern PATHWAY_BUCKET =
             Pattern.compile("^Years?\\s+(?<from>\\d+)\\s*(?:[-–]\\s*(?<to>\\d+)|(?<open>\\+))$", Pattern.CASE_INSENSITIVE);
     static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP");
@@ -159,8 +172,8 @@ public final class RoadmapParser {
                         + "' is not a number");
             }
         }
-        int minYears = Integer.parseInt(heading.group("min"));
-        Integer maxYears = heading.group("max") == null ? null : Integer.valueOf(heading.group("max"));
+        int minYears = years(heading.group("min"), section);
+        Integer maxYears = heading.group("max") == null ? null : years(heading.group("max"), section);
         if (maxYears != null && maxYears < minYears) {
             problem(section.line(), section.title() + ": years range is reversed");
         }
@@ -264,6 +277,16 @@ public final class RoadmapParser {
         return groups;
     }
 
+    /** A number of years from a heading; one too large for an int is a problem (0 stands in), not a crash. */
+    private int years(String digits, MarkdownOutline.Section section) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            problem(section.line(), "'" + section.title() + "': the number of years is too large");
+            return 0;
+        }
+    }
+
     private static Integer integer(String digits) {
         return digits == null ? null : Integer.valueOf(digits);
     }
@@ -351,8 +374,8 @@ public final class RoadmapParser {
                     certifications.add(certification);
                 }
             }
-            steps.add(new PathwayStep(Integer.parseInt(m.group("from")),
-                    m.group("to") == null ? null : Integer.valueOf(m.group("to")), certifications));
+            steps.add(new PathwayStep(years(m.group("from"), bucket),
+                    m.group("to") == null ? null : years(m.group("to"), bucket), certifications));
         }
         return steps;
     }

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -67,8 +68,10 @@ class VersionController {
     }
 
     @GetMapping("/history")
-    @Operation(summary = "Audit trail: every import, draft change and publication with who and when",
+    @PreAuthorize("hasRole('admin')") // it names the admins who changed the catalog, and unpublished edits
+    @Operation(summary = "Audit trail: every import, draft change and publication with who and when (admin only)",
             responses = {@ApiResponse(responseCode = "200", description = "entries, oldest first"),
+                    @ApiResponse(responseCode = "403", description = "not an admin"),
                     @ApiResponse(responseCode = "404", description = "unknown track")})
     List<AuditLog.Entry> history(@PathVariable String trackId) {
         List<AuditLog.Entry> entries = audit.history(trackId);
