@@ -119,11 +119,18 @@ function renderTable(rows, totals) {
 const CSV_HEAD = ['teamId', 'teamName', 'trackId', 'trackName', 'members', 'levelDistribution', 'averageReadiness',
   'atRisk', 'expiringWithin90Days', 'unverifiedCertifications', 'unverifiedSkills'];
 
+// A text cell a spreadsheet would run as a formula (OWASP "CSV Injection"): one starting with = + - @, TAB or CR, or
+// with = + - @ after leading white space (importers that trim cells would otherwise see the formula). It gets a leading
+// single quote, shown as text. The same rule as progress-service's team CSV (TeamCsv).
+const FORMULA = /^[\t\r]|^\s*[=+\-@]/;
+
+// RFC 4180 with every field quoted (a double quote doubled), so commas, quotes and line breaks stay in their cell.
+// Numbers this view writes (members, readiness, counts) are never neutralised: only text (team and track ids and
+// names, level ids) comes from people or the catalog; the quotes are CSV syntax, a spreadsheet still reads a number.
 function cell(value) {
   const text = value === null || value === undefined ? '' : String(value);
-  // a leading =, +, - or @ would be a formula in a spreadsheet
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const safe = typeof value === 'string' && FORMULA.test(text) ? `'${text}` : text;
+  return `"${safe.replaceAll('"', '""')}"`;
 }
 
 function renderCsv(rows) {

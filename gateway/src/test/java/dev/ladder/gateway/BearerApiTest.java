@@ -99,4 +99,20 @@ class BearerApiTest extends GatewayTestSupport {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(PROFILE.received()).isEmpty();
     }
+
+    /** A request declaring more than the gateway's limit (8 MB) is a 413 problem; no service sees it. */
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413BeforeAnyService() {
+        String token = LadderInfra.accessToken("alice");
+
+        HttpResponse<String> response = new Browser().post(gateway("/api/profiles/me/certifications"),
+                "application/json", "{\"x\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}", "Authorization",
+                "Bearer " + token);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("larger than 8388608 bytes");
+        assertThat(PROFILE.received()).isEmpty();
+    }
 }

@@ -220,7 +220,12 @@ class NotificationFlowTest {
     @Test
     void publishesOpenApiAndReadiness() {
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        // the API description and metrics: admins only
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isUnauthorized();
+        http.get().uri("/v3/api-docs").header("Authorization", bearer("bob")).exchange().expectStatus().isForbidden();
+        http.get().uri("/actuator/metrics").header("Authorization", bearer("bob")).exchange().expectStatus()
+                .isForbidden();
+        http.get().uri("/v3/api-docs").header("Authorization", bearer("ada")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.paths['/api/notifications/me'].get").exists()
                 .jsonPath("$.paths['/api/notifications/{id}/read'].post").exists()
                 .jsonPath("$.paths['/api/notifications/me/stream'].get").exists()

@@ -1,6 +1,5 @@
 package dev.ladder.contracts.achievements;
 
-import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -23,7 +22,7 @@ public record CertificationRecorded(
         LocalDate issuedOn,
         LocalDate expiresOn,
         Instant recordedAt,
-        Source source) implements LadderEvent {
+        Source source) implements AchievementEvent {
 
     public enum Source { SELF, ISSUER }
 

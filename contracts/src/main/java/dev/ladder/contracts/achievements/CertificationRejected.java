@@ -1,6 +1,5 @@
 package dev.ladder.contracts.achievements;
 
-import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -12,7 +11,7 @@ public record CertificationRejected(
         String certificationId,
         String rejectedBy,
         String reason,
-        Instant rejectedAt) implements LadderEvent {
+        Instant rejectedAt) implements AchievementEvent {
 
     public CertificationRejected {
         Require.text(achievementId, "achievementId");

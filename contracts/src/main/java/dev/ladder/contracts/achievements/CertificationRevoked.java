@@ -1,6 +1,5 @@
 package dev.ladder.contracts.achievements;
 
-import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -13,7 +12,7 @@ public record CertificationRevoked(
         String certificationId,
         String reason,
         LocalDate effectiveOn,
-        Instant revokedAt) implements LadderEvent {
+        Instant revokedAt) implements AchievementEvent {
 
     public CertificationRevoked {
         Require.text(achievementId, "achievementId");

@@ -1,6 +1,5 @@
 package dev.ladder.contracts.achievements;
 
-import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -11,7 +10,7 @@ public record CertificationVerified(
         String employeeId,
         String certificationId,
         String verifiedBy,
-        Instant verifiedAt) implements LadderEvent {
+        Instant verifiedAt) implements AchievementEvent {
 
     public CertificationVerified {
         Require.text(achievementId, "achievementId");

@@ -1,6 +1,5 @@
 package dev.ladder.contracts.achievements;
 
-import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -15,7 +14,7 @@ public record CertificationWithdrawn(
         String certificationId,
         String withdrawnBy,
         String reason,
-        Instant withdrawnAt) implements LadderEvent {
+        Instant withdrawnAt) implements AchievementEvent {
 
     public CertificationWithdrawn {
         Require.text(achievementId, "achievementId");

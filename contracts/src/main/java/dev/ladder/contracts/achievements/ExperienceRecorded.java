@@ -1,6 +1,5 @@
 package dev.ladder.contracts.achievements;
 
-import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -16,7 +15,7 @@ public record ExperienceRecorded(
         LocalDate startedOn,
         LocalDate endedOn,
         String description,
-        Instant recordedAt) implements LadderEvent {
+        Instant recordedAt) implements AchievementEvent {
 
     public ExperienceRecorded {
         Require.text(experienceId, "experienceId");

@@ -1,6 +1,5 @@
 package dev.ladder.contracts.achievements;
 
-import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -13,7 +12,7 @@ public record ExperienceWithdrawn(
         String experienceId,
         String employeeId,
         String withdrawnBy,
-        Instant withdrawnAt) implements LadderEvent {
+        Instant withdrawnAt) implements AchievementEvent {
 
     public ExperienceWithdrawn {
         Require.text(experienceId, "experienceId");

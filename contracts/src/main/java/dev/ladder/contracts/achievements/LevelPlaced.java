@@ -1,6 +1,5 @@
 package dev.ladder.contracts.achievements;
 
-import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -19,7 +18,7 @@ public record LevelPlaced(
         LocalDate effectiveOn,
         String reason,
         String placedBy,
-        Instant placedAt) implements LadderEvent {
+        Instant placedAt) implements AchievementEvent {
 
     public LevelPlaced {
         Require.text(placementId, "placementId");

@@ -1,6 +1,5 @@
 package dev.ladder.contracts.achievements;
 
-import dev.ladder.contracts.LadderEvent;
 import dev.ladder.contracts.Require;
 
 import java.time.Instant;
@@ -15,7 +14,7 @@ public record SkillAssessed(
         Source source,
         String assessedBy,
         LocalDate assessedOn,
-        Instant recordedAt) implements LadderEvent {
+        Instant recordedAt) implements AchievementEvent {
 
     public SkillAssessed {
         Require.text(assessmentId, "assessmentId");

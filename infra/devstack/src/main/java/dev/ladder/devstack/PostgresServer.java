@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries) whose data directory outlives the launcher: initdb runs
- * only when the directory is new, so the services' data survives restarts.
+ * only when the directory is new, so the services' data survives restarts, and commits are durable.
  */
 final class PostgresServer implements AutoCloseable {
 
@@ -46,6 +46,12 @@ final class PostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // progress-service locks every employee of a poll (advisory locks, see EvaluationLocks)
                     .setServerConfig("max_locks_per_transaction", "256")
+                    // PostgreSQL's durable defaults: zonky's builder is made for throw-away test databases and turns
+                    // synchronous_commit off; this server keeps data across restarts, and a crash or power cut must
+                    // not lose committed transactions or corrupt pages (the tests' own servers stay fast)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setOutputRedirector(log)
                     .setErrorRedirector(log);
             if (System.getProperty("ot.epg.working-dir") == null) {

@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The devstack's data must survive a restart: initdb runs once, the databases and their rows stay. */
+/**
+ * The devstack's data must survive a restart (initdb runs once, the databases and their rows stay) and a crash:
+ * PostgreSQL's durable settings, not the embedded test server's fast ones.
+ */
 class PostgresServerTest {
 
     @TempDir
@@ -29,6 +33,14 @@ class PostgresServerTest {
                 c.createStatement().execute("CREATE TABLE kept (name text); INSERT INTO kept VALUES ('alice')");
             }
             assertThat(postgres.postmasterPid()).isPresent();
+            try (Connection c = connect(postgres, "profile")) {
+                for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                    try (ResultSet rs = c.createStatement().executeQuery("SHOW " + setting)) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+                    }
+                }
+            }
         }
 
         try (PostgresServer postgres = PostgresServer.start(data, port, log)) {

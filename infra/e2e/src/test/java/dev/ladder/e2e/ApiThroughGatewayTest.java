@@ -187,13 +187,19 @@ class ApiThroughGatewayTest {
     }
 
     @Test
-    void everyServicePublishesItsOpenApiDocumentAndHealth() {
+    void everyServicePublishesItsOpenApiDocumentToAdminsAndHealthToAll() {
+        String ada = RunningPlatform.token(ADA);
+        String alice = RunningPlatform.token(ALICE);
         for (var service : dev.ladder.devstack.Service.values()) {
             String base = platform.url(service);
             assertThat(new Gateway(base).get("/actuator/health/readiness", null).json().path("status").asString())
                     .as(service + " readiness").isEqualTo("UP");
             if (service != dev.ladder.devstack.Service.GATEWAY) {
-                Reply api = new Gateway(base).get("/v3/api-docs", null);
+                assertThat(new Gateway(base).get("/v3/api-docs", null).status()).as(service + " OpenAPI, anonymous")
+                        .isEqualTo(401);
+                assertThat(new Gateway(base).get("/v3/api-docs", alice).status()).as(service + " OpenAPI, employee")
+                        .isEqualTo(403);
+                Reply api = new Gateway(base).get("/v3/api-docs", ada);
                 assertThat(api.status()).as(service + " OpenAPI").isEqualTo(200);
                 assertThat(api.json().path("paths").size()).isPositive();
             }

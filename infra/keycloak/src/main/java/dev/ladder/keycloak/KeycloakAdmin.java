@@ -7,7 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +75,47 @@ public final class KeycloakAdmin {
                     204, "grant " + account.realmRoles() + " to " + account.username());
         }
         return id;
+    }
+
+    /**
+     * Adds the key pair to the realm as a <em>passive</em> RS256 key: Keycloak publishes it in the realm's JWKS, so
+     * a token signed with it passes a service's signature check, but never signs with it. For tests that need tokens
+     * Keycloak would never issue (expired, not yet valid, another issuer) whose only fault is that one claim.
+     *
+     * @return the key's {@code kid} as the realm's JWKS lists it
+     */
+    public String addPassiveKey(String name, KeyPair keys) {
+        String token = new TokenClient(baseUrl + "/realms/master").accessToken(adminUser, adminPassword, "admin-cli");
+        String realm = baseUrl + "/admin/realms/" + KeycloakServer.REALM;
+        HttpResponse<String> read = send(token, "GET", realm, null);
+        expect(read, 200, "read the realm");
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        Map<String, Object> component = Map.of("name", name, "providerId", "rsa",
+                "providerType", "org.keycloak.keys.KeyProvider", "parentId", JSON.readTree(read.body()).path("id")
+                        .asString(),
+                "config", Map.of("priority", List.of("-100"), "enabled", List.of("true"), "active", List.of("false"),
+                        "algorithm", List.of("RS256"), "privateKey", List.of(pem)));
+        expect(send(token, "POST", realm + "/components", JSON.writeValueAsString(component)), 201, "add key " + name);
+        // the kid Keycloak gave it: the JWKS entry with this modulus
+        String modulus = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                unsigned(((RSAPublicKey) keys.getPublic()).getModulus().toByteArray()));
+        HttpResponse<String> jwks = send(token, "GET", baseUrl + "/realms/" + KeycloakServer.REALM
+                + "/protocol/openid-connect/certs", null);
+        expect(jwks, 200, "read the realm's keys");
+        for (JsonNode key : JSON.readTree(jwks.body()).path("keys")) {
+            if (modulus.equals(key.path("n").asString())) {
+                return key.path("kid").asString();
+            }
+        }
+        throw new IllegalStateException("Keycloak does not publish key " + name + ": " + jwks.body());
+    }
+
+    private static byte[] unsigned(byte[] twosComplement) {
+        return twosComplement.length > 1 && twosComplement[0] == 0
+                ? Arrays.copyOfRange(twosComplement, 1, twosComplement.length) : twosComplement;
     }
 
     private HttpResponse<String> send(String token, String method, String url, String json) {

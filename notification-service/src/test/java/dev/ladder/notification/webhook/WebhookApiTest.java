@@ -454,7 +454,7 @@ class WebhookApiTest extends DeliveryTestContext {
 
     @Test
     void publishesTheApiInOpenApi() {
-        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        http.get().uri("/v3/api-docs").header("Authorization", "Bearer " + token("ada")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.paths['" + BASE + "'].post").exists()
                 .jsonPath("$.paths['" + BASE + "/{id}'].patch").exists()
                 .jsonPath("$.paths['" + BASE + "/{id}/secret/rotate'].post").exists()

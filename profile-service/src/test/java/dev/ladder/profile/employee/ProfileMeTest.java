@@ -5,6 +5,13 @@ import dev.ladder.profile.ProfileServiceTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProfileMeTest extends ProfileServiceTest {
@@ -69,12 +76,40 @@ class ProfileMeTest extends ProfileServiceTest {
 
     @Test
     void theServicePublishesItsOpenApiAndReadiness() {
-        Api.Response openApi = api.get("/v3/api-docs", null);
+        // the API description is for admins: anonymous 401, an employee 403
+        assertThat(api.get("/v3/api-docs", null).status()).isEqualTo(401);
+        assertThat(api.get("/v3/api-docs", "alice").status()).isEqualTo(403);
+        Api.Response openApi = api.get("/v3/api-docs", "ada");
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.raw()).contains("/api/profiles/me/certifications", "/api/profiles/teams/mine");
 
         Api.Response readiness = api.get("/actuator/health/readiness", null);
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
+    }
+
+    /** Bodies are bounded (the kit's RequestBodyLimit, 1 MB): a clear 413, with or without a declared length. */
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413AndStoresNothing() throws Exception {
+        long before = count("select count(*) from certification_record");
+        String tooLarge = "{\"certificationId\":\"ceh\",\"issuer\":\"" + "x".repeat(1_100_000) + "\"}";
+        HttpClient http = HttpClient.newHttpClient();
+        for (boolean declared : new boolean[] {true, false}) {
+            byte[] bytes = tooLarge.getBytes(StandardCharsets.UTF_8);
+            HttpRequest.BodyPublisher body = declared
+                    ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                    // no Content-Length: sent in chunks, cut off where it passes the limit
+                    : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/profiles/me/certifications"))
+                    .header("Authorization", "Bearer " + Api.token("alice"))
+                    .header("Content-Type", "application/json").POST(body).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("declared length: " + declared).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("larger than 1048576 bytes");
+        }
+        assertThat(count("select count(*) from certification_record")).isEqualTo(before);
     }
 }

@@ -31,6 +31,7 @@ class AchievementListener {
             concurrency = "${ladder.progress.achievements-consumers}",
             properties = "max.poll.records=${ladder.progress.achievements-batch-size}")
     void on(List<ConsumerRecord<String, Object>> records) {
-        EventBatches.apply(Topics.ACHIEVEMENTS, records, Object.class, Achievements::applies, achievements::applyAll);
+        EventBatches.apply(Topics.ACHIEVEMENTS, records, Object.class, AchievementSubjects::disagreement,
+                Achievements::applies, achievements::applyAll);
     }
 }

@@ -167,7 +167,7 @@ class ProgressFlowTest implements ProgressServiceTest {
         // valid by the contract, but PostgreSQL stores no NUL character in text: it fails on every attempt
         CertificationRecorded refused = new CertificationRecorded(UUID.randomUUID().toString(), employee + "\u0000",
                 "ceh", "CRED-9", null, LocalDate.of(2025, 6, 1), null, Instant.now());
-        send(EventType.CERTIFICATION_RECORDED, bad + "-refused", employee, refused);
+        send(EventType.CERTIFICATION_RECORDED, bad + "-refused", employee + "\u0000", refused);
         // a valid Ladder event this listener has no use for is ignored, not dead-lettered
         String foreign = UUID.randomUUID().toString();
         RecordMetadata foreignAt = issuer(EventType.EMPLOYEE_UPDATED.id(), employee,
@@ -179,7 +179,7 @@ class ProgressFlowTest implements ProgressServiceTest {
         for (String suffix : new String[]{"-garbage", "-unknown", "-invalid", "-refused"}) {
             ConsumerRecord<String, String> dead = deadLetters.await(
                     KafkaProbe.hasHeader(CloudEventHeaders.ID, bad + suffix), Duration.ofSeconds(30));
-            assertThat(dead.key()).isEqualTo(employee);
+            assertThat(dead.key()).isEqualTo(suffix.equals("-refused") ? employee + "\u0000" : employee);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> ledgerEntries(next) == 1);
         assertThat(jdbc.sql("SELECT count(*) FROM ledger_entry WHERE employee_id = :e").param("e", employee)
@@ -189,9 +189,46 @@ class ProgressFlowTest implements ProgressServiceTest {
         deadLetters.noneUpToEnd(KafkaProbe.hasHeader(CloudEventHeaders.ID, foreign));
     }
 
+    /**
+     * The key decides the partition (the order of one person's events) and the payload whose ledger an event lands
+     * in: an achievement whose key or ce_subject names someone else is dead-lettered with the reason, not applied.
+     */
+    @Test
+    void anAchievementWhoseKeyOrSubjectNamesSomeoneElseIsDeadLetteredWithTheReason() {
+        String employee = "external-" + UUID.randomUUID();
+        String other = "someone-else-" + UUID.randomUUID();
+        String wrongKey = UUID.randomUUID().toString();
+        CloudEventRecord.of(EventType.CERTIFICATION_RECORDED, other,
+                        json.writeValueAsString(certification(employee, "ceh")))
+                .id(wrongKey).source("/test/credential-issuer").send();
+        String wrongSubject = UUID.randomUUID().toString();
+        CloudEventRecord.of(EventType.CERTIFICATION_RECORDED, employee,
+                        json.writeValueAsString(certification(employee, "cism")))
+                .id(wrongSubject).subject(other).source("/test/credential-issuer").send();
+        String good = UUID.randomUUID().toString();
+        send(EventType.CERTIFICATION_RECORDED, good, employee, certification(employee, "ceh"));
+
+        ConsumerRecord<String, String> keyed = deadLetters.await(
+                KafkaProbe.hasHeader(CloudEventHeaders.ID, wrongKey), Duration.ofSeconds(30));
+        assertThat(KafkaProbe.header(keyed, "kafka_dlt-exception-stacktrace"))
+                .contains("InvalidEventException", "The record key '" + other + "' is not the event's employeeId");
+        ConsumerRecord<String, String> addressed = deadLetters.await(
+                KafkaProbe.hasHeader(CloudEventHeaders.ID, wrongSubject), Duration.ofSeconds(30));
+        assertThat(KafkaProbe.header(addressed, "kafka_dlt-exception-stacktrace"))
+                .contains("InvalidEventException", "ce_subject '" + other + "' is not the event's employeeId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledgerEntries(good) == 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM ledger_entry WHERE employee_id IN (:e, :o)")
+                .param("e", employee).param("o", other).query(Integer.class).single())
+                .as("only the record whose key, subject and payload agree").isEqualTo(1);
+    }
+
     @Test
     void publishesItsApiDescriptionAndHealth() {
-        HttpResponse<String> api = get("/v3/api-docs", null);
+        // the API description and metrics are for admins
+        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(401);
+        assertThat(get("/v3/api-docs", "alice").statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/metrics", "alice").statusCode()).isEqualTo(403);
+        HttpResponse<String> api = get("/v3/api-docs", "ada");
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body()).contains("/api/progress/me", "/api/progress/employees/{employeeId}");
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);

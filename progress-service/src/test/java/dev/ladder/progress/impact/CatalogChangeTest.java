@@ -35,10 +35,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -135,6 +138,46 @@ class CatalogChangeTest implements ProgressServiceTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
     }
 
+    /**
+     * Every list of a draft is bounded (DraftLimits): one entry over a limit, top-level or nested, is a 400 problem
+     * naming that list and evaluates nobody; a draft exactly at the limit is previewed.
+     */
+    @Test
+    @Order(1)
+    void aDraftOverALimitIsRejectedNamingTheListAndOneAtTheLimitIsPreviewed() {
+        List<Map<String, Object>> before = projection();
+        int outbox = count("outbox_event");
+
+        HttpResponse<String> atTheLimit = preview(withFirstMidGroupOf(DraftLimits.ITEMS));
+        assertThat(atTheLimit.statusCode()).as(atTheLimit.body()).isEqualTo(200);
+
+        HttpResponse<String> oneItemTooMany = preview(withFirstMidGroupOf(DraftLimits.ITEMS + 1));
+        assertThat(oneItemTooMany.statusCode()).as(oneItemTooMany.body()).isEqualTo(400);
+        assertThat(oneItemTooMany.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(oneItemTooMany.body());
+        assertThat(problem.path("title").asString()).isEqualTo("Invalid request");
+        assertThat(problem.path("errors").findValuesAsString("field"))
+                .containsExactly("levels[1].requirements[0].items"); // mid is the second level
+
+        CatalogVersionPublished v2 = withoutMidSkills();
+        List<CatalogVersionPublished.Certification> certifications = new ArrayList<>(v2.certifications());
+        while (certifications.size() <= DraftLimits.CERTIFICATIONS) {
+            certifications.add(new CatalogVersionPublished.Certification("extra-" + certifications.size(), "Extra",
+                    null));
+        }
+        HttpResponse<String> tooManyCertifications = preview(new CatalogVersionPublished(v2.trackId(),
+                v2.trackName(), 2, v2.publishedAt(), v2.levels(), certifications, v2.skills(), Boolean.FALSE, null,
+                null, ADMIN));
+        assertThat(tooManyCertifications.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(tooManyCertifications.body()).path("errors").findValuesAsString("field"))
+                .containsExactly("certifications");
+
+        assertThat(projection()).isEqualTo(before);
+        assertThat(count("outbox_event")).isEqualTo(outbox);
+        assertThat(count("catalog_version")).isEqualTo(1);
+    }
+
     @Test
     @Order(2)
     void publishingTheVersionReEvaluatesTheTrackAndAnnouncesTheAdvance() {
@@ -216,6 +259,20 @@ class CatalogChangeTest implements ProgressServiceTest {
         CatalogVersionPublished v2 = midRequiresCissp();
         return new CatalogVersionPublished(v2.trackId(), v2.trackName(), 3, Instant.parse("2026-11-02T00:00:00Z"),
                 v2.levels(), v2.certifications(), v2.skills(), true, null, v2.salaryRegions(), ADMIN);
+    }
+
+    /** Version 2 whose first Mid-Level group is any one of {@code items} certifications (the track's, repeated). */
+    static CatalogVersionPublished withFirstMidGroupOf(int items) {
+        List<String> certifications = SeedTrack.certificationIds();
+        List<String> refs = IntStream.range(0, items)
+                .mapToObj(i -> certifications.get(i % certifications.size())).toList();
+        return versionTwoWithMid(groups -> Stream.concat(
+                Stream.of(TestLevels.anyCertificationOf(groups.get(0).id(), refs)),
+                groups.stream().skip(1)).toList());
+    }
+
+    HttpResponse<String> preview(CatalogVersionPublished draft) {
+        return api.post("/api/progress/admin/impact-preview", "ada", json.writeValueAsString(draft));
     }
 
     /** Version 2 drops the skills group of Mid-Level. */

@@ -8,6 +8,7 @@ import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,17 +106,24 @@ class TeamReadinessTest implements ProgressServiceTest {
     }
 
     @Test
-    void theSameDataExportsAsCsv() {
+    void theSameDataExportsAsCsv() throws IOException {
         HttpResponse<String> csv = api.get(TEAM + "/export.csv", "mark");
 
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/csv"));
-        List<String> lines = csv.body().lines().toList();
-        assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).startsWith("employeeId,displayName,currentLevel,nextLevel,readinessPercent");
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(ALICE + ",Alice Anders,entry,mid,33,25-49")
-                .endsWith("comptia-security-plus@2027-01-15"));
+        // RFC 4180, every field quoted, CRLF records (TeamCsvTest has the hostile values)
+        assertThat(csv.body()).startsWith("\"employeeId\",\"displayName\",\"currentLevel\",\"nextLevel\"")
+                .endsWith("\r\n");
+        List<CSVRecord> records = TeamCsvTest.parse(csv.body());
+        assertThat(records).hasSize(3);
+        assertThat(records.get(0).toList()).startsWith("employeeId", "displayName", "currentLevel", "nextLevel",
+                "readinessPercent").endsWith("expiringCertifications");
+        assertThat(records).anySatisfy(record -> {
+            assertThat(record.toList()).startsWith(ALICE, "Alice Anders", "entry", "mid", "33", "25-49")
+                    .endsWith("comptia-security-plus@2027-01-15");
+            assertThat(record.size()).isEqualTo(records.get(0).size());
+        });
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static dev.ladder.testkit.KafkaProbe.hasHeader;
 import static dev.ladder.testkit.KafkaProbe.hasKey;
@@ -115,6 +116,56 @@ class WhatIfTest implements ProgressServiceTest {
         assertThat(unknown.body()).contains("certifications[0].certificationId");
         assertThat(api.post("/api/progress/me/what-if", "alice",
                 "{\"skills\":[{\"skillId\":\"x\",\"proficiency\":7}]}").statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * At most 200 hypothetical certifications and 200 skills (WhatIfRequest.MAX_ITEMS): one more is a 400 problem
+     * naming the list, evaluated for nobody; exactly 200 of each is answered.
+     */
+    @Test
+    void aWhatIfListOverItsLimitIsRejectedNamingItAndOneAtTheLimitIsAnswered() {
+        Map<String, Integer> before = counts();
+        int limit = WhatIfRequest.MAX_ITEMS;
+        assertThat(limit).isEqualTo(200);
+
+        HttpResponse<String> atTheLimit = whatIf(certifications(limit), skills(limit));
+        assertThat(atTheLimit.statusCode()).as(atTheLimit.body()).isEqualTo(200);
+        assertThat(json.readTree(atTheLimit.body()).at("/after/readinessPercent").asInt()).isPositive();
+
+        HttpResponse<String> oneCertificationTooMany = whatIf(certifications(limit + 1), skills(1));
+        assertThat(oneCertificationTooMany.statusCode()).as(oneCertificationTooMany.body()).isEqualTo(400);
+        assertThat(oneCertificationTooMany.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(oneCertificationTooMany.body());
+        assertThat(problem.path("title").asString()).isEqualTo("Invalid request");
+        assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("certifications");
+
+        HttpResponse<String> oneSkillTooMany = api.post("/api/progress/employees/" + ALICE + "/what-if", "mark",
+                json.writeValueAsString(Map.of("skills", skills(limit + 1))));
+        assertThat(oneSkillTooMany.statusCode()).as(oneSkillTooMany.body()).isEqualTo(400);
+        assertThat(json.readTree(oneSkillTooMany.body()).path("errors").findValuesAsString("field"))
+                .containsExactly("skills");
+
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    HttpResponse<String> whatIf(List<Map<String, Object>> certifications, List<Map<String, Object>> skills) {
+        return api.post("/api/progress/me/what-if", "alice",
+                json.writeValueAsString(Map.of("certifications", certifications, "skills", skills)));
+    }
+
+    /** {@code n} certifications of the track, its ids repeated (the same one twice is allowed). */
+    static List<Map<String, Object>> certifications(int n) {
+        List<String> ids = SeedTrack.certificationIds();
+        return IntStream.range(0, n).<Map<String, Object>>mapToObj(i -> Map.of("certificationId",
+                ids.get(i % ids.size()))).toList();
+    }
+
+    /** {@code n} of Mid-Level's skills at proficiency 3, repeated. */
+    static List<Map<String, Object>> skills(int n) {
+        List<String> ids = SeedTrack.midSkillIds();
+        return IntStream.range(0, n).<Map<String, Object>>mapToObj(i -> Map.of("skillId", ids.get(i % ids.size()),
+                "proficiency", 3)).toList();
     }
 
     Map<String, Integer> counts() {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -43,10 +44,25 @@ public final class EventBatches {
      */
     public static <T> void apply(String topic, List<ConsumerRecord<String, Object>> records, Class<T> type,
                                  Predicate<T> applies, Consumer<List<Received<T>>> applyAll) {
+        apply(topic, records, type, record -> null, applies, applyAll);
+    }
+
+    /**
+     * As {@link #apply(String, List, Class, Predicate, Consumer)}, with a check of each readable record as a whole
+     * (key and headers with the payload): a record it refuses ({@code refusal} answers why, or null to accept) is
+     * dead-lettered with that reason at once, after the records before it are applied.
+     */
+    public static <T> void apply(String topic, List<ConsumerRecord<String, Object>> records, Class<T> type,
+                                 Function<ConsumerRecord<String, Object>, String> refusal, Predicate<T> applies,
+                                 Consumer<List<Received<T>>> applyAll) {
         List<Indexed<T>> batch = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, Object> record = records.get(i);
             RuntimeException unreadable = unreadable(record);
+            if (unreadable == null) {
+                String refused = refusal.apply(record);
+                unreadable = refused == null ? null : new InvalidEventException(refused);
+            }
             if (unreadable != null) {
                 apply(batch, applyAll);
                 throw new BatchListenerFailedException("Unreadable record", unreadable, i);

@@ -1,10 +1,12 @@
 package dev.ladder.kit.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,13 +15,13 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * 401, 403 (and 503 when Keycloak is unreachable) as RFC 9457 problem details, keeping the standard
- * {@code WWW-Authenticate} header on 401.
+ * 401, 403 (and 503 when Keycloak is unreachable) as RFC 9457 problem details, with the standard
+ * {@code WWW-Authenticate} challenge on 401 — and the same answer whatever was wrong with a token.
  */
 final class ProblemSecurityResponses {
 
     private final JsonMapper json;
-    private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemSecurityResponses.class);
 
     ProblemSecurityResponses(JsonMapper json) {
         this.json = json;
@@ -27,9 +29,12 @@ final class ProblemSecurityResponses {
 
     AuthenticationEntryPoint entryPoint() {
         return (request, response, exception) -> {
-            bearer.commence(request, response, exception);
-            write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required: " + exception.getMessage(),
-                    request.getRequestURI());
+            // RFC 6750's challenge, but never why a token was refused (expired, bad signature, wrong issuer or
+            // audience, unknown key…): that would tell a forger which part to fix next. The reason is logged here.
+            boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+            LOG.debug("refused {} {}: {}", request.getMethod(), request.getRequestURI(), exception.getMessage());
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
+            write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.", request.getRequestURI());
         };
     }
 

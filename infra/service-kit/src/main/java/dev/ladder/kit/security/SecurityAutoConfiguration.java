@@ -41,8 +41,12 @@ public class SecurityAutoConfiguration {
         tokens.setJwtGrantedAuthoritiesConverter(new RealmRoles());
         ProblemSecurityResponses problems = new ProblemSecurityResponses(json);
         http.authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
-                            "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+                            .permitAll();
+                    // the API description and the actuator's other endpoints (metrics) map what there is to attack:
+                    // admins only (a real deployment also keeps the services off the public network)
+                    requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                            "/actuator/**").hasRole("admin");
                     if (publicPaths.length > 0) {
                         requests.requestMatchers(publicPaths).permitAll();
                     }

@@ -61,6 +61,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLargeException tooLarge) {
+                // a body sent without a length, cut off at the limit (RequestBodyLimit)
+                return handleExceptionInternal(ex, RequestBodyLimit.tooLarge(tooLarge.maxBytes), headers,
+                        HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+        }
         ProblemDetail problem;
         if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = jsonPath(jackson);
