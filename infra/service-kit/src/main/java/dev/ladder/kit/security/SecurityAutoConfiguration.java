@@ -50,7 +50,9 @@ public class SecurityAutoConfiguration {
                     if (publicPaths.length > 0) {
                         requests.requestMatchers(publicPaths).permitAll();
                     }
-                    requests.anyRequest().authenticated();
+                    // people only: a machine client of the realm (the HR system's provisioner) has a valid token
+                    // too, but no employee behind it whose "me" the API could answer (profile-service adds SCIM)
+                    requests.anyRequest().hasAnyRole(Caller.EMPLOYEE, Caller.MANAGER, Caller.ADMIN);
                 })
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Bearer tokens only, no cookies: nothing for a cross-site request to ride on.
