@@ -23,7 +23,6 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -197,9 +196,6 @@ class SecurityConfig {
                 new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         rpInitiatedLogout.setPostLogoutRedirectUri(login.postLogoutRedirectUri());
 
-        CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-
         return http
                 .authorizeExchange(a -> a
                         // the portal's page holds no data (everything comes from /session and /api/**, both 401
@@ -219,7 +215,7 @@ class SecurityConfig {
                 .csrf(c -> c
                         .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
                                 CsrfWebFilter.DEFAULT_CSRF_MATCHER, SecurityConfig::hasSession))
-                        .csrfTokenRepository(csrfTokens)
+                        .csrfTokenRepository(new CsrfCookieRepository())
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .accessDeniedHandler((exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "Missing or wrong CSRF token: send the XSRF-TOKEN cookie value in X-XSRF-TOKEN")))

@@ -33,6 +33,14 @@ public final class Platform implements AutoCloseable {
             .flatMap(s -> s.database().stream()).toList();
     /** LOCAL ONLY: the confidential client's secret from the realm export. */
     static final String GATEWAY_CLIENT_SECRET = "ladder-gateway-secret";
+    /** The Spring profile of local mode, in which the services accept the local realm's secrets and clients. */
+    static final String LOCAL_PROFILE = "local";
+
+    /**
+     * The outside producer the devstack lets publish to ladder.achievements.v1 (the README's kcat example), unless
+     * {@code LADDER_EXTERNAL_PRODUCERS} names others.
+     */
+    public static final String DEMO_EXTERNAL_PRODUCERS = "/lms/acme-academy";
 
     private final PlatformConfig config;
     private final Map<Component, Integer> ports;
@@ -156,6 +164,10 @@ public final class Platform implements AutoCloseable {
         env.put("LADDER_KAFKA_BOOTSTRAP", kafkaBootstrap());
         env.put("LADDER_ISSUER_URI", issuerUri());
         env.put("LADDER_KEYCLOAK_URL", keycloakUrl());
+        // local mode: the services accept the repository's published secrets (this realm's gateway secret, the
+        // unsubscribe-link secret's default) and ladder-cli tokens only with this profile; without it they refuse
+        // to start (README "Local mode")
+        env.put("SPRING_PROFILES_ACTIVE", LOCAL_PROFILE);
         env.put("LADDER_KEYCLOAK_CLIENT_SECRET", GATEWAY_CLIENT_SECRET);
         env.put("LADDER_DEMO_DATA", Boolean.toString(config.demoData()));
         env.put("LADDER_SMTP_HOST", "localhost");
@@ -163,6 +175,8 @@ public final class Platform implements AutoCloseable {
         env.put("LADDER_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
         // a burst is grouped over 5 s here (30 s by default), so a demo shows its e-mail soon
         env.put("LADDER_NOTIFICATION_GROUP_WINDOW", "5s");
+        // the services accept outside achievements from no one by default; the devstack from a demo LMS
+        env.put("LADDER_EXTERNAL_PRODUCERS", DEMO_EXTERNAL_PRODUCERS);
         env.putAll(config.serviceEnv());
         return env;
     }

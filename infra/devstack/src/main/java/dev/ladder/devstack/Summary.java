@@ -38,7 +38,9 @@ final class Summary {
         line(out, "PostgreSQL", platform.jdbcUrl("<" + String.join("|", Platform.DATABASES) + ">")
                 + "  (user " + platform.dbUser() + ", password " + platform.dbPassword() + ")");
         if (config.services().isEmpty()) {
-            line(out, "Services", "not started (--infra-only); their built-in defaults match the default ports");
+            line(out, "Services", "not started (--infra-only); their built-in defaults match the default ports;"
+                    + " run them with the Spring profile " + Platform.LOCAL_PROFILE + " (SPRING_PROFILES_ACTIVE="
+                    + Platform.LOCAL_PROFILE + "), which the local secrets need");
             line(out, "Service tests", "reuse this stack with LADDER_TEST_POSTGRES_URL=" + platform.jdbcUrl("postgres")
                     + " LADDER_TEST_KAFKA_BOOTSTRAP=" + platform.kafkaBootstrap()
                     + " LADDER_TEST_KEYCLOAK_URL=" + platform.keycloakUrl());

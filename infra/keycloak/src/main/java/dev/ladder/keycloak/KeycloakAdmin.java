@@ -113,6 +113,35 @@ public final class KeycloakAdmin {
         throw new IllegalStateException("Keycloak does not publish key " + name + ": " + jwks.body());
     }
 
+    /**
+     * Creates a realm from a full realm representation, as {@code kc.sh import} would, but over the admin API (so
+     * without Keycloak's {@code ${ENV}} placeholder resolution: pass the file with its placeholders replaced).
+     *
+     * @throws IllegalStateException when Keycloak refuses (e.g. 409 for a realm name already taken)
+     */
+    public void importRealm(String realmJson) {
+        String token = new TokenClient(baseUrl + "/realms/master").accessToken(adminUser, adminPassword, "admin-cli");
+        expect(send(token, "POST", baseUrl + "/admin/realms", realmJson), 201, "import a realm");
+    }
+
+    /** Deletes a realm and everything in it; a realm that does not exist is not an error. */
+    public void deleteRealm(String realm) {
+        String token = new TokenClient(baseUrl + "/realms/master").accessToken(adminUser, adminPassword, "admin-cli");
+        HttpResponse<String> deleted = send(token, "DELETE",
+                baseUrl + "/admin/realms/" + URLEncoder.encode(realm, StandardCharsets.UTF_8), null);
+        if (deleted.statusCode() != 404) {
+            expect(deleted, 204, "delete realm " + realm);
+        }
+    }
+
+    /** A GET of the admin API below {@code /admin/realms/}, e.g. {@code ladder/clients}, as JSON. */
+    public JsonNode read(String path) {
+        String token = new TokenClient(baseUrl + "/realms/master").accessToken(adminUser, adminPassword, "admin-cli");
+        HttpResponse<String> response = send(token, "GET", baseUrl + "/admin/realms/" + path, null);
+        expect(response, 200, "read " + path);
+        return JSON.readTree(response.body());
+    }
+
     private static byte[] unsigned(byte[] twosComplement) {
         return twosComplement.length > 1 && twosComplement[0] == 0
                 ? Arrays.copyOfRange(twosComplement, 1, twosComplement.length) : twosComplement;

@@ -31,6 +31,14 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String REALM = "ladder";
     /** Classpath location of the realm export; the single source of truth for clients, roles and demo users. */
     public static final String REALM_RESOURCE = "keycloak/ladder-realm.json";
+    /**
+     * Classpath location of the realm for real deployments: the same roles, audience mapper and clients, but no demo
+     * users, no {@code ladder-cli} and no password grant at all, brute-force protection on, short token lifetimes,
+     * and the client secrets and the portal's address taken from environment variables when Keycloak imports it
+     * ({@code ${LADDER_KEYCLOAK_CLIENT_SECRET}}, {@code ${LADDER_PROVISIONER_CLIENT_SECRET}},
+     * {@code ${LADDER_PORTAL_URL}}). Never started by this class.
+     */
+    public static final String PRODUCTION_REALM_RESOURCE = "keycloak/ladder-realm-production.json";
     public static final String DIST_PROPERTY = "ladder.keycloak.dist";
     public static final String DIST_ENV = "LADDER_KEYCLOAK_DIST";
 

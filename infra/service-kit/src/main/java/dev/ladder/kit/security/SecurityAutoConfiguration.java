@@ -1,5 +1,7 @@
 package dev.ladder.kit.security;
 
+import dev.ladder.kit.localmode.LocalMode;
+import dev.ladder.kit.localmode.LocalOnlyClientValidator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -9,6 +11,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -68,4 +72,13 @@ public class SecurityAutoConfiguration {
         return http.build();
     }
 
+    /**
+     * Boot adds every {@code OAuth2TokenValidator<Jwt>} bean to the validators of the decoder it builds from
+     * {@code spring.security.oauth2.resourceserver.jwt.*} (beside issuer, audience and expiry), so a refused
+     * {@code ladder-cli} token fails like any other invalid token: the same 401 and problem detail.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> ladderLocalOnlyClientValidator(Environment environment) {
+        return new LocalOnlyClientValidator(LocalMode.isActive(environment));
+    }
 }
