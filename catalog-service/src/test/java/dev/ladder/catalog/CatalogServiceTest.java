@@ -4,6 +4,7 @@ import dev.ladder.catalog.release.SeedRelease;
 import dev.ladder.catalog.roadmap.SeedRoadmap;
 import dev.ladder.catalog.seed.SeedProperties;
 import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventSchemas;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
@@ -88,8 +89,9 @@ class CatalogServiceTest {
         assertThat(headers).containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0")
                 .containsEntry(CloudEventHeaders.TYPE, EventType.CATALOG_VERSION_PUBLISHED.id())
                 .containsEntry(CloudEventHeaders.CONTENT_TYPE, "application/json")
-                .containsKeys(CloudEventHeaders.ID, CloudEventHeaders.SOURCE, CloudEventHeaders.TIME,
-                        CloudEventHeaders.SUBJECT);
+                // the one source consumers accept a release from
+                .containsEntry(CloudEventHeaders.SOURCE, EventProducers.CATALOG_SERVICE)
+                .containsKeys(CloudEventHeaders.ID, CloudEventHeaders.TIME, CloudEventHeaders.SUBJECT);
         assertThat(headers.get(CloudEventHeaders.ID)).isNotBlank();
         assertThat(EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED, record.value())).isEmpty();
 

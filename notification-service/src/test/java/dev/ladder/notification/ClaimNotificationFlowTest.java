@@ -62,6 +62,8 @@ class ClaimNotificationFlowTest {
     private static final String ALICE = DemoUsers.ALICE.id();
     private static final String BOB = DemoUsers.BOB.id();
     private static final String DLT_GROUP_HEADER = "kafka_dlt-original-consumer-group";
+    /** An outside producer the tests' application.yml allows (ladder.events.external-producers). */
+    private static final String LMS = "/lms/acme-academy";
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -332,6 +334,46 @@ class ClaimNotificationFlowTest {
             assertThat(ids("mark")).noneMatch(n -> n.contains(misKeyed) || n.contains(BOB + ":" + skill));
             assertThat(ids("bob")).noneMatch(n -> n.contains(misAddressed) || n.contains(misKeyed));
             assertThat(ids("alice")).noneMatch(n -> n.contains(misAddressed) || n.contains(misKeyed));
+        }
+    }
+
+    /**
+     * Verifying a claim, and declaring one, are acts inside Ladder (profile-service): an outside producer's record of
+     * either is dead-lettered with the reason and reaches nobody, while what it may send (an issuer's record) is
+     * applied.
+     */
+    @Test
+    void aDecisionOrSelfClaimFromAnOutsideProducerIsDeadLetteredAndReachesNobody() {
+        try (KafkaProbe dlt = LadderInfra.probe(Topics.deadLetter(Topics.ACHIEVEMENTS))) {
+            Instant now = Instant.now();
+            String claim = id();
+            send(EventType.CERTIFICATION_RECORDED, ALICE, id(), claim(claim, ALICE, now));
+            String forgedVerification = id();
+            String verification = json.writeValueAsString(new CertificationVerified(claim, ALICE, certification,
+                    mark, now.plusSeconds(1)));
+            raw(CloudEventRecord.of(EventType.CERTIFICATION_VERIFIED, ALICE, verification).id(forgedVerification)
+                    .source(LMS), verification);
+            String forgedClaim = id();
+            String selfClaim = json.writeValueAsString(claim(id(), ALICE, now));
+            raw(CloudEventRecord.of(EventType.CERTIFICATION_RECORDED, ALICE, selfClaim).id(forgedClaim).source(LMS),
+                    selfClaim);
+            String issued = id();
+            String issuerRecord = json.writeValueAsString(new CertificationRecorded(id(), ALICE, certification,
+                    "CRED-" + suffix, "Issuer", LocalDate.of(2026, 1, 15), null, now,
+                    CertificationRecorded.Source.ISSUER));
+            RecordMetadata issuedAt = raw(CloudEventRecord.of(EventType.CERTIFICATION_RECORDED, ALICE, issuerRecord)
+                    .id(issued).source(LMS), issuerRecord);
+
+            assertThat(KafkaProbe.header(dlt.await(deadLetteredHere(forgedVerification), WAIT),
+                    "kafka_dlt-exception-stacktrace")).contains("InvalidEventException", "ce_source '" + LMS
+                    + "' may not publish " + EventType.CERTIFICATION_VERIFIED.id());
+            assertThat(KafkaProbe.header(dlt.await(deadLetteredHere(forgedClaim), WAIT),
+                    "kafka_dlt-exception-stacktrace")).contains("ce_source '" + LMS + "' is an external producer",
+                    "never SELF");
+            LadderInfra.awaitConsumed(GROUP, issuedAt);
+            dlt.noneUpToEnd(deadLetteredHere(issued));
+            assertThat(ids("alice")).noneMatch(n -> n.contains(forgedVerification));
+            assertThat(ids("mark")).noneMatch(n -> n.contains(forgedClaim) || n.contains(issued));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ladder.notification;
 
 import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.keycloak.DemoUsers;
@@ -190,7 +191,7 @@ class NotificationFlowTest {
             String misAddressedEvent = UUID.randomUUID().toString();
             CloudEventRecord.of(Topics.MILESTONES, EventType.MILESTONE_REACHED.id(), ALICE,
                             milestone(misAddressed, 61, Instant.now()))
-                    .id(misAddressedEvent).subject(BOB).source("urn:ladder:progress-service").send();
+                    .id(misAddressedEvent).subject(BOB).source(EventProducers.PROGRESS_SERVICE).send();
             String good = milestoneId();
             RecordMetadata goodAt = send(UUID.randomUUID().toString(), EventType.MILESTONE_REACHED.id(),
                     milestone(good, 62, Instant.now()));
@@ -206,6 +207,35 @@ class NotificationFlowTest {
             for (String user : List.of("alice", "bob")) {
                 assertThat(feed(user, "")).extracting(n -> n.get("id")).doesNotContain(misKeyed, misAddressed);
             }
+        }
+    }
+
+    /** Only progress-service announces milestones: anyone else who writes the topic writes into nobody's feed. */
+    @Test
+    void aMilestoneFromAnotherSourceThanProgressServiceIsDeadLetteredAndReachesNobody() {
+        try (KafkaProbe dlt = LadderInfra.probe(Topics.deadLetter(Topics.MILESTONES))) {
+            String fromLms = milestoneId();
+            String fromLmsEvent = UUID.randomUUID().toString();
+            CloudEventRecord.of(Topics.MILESTONES, EventType.MILESTONE_REACHED.id(), ALICE,
+                    milestone(fromLms, 90, Instant.now())).id(fromLmsEvent).source("/lms/acme-academy").send();
+            String fromProfile = milestoneId();
+            String fromProfileEvent = UUID.randomUUID().toString();
+            CloudEventRecord.of(Topics.MILESTONES, EventType.MILESTONE_REACHED.id(), ALICE,
+                    milestone(fromProfile, 91, Instant.now())).id(fromProfileEvent)
+                    .source(EventProducers.PROFILE_SERVICE).send();
+            String good = milestoneId();
+            RecordMetadata goodAt = send(UUID.randomUUID().toString(), EventType.MILESTONE_REACHED.id(),
+                    milestone(good, 92, Instant.now()));
+
+            assertThat(KafkaProbe.header(dlt.await(deadLetteredHere(fromLmsEvent), WAIT),
+                    "kafka_dlt-exception-stacktrace")).contains("InvalidEventException",
+                    "ce_source '/lms/acme-academy' may not publish " + EventType.MILESTONE_REACHED.id(),
+                    "only /ladder/progress-service may");
+            assertThat(KafkaProbe.header(dlt.await(deadLetteredHere(fromProfileEvent), WAIT),
+                    "kafka_dlt-exception-stacktrace")).contains("ce_source '/ladder/profile-service' may not publish");
+            awaitItem("alice", good);
+            LadderInfra.awaitConsumed(GROUP, goodAt);
+            assertThat(feed("alice", "")).extracting(n -> n.get("id")).doesNotContain(fromLms, fromProfile);
         }
     }
 
@@ -258,7 +288,7 @@ class NotificationFlowTest {
 
     private static RecordMetadata send(String eventId, String type, String json) {
         return CloudEventRecord.of(Topics.MILESTONES, type, ALICE, json).id(eventId)
-                .source("urn:ladder:progress-service").sendForMetadata();
+                .source(EventProducers.PROGRESS_SERVICE).sendForMetadata();
     }
 
     private static String bearer(String user) {

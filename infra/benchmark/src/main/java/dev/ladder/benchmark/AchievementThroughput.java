@@ -1,6 +1,6 @@
 package dev.ladder.benchmark;
 
-import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.achievements.CertificationRecorded;
@@ -9,6 +9,7 @@ import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.kit.messaging.CloudEventDeserializer;
 import dev.ladder.kit.messaging.EventBatches;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.progress.ProgressApplication;
 import dev.ladder.progress.ledger.Achievements;
 import dev.ladder.testkit.CloudEventRecord;
@@ -24,7 +25,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
@@ -38,7 +38,6 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -78,6 +77,8 @@ public final class AchievementThroughput {
     static final int TEAMS = Integer.getInteger("bench.teams", 20);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     static final int PARTITIONS = 3; // what service-kit creates (ladder.kafka.partitions default)
+    /** The outside producer of the achievements: configured as one in the service (ladder.events.external-producers). */
+    static final String LMS = "/bench/lms";
     static final Duration TIMEOUT = Duration.ofMinutes(Integer.getInteger("bench.timeout-minutes", 20));
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -246,7 +247,7 @@ public final class AchievementThroughput {
         // the poll size the service's listener asks for (ladder.progress.achievements-batch-size)
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
         try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new CloudEventDeserializer(json))) {
+                new CloudEventDeserializer(json, new EventProducers(List.of(LMS))))) {
             consumer.subscribe(List.of(Topics.ACHIEVEMENTS));
             while (applied.get() < events) {
                 if (System.nanoTime() - started > TIMEOUT.toNanos()) {
@@ -259,7 +260,7 @@ public final class AchievementThroughput {
                 }
                 List<EventBatches.Received<Object>> batch = new ArrayList<>(records.count());
                 for (ConsumerRecord<String, Object> record : records) {
-                    batch.add(new EventBatches.Received<>(eventId(record), record.value()));
+                    batch.add(new EventBatches.Received<>(EventId.of(record.headers()), record.value()));
                 }
                 if (!batch.isEmpty()) {
                     service.applyAll(batch); // what the listener does with a poll: one transaction
@@ -314,11 +315,6 @@ public final class AchievementThroughput {
         return values.stream().map(v -> String.format("%,.0f", v)).toList().toString();
     }
 
-    static String eventId(ConsumerRecord<String, Object> record) {
-        Header id = record.headers().lastHeader(CloudEventHeaders.ID);
-        return new String(id.value(), StandardCharsets.UTF_8);
-    }
-
     // ------------------------------------------------------------------------------------------------ service
 
     static ConfigurableApplicationContext startService(String db) {
@@ -332,6 +328,8 @@ public final class AchievementThroughput {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:1/realms/ladder",
                 "--server.port=0",
                 "--spring.kafka.listener.auto-startup=false",
+                // the benchmark's achievements come from an outside LMS, as most would in production
+                "--ladder.events.external-producers=" + LMS,
                 "--logging.level.root=WARN",
                 "--logging.level.org.apache.kafka=ERROR",
                 "--spring.main.banner-mode=off"));
@@ -405,7 +403,7 @@ public final class AchievementThroughput {
             List<Future<?>> sent = new ArrayList<>();
             Instant now = Instant.parse("2026-11-25T09:00:00Z");
             sent.add(send(producer, SeedTrack.TRACK, EventType.CATALOG_VERSION_PUBLISHED,
-                    "/catalog-service", SeedTrack.TRACK, SeedTrack.version(1), now));
+                    EventProducers.CATALOG_SERVICE, SeedTrack.TRACK, SeedTrack.version(1), now));
             Random random = new Random(42);
             for (int i = 0; i < EMPLOYEES; i++) {
                 int team = i % TEAMS;
@@ -413,7 +411,7 @@ public final class AchievementThroughput {
                         teamId(team), "Team " + team, employeeId(100_000_000 + team), SeedTrack.TRACK, "us",
                         LocalDate.of(2010, 1, 1).plusDays(random.nextInt(16 * 365)), now);
                 sent.add(send(producer, employee.employeeId(), EventType.EMPLOYEE_UPDATED,
-                        "/profile-service", employee.employeeId(), employee, now));
+                        EventProducers.PROFILE_SERVICE, employee.employeeId(), employee, now));
             }
             List<String> certifications = SeedTrack.version(1).certifications().stream()
                     .map(c -> c.id()).toList();
@@ -427,12 +425,12 @@ public final class AchievementThroughput {
                             certifications.get(random.nextInt(certifications.size())), "CRED-" + i, "Issuer", on,
                             random.nextBoolean() ? on.plusYears(3) : null, recordedAt);
                     sent.add(send(producer, employee, EventType.CERTIFICATION_RECORDED,
-                            "/bench/lms", employee, event, recordedAt));
+                            LMS, employee, event, recordedAt));
                 } else {
                     SkillAssessed event = new SkillAssessed("s-" + i, employee, skills.get(random.nextInt(skills.size())),
                             1 + random.nextInt(5), SkillAssessed.Source.ASSESSMENT, "bench", on, recordedAt);
                     sent.add(send(producer, employee, EventType.SKILL_ASSESSED,
-                            "/bench/lms", employee, event, recordedAt));
+                            LMS, employee, event, recordedAt));
                 }
             }
             producer.flush();

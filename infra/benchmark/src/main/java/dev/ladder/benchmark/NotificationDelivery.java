@@ -1,5 +1,6 @@
 package dev.ladder.benchmark;
 
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.contracts.progress.MilestoneReached;
@@ -546,7 +547,7 @@ public final class NotificationDelivery {
                             "Mail team " + (i % 50), null, "bench-track", "us", LocalDate.of(2015, 1, 1), now,
                             null, null, null, true);
                     sent.add(AchievementThroughput.send(producer, person.employeeId(), EventType.EMPLOYEE_UPDATED,
-                            "/profile-service", person.employeeId(), person, now));
+                            EventProducers.PROFILE_SERVICE, person.employeeId(), person, now));
                 }
                 producer.flush();
                 for (Future<?> f : sent) {
@@ -750,7 +751,7 @@ public final class NotificationDelivery {
     static ProducerRecord<String, String> milestoneRecord(MilestoneReached milestone) {
         return CloudEventRecord.of(EventType.MILESTONE_REACHED, milestone.employeeId(),
                         JSON.writeValueAsString(milestone))
-                .source("/progress-service").subject(milestone.employeeId()).time(milestone.occurredAt())
+                .source(EventProducers.PROGRESS_SERVICE).subject(milestone.employeeId()).time(milestone.occurredAt())
                 .producerRecord();
     }
 

@@ -1,5 +1,6 @@
 package dev.ladder.benchmark;
 
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.achievements.CertificationRecorded;
@@ -197,7 +198,7 @@ final class TeamDashboard {
             long t0 = System.nanoTime();
             try (KafkaProducer<String, String> producer = producer()) {
                 AchievementThroughput.send(producer, SeedTrack.TRACK,
-                        EventType.CATALOG_VERSION_PUBLISHED, "/catalog-service", SeedTrack.TRACK, SeedTrack.version(1),
+                        EventType.CATALOG_VERSION_PUBLISHED, EventProducers.CATALOG_SERVICE, SeedTrack.TRACK, SeedTrack.version(1),
                         NOW).get();
                 waitForRows("catalog_version", 1, t0);
                 log(String.format("  catalog (%s v1) published on %s and applied in %.1f s", SeedTrack.TRACK,
@@ -211,7 +212,7 @@ final class TeamDashboard {
                             TEAM, TEAM_NAME, MANAGER, SeedTrack.TRACK, "us",
                             LocalDate.of(2010, 1, 1).plusDays(random.nextInt(16 * 365)), NOW);
                     sent.add(AchievementThroughput.send(producer, employee.employeeId(),
-                            EventType.EMPLOYEE_UPDATED, "/profile-service", employee.employeeId(), employee, NOW));
+                            EventType.EMPLOYEE_UPDATED, EventProducers.PROFILE_SERVICE, employee.employeeId(), employee, NOW));
                 }
                 producer.flush();
                 for (Future<?> f : sent) {
@@ -258,8 +259,11 @@ final class TeamDashboard {
 
         /**
          * Ledger events {@code from} (inclusive) to {@code to} (exclusive) of the members, round robin; rows exactly
-         * as Ledger.append writes them (type = ce_type id, payload = the event's JSON).
+         * as Ledger.append writes them (type = ce_type id, payload = the event's JSON), as if profile-service had
+         * sent them.
          */
+        static final String LEDGER_SOURCE = EventProducers.PROFILE_SERVICE;
+
         void copyLedger(int from, int to, Random random) throws Exception {
             List<String> certifications = SeedTrack.version(1).certifications().stream().map(c -> c.id()).toList();
             List<String> skills = SeedTrack.version(1).skills().stream().map(s -> s.id()).toList();
@@ -285,11 +289,12 @@ final class TeamDashboard {
                             type = EventType.SKILL_ASSESSED;
                         }
                         String payload = JSON.writeValueAsString(event).replace("\"", "\"\"");
-                        csv.append(employee).append(',').append(UUID.randomUUID()).append(',').append(type.id())
+                        csv.append(employee).append(',').append(LEDGER_SOURCE).append(',').append(UUID.randomUUID())
+                                .append(',').append(type.id())
                                 .append(',').append(on).append(",\"").append(payload).append("\"\n");
                     }
-                    copy.copyIn("COPY ledger_entry (employee_id, event_id, type, effective_date, payload) FROM STDIN "
-                            + "(FORMAT csv)", new StringReader(csv.toString()));
+                    copy.copyIn("COPY ledger_entry (employee_id, event_source, event_id, type, effective_date, "
+                            + "payload) FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
                 }
                 try (var s = connection.createStatement()) {
                     s.execute("ANALYZE ledger_entry");

@@ -58,9 +58,16 @@ public record PlatformConfig(Path repoRoot, Path home, boolean wipe, Map<Compone
         return new Builder();
     }
 
-    /** Defaults overridden by {@code LADDER_HOME} and the {@code LADDER_*_PORT} variables found in {@code env}. */
+    /**
+     * Defaults overridden by {@code LADDER_HOME}, {@code LADDER_SERVICE_JVM_OPTIONS}, {@code LADDER_EXTERNAL_PRODUCERS}
+     * and the {@code LADDER_*_PORT} variables found in {@code env}.
+     */
     public static Builder fromEnvironment(Map<String, String> env) {
         Builder builder = builder();
+        String producers = env.get("LADDER_EXTERNAL_PRODUCERS");
+        if (producers != null && !producers.isBlank()) {
+            builder.env("LADDER_EXTERNAL_PRODUCERS", producers.trim());
+        }
         String home = env.get("LADDER_HOME");
         if (home != null && !home.isBlank()) {
             builder.home(Path.of(home));

@@ -164,7 +164,7 @@ class CatalogAdminInChromiumTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer())) {
             issuer.send(CloudEventRecord.of(EventType.CERTIFICATION_RECORDED, ADA.id(),
-                    JsonMapper.builder().build().writeValueAsString(ceh)).source("/issuers/ec-council")
+                    JsonMapper.builder().build().writeValueAsString(ceh)).source(RunningPlatform.EC_COUNCIL)
                     .producerRecord()).get(30, TimeUnit.SECONDS);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

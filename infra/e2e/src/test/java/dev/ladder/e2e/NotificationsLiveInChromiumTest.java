@@ -1,5 +1,6 @@
 package dev.ladder.e2e;
 
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.devstack.Platform;
 import dev.ladder.e2e.Gateway.Reply;
@@ -172,7 +173,7 @@ class NotificationsLiveInChromiumTest {
                          "readinessPercent":100,"threshold":null,"message":"%s","occurredAt":"%s"}"""
                         .formatted(milestoneId, person.id(), messages.get(i), from.plus(Duration.ofMinutes(i)));
                 progress.send(CloudEventRecord.of(EventType.MILESTONE_REACHED, person.id(), payload)
-                        .source("urn:ladder:progress-service").producerRecord()).get(30, TimeUnit.SECONDS);
+                        .source(EventProducers.PROGRESS_SERVICE).producerRecord()).get(30, TimeUnit.SECONDS);
                 ids.add(milestoneId);
             }
         }

@@ -37,6 +37,8 @@ final class RunningPlatform {
 
     private static final Duration APPLIED = Duration.ofMinutes(2);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** An outside producer the platform is configured to accept achievements from (a credential issuer). */
+    static final String EC_COUNCIL = "/issuers/ec-council";
     private static Platform platform;
     /** Held for the JVM's life: the shared Keycloak stays up while the platform's services use it. */
     private static SharedKeycloak.Lease keycloak;
@@ -58,6 +60,8 @@ final class RunningPlatform {
                         .anyFreePorts()
                         .externalKeycloak(keycloak.baseUrl())
                         .demoData(true)
+                        // the devstack's demo LMS, and the credential issuer CatalogAdminInChromiumTest plays
+                        .env("LADDER_EXTERNAL_PRODUCERS", Platform.DEMO_EXTERNAL_PRODUCERS + "," + EC_COUNCIL)
                         .progress(line -> System.out.println("[e2e platform] " + line))
                         .build());
                 System.out.printf("[e2e platform] ready in %d s, %d MiB RSS, logs in %s%n",

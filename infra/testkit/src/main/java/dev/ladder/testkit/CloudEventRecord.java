@@ -1,5 +1,6 @@
 package dev.ladder.testkit;
 
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -23,7 +24,9 @@ import java.util.UUID;
  * One Kafka record carrying a CloudEvent, written by the official CloudEvents Kafka binding (binary mode) exactly as
  * an outside producer writes it — not by Ladder's own header constants, so a mistake there cannot hide in the tests.
  * The one place tests and the benchmark build event records; defaults: topic of the type, a random id, subject =
- * key, source {@value #DEFAULT_SOURCE}, time now.
+ * key, time now, and the source of the Ladder service that publishes the type ({@link EventProducers}, as its outbox
+ * writes it) — {@value #DEFAULT_SOURCE} for a type Ladder does not know. A test of an outside producer names its
+ * source, and the service under test must have it configured ({@code ladder.events.external-producers}).
  * <pre>{@code
  * CloudEventRecord.of(EventType.SKILL_ASSESSED, alice, json).id("s-1").send();
  * }</pre>
@@ -37,7 +40,7 @@ public final class CloudEventRecord {
     private final String key;
     private final String json;
     private String id = UUID.randomUUID().toString();
-    private String source = DEFAULT_SOURCE;
+    private String source;
     private String subject;
     private Instant time = Instant.now();
 
@@ -47,6 +50,7 @@ public final class CloudEventRecord {
         this.key = key;
         this.json = Objects.requireNonNull(json, "json");
         this.subject = key;
+        this.source = defaultSource(type);
     }
 
     /** An event of a Ladder type on its own topic; {@code json} is the payload as sent (valid or not). */
@@ -57,6 +61,10 @@ public final class CloudEventRecord {
     /** Any {@code ce_type} on any topic: types Ladder does not know, foreign producers, test topics. */
     public static CloudEventRecord of(String topic, String type, String key, String json) {
         return new CloudEventRecord(topic, type, key, json);
+    }
+
+    private static String defaultSource(String type) {
+        return EventType.byId(type).map(EventProducers::ladderProducer).orElse(DEFAULT_SOURCE);
     }
 
     public CloudEventRecord id(String id) {

@@ -2,6 +2,7 @@ package dev.ladder.notification.catalog;
 
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.kit.inbox.Inbox;
+import dev.ladder.kit.messaging.EventId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,7 @@ public class CatalogNames {
     }
 
     @Transactional
-    public void apply(String eventId, CatalogVersionPublished release) {
+    public void apply(EventId eventId, CatalogVersionPublished release) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.ladder.notification.catalog;
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.notification.inbound.EventSubject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,10 @@ class CatalogReleaseListener {
     }
 
     @KafkaHandler
-    void on(CatalogVersionPublished release, @Header(CloudEventHeaders.ID) String eventId,
-            @Headers MessageHeaders record) {
+    void on(CatalogVersionPublished release, @Header(CloudEventHeaders.SOURCE) String source,
+            @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, "trackId", release.trackId());
-        names.apply(eventId, release);
+        names.apply(new EventId(source, eventId), release);
     }
 
     /** Newer event types on this topic are someone else's business until this service learns them. */

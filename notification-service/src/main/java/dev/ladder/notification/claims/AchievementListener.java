@@ -8,6 +8,7 @@ import dev.ladder.contracts.achievements.CertificationRevoked;
 import dev.ladder.contracts.achievements.CertificationVerified;
 import dev.ladder.contracts.achievements.CertificationWithdrawn;
 import dev.ladder.contracts.achievements.SkillAssessed;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.notification.inbound.EventSubject;
 import dev.ladder.notification.summary.HeldCertifications;
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -39,47 +40,50 @@ class AchievementListener {
     }
 
     @KafkaHandler
-    void on(CertificationRecorded recorded, @Header(CloudEventHeaders.ID) String eventId,
-            @Headers MessageHeaders record) {
+    void on(CertificationRecorded recorded, @Header(CloudEventHeaders.SOURCE) String source,
+            @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, EMPLOYEE_ID, recorded.employeeId());
+        EventId id = new EventId(source, eventId);
         if (recorded.selfDeclared()) {
-            notifications.claimRecorded(eventId, recorded);
+            notifications.claimRecorded(id, recorded);
         }
-        held.recorded(eventId, recorded);
+        held.recorded(id, recorded);
     }
 
     @KafkaHandler
-    void on(CertificationVerified verified, @Header(CloudEventHeaders.ID) String eventId,
-            @Headers MessageHeaders record) {
+    void on(CertificationVerified verified, @Header(CloudEventHeaders.SOURCE) String source,
+            @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, EMPLOYEE_ID, verified.employeeId());
-        notifications.claimVerified(eventId, verified);
+        notifications.claimVerified(new EventId(source, eventId), verified);
     }
 
     @KafkaHandler
-    void on(CertificationRejected rejected, @Header(CloudEventHeaders.ID) String eventId,
-            @Headers MessageHeaders record) {
+    void on(CertificationRejected rejected, @Header(CloudEventHeaders.SOURCE) String source,
+            @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, EMPLOYEE_ID, rejected.employeeId());
-        notifications.claimRejected(eventId, rejected);
-        held.ended(eventId, rejected.employeeId(), rejected.achievementId(), rejected.certificationId(),
+        EventId id = new EventId(source, eventId);
+        notifications.claimRejected(id, rejected);
+        held.ended(id, rejected.employeeId(), rejected.achievementId(), rejected.certificationId(),
                 rejected.rejectedAt());
     }
 
     @KafkaHandler
-    void on(CertificationWithdrawn withdrawn, @Header(CloudEventHeaders.ID) String eventId,
-            @Headers MessageHeaders record) {
+    void on(CertificationWithdrawn withdrawn, @Header(CloudEventHeaders.SOURCE) String source,
+            @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, EMPLOYEE_ID, withdrawn.employeeId());
-        notifications.claimWithdrawn(eventId, withdrawn);
-        held.ended(eventId, withdrawn.employeeId(), withdrawn.achievementId(), withdrawn.certificationId(),
+        EventId id = new EventId(source, eventId);
+        notifications.claimWithdrawn(id, withdrawn);
+        held.ended(id, withdrawn.employeeId(), withdrawn.achievementId(), withdrawn.certificationId(),
                 withdrawn.withdrawnAt());
     }
 
     /** The issuer withdrew it: it no longer counts in the team summary (nobody is notified here). */
     @KafkaHandler
-    void on(CertificationRevoked revoked, @Header(CloudEventHeaders.ID) String eventId,
-            @Headers MessageHeaders record) {
+    void on(CertificationRevoked revoked, @Header(CloudEventHeaders.SOURCE) String source,
+            @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, EMPLOYEE_ID, revoked.employeeId());
-        held.ended(eventId, revoked.employeeId(), revoked.achievementId(), revoked.certificationId(),
-                revoked.revokedAt());
+        held.ended(new EventId(source, eventId), revoked.employeeId(), revoked.achievementId(),
+                revoked.certificationId(), revoked.revokedAt());
     }
 
     @KafkaHandler

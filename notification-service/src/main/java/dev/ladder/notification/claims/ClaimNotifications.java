@@ -6,6 +6,7 @@ import dev.ladder.contracts.achievements.CertificationVerified;
 import dev.ladder.contracts.achievements.CertificationWithdrawn;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.kit.inbox.Inbox;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.notification.catalog.CatalogNames;
 import dev.ladder.notification.claims.Claim.State;
 import dev.ladder.notification.delivery.Notification;
@@ -43,10 +44,13 @@ import java.util.stream.Stream;
  * only if the employee is known now (self-assessments are frequent and the verification queue lists them: not kept
  * for later).</li>
  * </ul>
- * Each applied event is recorded in the inbox (one per {@code ce_id}) with its effects, and every notification id is
- * deterministic, so redelivery changes nothing. Events older than {@code ladder.notification.max-age} (by their own
- * time) update the claim state but announce nothing: a new consumer group reads the topic from its beginning, and
- * years of claims must not land in people's feeds on the first deployment.
+ * Each applied event is recorded in the inbox (one per {@code ce_source} and {@code ce_id}) with its effects, and
+ * every notification id is deterministic, so redelivery changes nothing. Notification ids and a claim's
+ * {@code openedBy} use the {@code ce_id} alone: only profile-service may publish self-declared recordings,
+ * verifications and rejections ({@code EventProducers}), so their ids are unique without the source. Events older
+ * than {@code ladder.notification.max-age} (by their own time) update the claim state but announce nothing: a new
+ * consumer group reads the topic from its beginning, and years of claims must not land in people's feeds on the
+ * first deployment.
  */
 @Service
 public class ClaimNotifications {
@@ -75,7 +79,7 @@ public class ClaimNotifications {
 
     /** A self-declared certification ({@code source: SELF}); others are no claims and are not passed here. */
     @Transactional
-    public void claimRecorded(String eventId, CertificationRecorded e) {
+    public void claimRecorded(EventId eventId, CertificationRecorded e) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return;
         }
@@ -84,7 +88,7 @@ public class ClaimNotifications {
         Claim claim;
         if (known.isEmpty()) {
             claim = new Claim(e.employeeId(), e.achievementId(), e.certificationId(), State.PENDING, e.recordedAt(),
-                    eventId, null, false);
+                    eventId.id(), null, false);
         } else {
             Claim c = known.get();
             if (c.recordedAt() != null && e.recordedAt().isBefore(c.recordedAt())) {
@@ -95,7 +99,7 @@ public class ClaimNotifications {
                     && (c.decidedAt() == null || e.recordedAt().isAfter(c.decidedAt()));
             claim = reopens
                     ? new Claim(c.employeeId(), c.achievementId(), e.certificationId(), State.PENDING,
-                    e.recordedAt(), eventId, c.decidedAt(), false)
+                    e.recordedAt(), eventId.id(), c.decidedAt(), false)
                     : new Claim(c.employeeId(), c.achievementId(), e.certificationId(), c.state(), e.recordedAt(),
                     c.openedBy(), c.decidedAt(), c.announced());
         }
@@ -103,34 +107,34 @@ public class ClaimNotifications {
     }
 
     @Transactional
-    public void claimVerified(String eventId, CertificationVerified e) {
+    public void claimVerified(EventId eventId, CertificationVerified e) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return;
         }
         people.lock(e.employeeId());
         decide(e.employeeId(), e.achievementId(), e.certificationId(), State.VERIFIED, e.verifiedAt());
         if (fresh(e.verifiedAt())) {
-            notifier.deliver(ClaimMessages.verified(eventId, e.employeeId(), names.certification(e.certificationId()),
+            notifier.deliver(ClaimMessages.verified(eventId.id(), e.employeeId(), names.certification(e.certificationId()),
                     nameOf(e.verifiedBy()), e.verifiedAt()));
         }
     }
 
     @Transactional
-    public void claimRejected(String eventId, CertificationRejected e) {
+    public void claimRejected(EventId eventId, CertificationRejected e) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return;
         }
         people.lock(e.employeeId());
         decide(e.employeeId(), e.achievementId(), e.certificationId(), State.REJECTED, e.rejectedAt());
         if (fresh(e.rejectedAt())) {
-            notifier.deliver(ClaimMessages.rejected(eventId, e.employeeId(), names.certification(e.certificationId()),
+            notifier.deliver(ClaimMessages.rejected(eventId.id(), e.employeeId(), names.certification(e.certificationId()),
                     nameOf(e.rejectedBy()), e.reason(), e.rejectedAt()));
         }
     }
 
     /** The claimant took it back: nobody is told, but a claim still waiting for its manager is no longer announced. */
     @Transactional
-    public void claimWithdrawn(String eventId, CertificationWithdrawn e) {
+    public void claimWithdrawn(EventId eventId, CertificationWithdrawn e) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return;
         }

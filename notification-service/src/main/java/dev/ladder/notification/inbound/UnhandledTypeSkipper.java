@@ -20,7 +20,8 @@ import java.util.function.Function;
  * handler, which ignores it, and the offset is committed. Those types are other services' business — on the shared
  * {@code ladder.achievements.v1} a type only another consumer (or a newer Ladder) knows, or another consumer's type
  * this service would never apply — and dead-lettering them here put the same record into the DLT once per consuming
- * service.
+ * service. That includes a record the kit refused because its source may not publish it: a forged type this service
+ * handles is dead-lettered here, one it does not is left to the consumers that do.
  * <p>
  * Installed as the kit's {@code ErrorHandlingDeserializer}'s failed-deserialization function
  * ({@code spring.deserializer.value.function}, application.yml), so it is made by that deserializer and not by

@@ -4,6 +4,7 @@ import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.progress.MilestoneReached;
 import dev.ladder.contracts.progress.TrackReevaluated;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.notification.inbound.EventSubject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,17 +35,17 @@ class MilestoneListener {
     }
 
     @KafkaHandler
-    void on(MilestoneReached milestone, @Header(CloudEventHeaders.ID) String eventId,
-            @Headers MessageHeaders record) {
+    void on(MilestoneReached milestone, @Header(CloudEventHeaders.SOURCE) String source,
+            @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, "employeeId", milestone.employeeId());
-        notifications.reached(eventId, milestone);
+        notifications.reached(new EventId(source, eventId), milestone);
     }
 
     @KafkaHandler
-    void on(TrackReevaluated reevaluation, @Header(CloudEventHeaders.ID) String eventId,
-            @Headers MessageHeaders record) {
+    void on(TrackReevaluated reevaluation, @Header(CloudEventHeaders.SOURCE) String source,
+            @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, "trackId", reevaluation.trackId());
-        releases.reevaluated(eventId, reevaluation);
+        releases.reevaluated(new EventId(source, eventId), reevaluation);
     }
 
     /** A Ladder event type this service has no use for (yet): skipping it keeps the partition moving. */

@@ -2,6 +2,7 @@ package dev.ladder.notification.milestones;
 
 import dev.ladder.contracts.progress.MilestoneReached;
 import dev.ladder.kit.inbox.Inbox;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.notification.catalog.CatalogNames;
 import dev.ladder.notification.delivery.Notification;
 import dev.ladder.notification.delivery.NotificationKind;
@@ -45,11 +46,11 @@ public class MilestoneNotifications {
     }
 
     /**
-     * Redelivery of the same ce_id stops at the inbox; the same milestone re-published under a new ce_id is absorbed
+     * Redelivery of the same event (ce_source and ce_id) stops at the inbox; the same milestone re-published under a new ce_id is absorbed
      * by the channels' idempotency on the notification id (derived from the milestone id).
      */
     @Transactional
-    public void reached(String eventId, MilestoneReached milestone) {
+    public void reached(EventId eventId, MilestoneReached milestone) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             log.debug("Event {} already applied, skipping", eventId);
             return;

@@ -2,6 +2,7 @@ package dev.ladder.notification.milestones;
 
 import dev.ladder.contracts.progress.TrackReevaluated;
 import dev.ladder.kit.inbox.Inbox;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.notification.delivery.Notification;
 import dev.ladder.notification.delivery.NotificationKind;
 import dev.ladder.notification.delivery.Notifier;
@@ -38,11 +39,11 @@ public class ReleaseNotifications {
     }
 
     /**
-     * Redelivery of the same ce_id stops at the inbox; the same re-evaluation re-published under a new ce_id is
+     * Redelivery of the same event (ce_source and ce_id) stops at the inbox; the same re-evaluation re-published under a new ce_id is
      * absorbed by the channels' idempotency on the notification id (derived from the re-evaluation id).
      */
     @Transactional
-    public void reevaluated(String eventId, TrackReevaluated event) {
+    public void reevaluated(EventId eventId, TrackReevaluated event) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             log.debug("Event {} already applied, skipping", eventId);
             return;

@@ -2,6 +2,7 @@ package dev.ladder.notification.people;
 
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.kit.inbox.Inbox;
+import dev.ladder.kit.messaging.EventId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,7 +42,7 @@ public class People {
 
     /** Applies one {@code EmployeeUpdated}; an older one than the copy (by {@code updatedAt}) changes nothing. */
     @Transactional
-    public void apply(String eventId, EmployeeUpdated e) {
+    public void apply(EventId eventId, EmployeeUpdated e) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             log.debug("Event {} already applied, skipping", eventId);
             return;

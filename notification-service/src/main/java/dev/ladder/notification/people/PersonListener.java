@@ -3,6 +3,7 @@ package dev.ladder.notification.people;
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.profile.EmployeeUpdated;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.notification.inbound.EventSubject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,10 @@ class PersonListener {
     }
 
     @KafkaHandler
-    void on(EmployeeUpdated employee, @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
+    void on(EmployeeUpdated employee, @Header(CloudEventHeaders.SOURCE) String source,
+            @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, "employeeId", employee.employeeId());
-        people.apply(eventId, employee);
+        people.apply(new EventId(source, eventId), employee);
     }
 
     /** Newer event types on this topic are someone else's business until this service learns them. */

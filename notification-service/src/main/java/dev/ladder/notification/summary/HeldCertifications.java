@@ -2,6 +2,7 @@ package dev.ladder.notification.summary;
 
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.kit.inbox.Inbox;
+import dev.ladder.kit.messaging.EventId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +31,7 @@ public class HeldCertifications {
     }
 
     @Transactional
-    public void recorded(String eventId, CertificationRecorded e) {
+    public void recorded(EventId eventId, CertificationRecorded e) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return;
         }
@@ -57,7 +58,7 @@ public class HeldCertifications {
      * before its recording is kept (as ended), so the recording, when it comes, does not make it held.
      */
     @Transactional
-    public void ended(String eventId, String employeeId, String achievementId, String certificationId, Instant at) {
+    public void ended(EventId eventId, String employeeId, String achievementId, String certificationId, Instant at) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             return;
         }

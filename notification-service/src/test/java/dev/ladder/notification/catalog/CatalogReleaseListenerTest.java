@@ -1,6 +1,7 @@
 package dev.ladder.notification.catalog;
 
 import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.testkit.CloudEventRecord;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogReleaseListenerTest {
 
     private static final String GROUP = "notification-catalog-" + UUID.randomUUID();
-    private static final String SOURCE = "urn:ladder:catalog-service";
+    private static final String SOURCE = EventProducers.CATALOG_SERVICE;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @DynamicPropertySource

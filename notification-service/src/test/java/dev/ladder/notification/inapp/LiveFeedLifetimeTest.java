@@ -1,5 +1,6 @@
 package dev.ladder.notification.inapp;
 
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.keycloak.KeycloakAdmin;
@@ -92,7 +93,7 @@ class LiveFeedLifetimeTest {
                          "trackId":"ai-ml-security-specialist","levelId":"mid","levelName":"Mid-Level",
                          "readinessPercent":%d,"threshold":25,"message":"You are %d%% ready for Mid-Level",
                          "occurredAt":"%s"}""".formatted(id, employeeId, percent, percent, Instant.now()))
-                .source("urn:ladder:progress-service").sendForMetadata();
+                .source(EventProducers.PROGRESS_SERVICE).sendForMetadata();
         return id;
     }
 }

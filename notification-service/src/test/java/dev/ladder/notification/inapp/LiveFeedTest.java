@@ -1,5 +1,6 @@
 package dev.ladder.notification.inapp;
 
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.keycloak.KeycloakAdmin;
@@ -380,7 +381,7 @@ class LiveFeedTest {
                  "readinessPercent":%d,"threshold":25,"message":"You are %d%% ready for Mid-Level",
                  "occurredAt":"%s"}""".formatted(milestoneId, employeeId, percent, percent, at);
         CloudEventRecord.of(Topics.MILESTONES, EventType.MILESTONE_REACHED.id(), employeeId, payload)
-                .source("urn:ladder:progress-service").sendForMetadata();
+                .source(EventProducers.PROGRESS_SERVICE).sendForMetadata();
     }
 
     private SseClient stream(Person person, String lastEventId) {

@@ -1,6 +1,7 @@
 package dev.ladder.notification.people;
 
 import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.testkit.CloudEventRecord;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PersonListenerTest {
 
     private static final String GROUP = "notification-people-" + UUID.randomUUID();
-    private static final String SOURCE = "urn:ladder:profile-service";
+    private static final String SOURCE = EventProducers.PROFILE_SERVICE;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @DynamicPropertySource
@@ -112,6 +113,26 @@ class PersonListenerTest {
         }
     }
 
+    /** Who manages whom decides who is told about claims: only profile-service may say it. */
+    @Test
+    void anUpdateFromAnotherSourceThanProfileServiceIsDeadLetteredAndChangesNoManager() {
+        try (KafkaProbe dlt = LadderInfra.probe(Topics.deadLetter(Topics.EMPLOYEES))) {
+            String employee = id();
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            send(employee, id(), managed(employee, "real-manager", at));
+            String forged = id();
+            RecordMetadata forgedAt = CloudEventRecord.of(EventType.EMPLOYEE_UPDATED, employee,
+                    managed(employee, "mallory", at.plusSeconds(60))).id(forged).source("/lms/acme-academy")
+                    .sendForMetadata();
+
+            assertThat(KafkaProbe.header(dlt.await(deadLetteredHere(forged), WAIT), "kafka_dlt-exception-stacktrace"))
+                    .contains("InvalidEventException", "ce_source '/lms/acme-academy' may not publish "
+                            + EventType.EMPLOYEE_UPDATED.id());
+            LadderInfra.awaitConsumed(GROUP, forgedAt);
+            assertThat(people.find(employee)).map(Person::managerId).contains("real-manager");
+        }
+    }
+
     // --- helpers
 
     private static String id() {
@@ -122,6 +143,13 @@ class PersonListenerTest {
         return """
                 {"employeeId":"%s","displayName":"%s","email":null,"teamId":"people-test","teamName":"People test",
                  "managerId":null,"updatedAt":"%s","subject":null,"active":true}""".formatted(employeeId, name,
+                updatedAt);
+    }
+
+    private static String managed(String employeeId, String managerId, Instant updatedAt) {
+        return """
+                {"employeeId":"%s","displayName":"Ann","email":null,"teamId":"people-test","teamName":"People test",
+                 "managerId":"%s","updatedAt":"%s","subject":null,"active":true}""".formatted(employeeId, managerId,
                 updatedAt);
     }
 

@@ -3,6 +3,7 @@ package dev.ladder.profile.catalog;
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.kit.messaging.InvalidEventException;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -31,7 +32,8 @@ class CatalogReleaseListener implements ConsumerSeekAware {
      * dead-lettered (not retried) instead.
      */
     @KafkaHandler
-    void on(CatalogVersionPublished release, @Header(CloudEventHeaders.ID) String eventId,
+    void on(CatalogVersionPublished release, @Header(CloudEventHeaders.SOURCE) String source,
+            @Header(CloudEventHeaders.ID) String eventId,
             @Header(name = KafkaHeaders.RECEIVED_KEY, required = false) String key,
             @Header(name = CloudEventHeaders.SUBJECT, required = false) String subject) {
         if (!release.trackId().equals(key)) {
@@ -42,7 +44,7 @@ class CatalogReleaseListener implements ConsumerSeekAware {
             throw new InvalidEventException("Release " + eventId + " of track '" + release.trackId()
                     + "' has ce_subject '" + subject + "'; the subject must be the track id");
         }
-        catalog.apply(eventId, release);
+        catalog.apply(new EventId(source, eventId), release);
     }
 
     /** Event types added to the topic later are not ours to fail on. */

@@ -4,6 +4,7 @@ import dev.ladder.contracts.EventSchemas;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.kit.inbox.Inbox;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.kit.messaging.InvalidEventException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,17 +45,17 @@ public class LocalCatalog {
     }
 
     /**
-     * Applies a release once per event id. Versions may arrive out of order (replays, a re-published old version):
+     * Applies a release once per event (source and id). Versions may arrive out of order (replays, a re-published old version):
      * an older version than the one held is logged but does not replace it.
      */
     @Transactional
-    public void apply(String eventId, CatalogVersionPublished release) {
+    public void apply(EventId eventId, CatalogVersionPublished release) {
         // the record's constructor checks what it must hold; the schema says more (a level's rank ≥ 1, proficiency
         // 1-5, …): a release breaking it is not applied but dead-lettered, as the contract says
         List<String> violations = EventSchemas.violations(EventType.CATALOG_VERSION_PUBLISHED,
                 json.writeValueAsString(release));
         if (!violations.isEmpty()) {
-            throw new InvalidEventException("Release " + eventId + " of track '" + release.trackId()
+            throw new InvalidEventException("Release " + eventId.id() + " of track '" + release.trackId()
                     + "' breaks the event's schema: " + String.join("; ", violations));
         }
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
@@ -67,7 +68,7 @@ public class LocalCatalog {
                         insert into catalog_release (event_id, track_id, version, applied, received_at)
                         values (:eventId, :trackId, :version, :applied, :now)
                         """)
-                .param("eventId", eventId).param("trackId", release.trackId()).param("version", release.version())
+                .param("eventId", eventId.id()).param("trackId", release.trackId()).param("version", release.version())
                 .param("applied", newer).param("now", Timestamp.from(clock.instant()))
                 .update();
         if (!newer) {

@@ -1,6 +1,7 @@
 package dev.ladder.profile.catalog;
 
 import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.profile.ProfileServiceTest;
@@ -22,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The releases listener as the contract says a consumer behaves: each release applied once per {@code ce_id}; a
- * record it cannot read, or one keyed (or subjected) to another track than it names, dead-lettered to
+ * The releases listener as the contract says a consumer behaves: each release applied once (per {@code ce_source}
+ * and {@code ce_id}); a record it cannot read, one from another source than catalog-service, or one keyed (or
+ * subjected) to another track than it names, dead-lettered to
  * {@code ladder.catalog.releases.v1-dlt} without stopping the records after it.
  */
 class CatalogReleaseListenerTest extends ProfileServiceTest {
@@ -124,6 +126,33 @@ class CatalogReleaseListenerTest extends ProfileServiceTest {
                 + wrongSubject + "')")).isZero();
         assertThat(count("select count(*) from processed_event where event_id in ('" + wrongKey + "', '"
                 + wrongSubject + "')")).isZero();
+    }
+
+    /** Only catalog-service publishes the catalog: a release from anyone else could teach this service any slugs. */
+    @Test
+    void aReleaseFromAnotherSourceThanCatalogServiceIsDeadLetteredNotApplied() {
+        String fromProfile = UUID.randomUUID().toString();
+        String fromLms = UUID.randomUUID().toString();
+        CloudEventRecord.of(EventType.CATALOG_VERSION_PUBLISHED, track,
+                        TestCatalog.json(track, 7, List.of(track + "-forged"), null))
+                .id(fromProfile).source(EventProducers.PROFILE_SERVICE).send();
+        CloudEventRecord.of(EventType.CATALOG_VERSION_PUBLISHED, track,
+                        TestCatalog.json(track, 8, List.of(track + "-forged"), null))
+                .id(fromLms).source("/lms/acme-academy").send();
+        String good = UUID.randomUUID().toString();
+        release(good, track, TestCatalog.json(track, 1, List.of(track + "-real"), null));
+
+        assertThat(KafkaProbe.header(dlt.await(KafkaProbe.hasHeader(CloudEventHeaders.ID, fromProfile), WAIT),
+                "kafka_dlt-exception-stacktrace")).contains("InvalidEventException",
+                "ce_source '/ladder/profile-service' may not publish " + EventType.CATALOG_VERSION_PUBLISHED.id(),
+                "only /ladder/catalog-service may");
+        assertThat(KafkaProbe.header(dlt.await(KafkaProbe.hasHeader(CloudEventHeaders.ID, fromLms), WAIT),
+                "kafka_dlt-exception-stacktrace")).contains("ce_source '/lms/acme-academy' may not publish");
+        await().atMost(WAIT).until(() -> version(track) == 1);
+        assertThat(TestCatalog.knows(jdbc, track + "-real")).isTrue();
+        assertThat(TestCatalog.knows(jdbc, track + "-forged")).isFalse();
+        assertThat(count("select count(*) from processed_event where event_id in ('" + fromProfile + "', '"
+                + fromLms + "')")).isZero();
     }
 
     private static RecordMetadata release(String eventId, String key, String json) {

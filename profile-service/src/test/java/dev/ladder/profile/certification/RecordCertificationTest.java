@@ -1,6 +1,7 @@
 package dev.ladder.profile.certification;
 
 import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventSchemas;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
@@ -62,7 +63,8 @@ class RecordCertificationTest extends ProfileServiceTest {
         assertThat(KafkaProbe.header(event, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(KafkaProbe.header(event, CloudEventHeaders.TYPE)).isEqualTo(EventType.CERTIFICATION_RECORDED.id());
         assertThat(KafkaProbe.header(event, CloudEventHeaders.ID)).isNotBlank();
-        assertThat(KafkaProbe.header(event, CloudEventHeaders.SOURCE)).isNotBlank();
+        // the one source consumers accept profile-service's types from
+        assertThat(KafkaProbe.header(event, CloudEventHeaders.SOURCE)).isEqualTo(EventProducers.PROFILE_SERVICE);
         assertThat(KafkaProbe.header(event, CloudEventHeaders.TIME)).isNotBlank();
         assertThat(KafkaProbe.header(event, CloudEventHeaders.SUBJECT)).isEqualTo(ALICE);
         assertThat(KafkaProbe.header(event, CloudEventHeaders.CONTENT_TYPE)).isEqualTo(CloudEventHeaders.JSON);

@@ -3,6 +3,7 @@ package dev.ladder.progress.catalog;
 import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.progress.ProgressApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,9 @@ class CatalogReleaseListener {
     }
 
     @KafkaHandler
-    void on(CatalogVersionPublished event, @Header(CloudEventHeaders.ID) String eventId) {
-        releases.apply(eventId, event);
+    void on(CatalogVersionPublished event, @Header(CloudEventHeaders.SOURCE) String source,
+            @Header(CloudEventHeaders.ID) String eventId) {
+        releases.apply(new EventId(source, eventId), event);
     }
 
     /** Newer event types on this topic are someone else's business until this service learns them. */

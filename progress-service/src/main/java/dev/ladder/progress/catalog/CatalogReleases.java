@@ -4,6 +4,7 @@ import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.progress.TrackReevaluated;
 import dev.ladder.kit.inbox.Inbox;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.kit.outbox.Outbox;
 import dev.ladder.progress.ProgressApplication;
 import dev.ladder.progress.locking.EvaluationLocks;
@@ -42,7 +43,7 @@ public class CatalogReleases {
     }
 
     @Transactional
-    public void apply(String eventId, CatalogVersionPublished event) {
+    public void apply(EventId eventId, CatalogVersionPublished event) {
         if (!inbox.firstDelivery(eventId, ProgressApplication.CONSUMER)) {
             log.debug("Catalog release {} already applied", eventId);
             return;

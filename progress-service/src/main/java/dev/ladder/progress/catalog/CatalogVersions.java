@@ -1,6 +1,7 @@
 package dev.ladder.progress.catalog;
 
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementType;
 import dev.ladder.progress.rules.RulesEngine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Every catalog version ever published, as the immutable snapshot the catalog sent. Versions never change once
@@ -33,9 +35,14 @@ public class CatalogVersions {
         this.json = json;
     }
 
-    /** @return false if this version of the track was already stored (versions are immutable: first one wins) */
+    /**
+     * Stores the version and adds the certifications and skills it names to those achievements may refer to
+     * ({@link CatalogReferences}), in the same transaction.
+     *
+     * @return false if this version of the track was already stored (versions are immutable: first one wins)
+     */
     public boolean store(CatalogVersionPublished catalog) {
-        return jdbc.sql("""
+        boolean stored = jdbc.sql("""
                         INSERT INTO catalog_version (track_id, version, snapshot, published_at)
                         VALUES (:track, :version, CAST(:snapshot AS jsonb), :publishedAt)
                         ON CONFLICT (track_id, version) DO NOTHING""")
@@ -44,6 +51,27 @@ public class CatalogVersions {
                 .param("snapshot", json.writeValueAsString(catalog))
                 .param("publishedAt", Timestamp.from(catalog.publishedAt()))
                 .update() == 1;
+        if (stored) {
+            jdbc.sql("""
+                            INSERT INTO catalog_item (kind, item_id)
+                            SELECT 'CERTIFICATION', id FROM unnest(?::text[]) AS id
+                            UNION SELECT 'SKILL', id FROM unnest(?::text[]) AS id
+                            ON CONFLICT DO NOTHING""")
+                    .params(named(catalog, RequirementType.CERTIFICATION), named(catalog, RequirementType.SKILL))
+                    .update();
+        }
+        return stored;
+    }
+
+    /** The certifications (or skills) a version names: in its list, or in a level's requirements. */
+    private static String[] named(CatalogVersionPublished catalog, RequirementType type) {
+        Stream<String> listed = type == RequirementType.CERTIFICATION
+                ? catalog.certifications().stream().map(CatalogVersionPublished.Certification::id)
+                : catalog.skills().stream().map(CatalogVersionPublished.Skill::id);
+        Stream<String> required = catalog.levels().stream().flatMap(level -> level.requirements().stream())
+                .flatMap(group -> group.items().stream()).filter(item -> item.type() == type)
+                .map(CatalogVersionPublished.Requirement::ref);
+        return Stream.concat(listed, required).distinct().toArray(String[]::new);
     }
 
     public Optional<CatalogVersionPublished> newest(String trackId) {

@@ -3,6 +3,7 @@ package dev.ladder.progress.employee;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.kit.inbox.Inbox;
 import dev.ladder.kit.messaging.EventBatches.Received;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.progress.ProgressApplication;
 import dev.ladder.progress.ProgressProperties;
 import org.springframework.stereotype.Service;
@@ -33,11 +34,11 @@ public class EmployeeChanges {
     /** Applies each event once, however often it arrives; a whole batch in one transaction. */
     @Transactional
     public void applyAll(List<Received<EmployeeUpdated>> received) {
-        Set<String> first = inbox.firstDeliveries(received.stream().map(Received::eventId).toList(),
+        Set<EventId> first = inbox.firstDeliveries(received.stream().map(Received::id).toList(),
                 ProgressApplication.CONSUMER);
         List<Employees.Update> updates = new ArrayList<>();
         for (Received<EmployeeUpdated> r : received) {
-            if (first.remove(r.eventId())) { // remove: the second of a repeated id is not applied
+            if (first.remove(r.id())) { // remove: the second of a repeated event is not applied
                 updates.add(new Employees.Update(r.event(), trackOf(r.event())));
             }
         }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * ladder.achievements.v1 is a public contract: other systems publish here too, so unknown Ladder types are ignored.
+ * ladder.achievements.v1 is a public contract: other systems publish here too, so unknown Ladder types are ignored,
+ * and a record whose key, subject or catalog references are wrong is refused ({@link AchievementChecks}).
  * <p>
  * Batch listener: a poll's records are applied in one transaction ({@link Achievements#applyAll}); a record that
  * fails, or cannot be read, is found and dead-lettered by {@link EventBatches}, and the partition keeps moving.
@@ -20,9 +21,11 @@ import java.util.List;
 class AchievementListener {
 
     private final Achievements achievements;
+    private final AchievementChecks checks;
 
-    AchievementListener(Achievements achievements) {
+    AchievementListener(Achievements achievements, AchievementChecks checks) {
         this.achievements = achievements;
+        this.checks = checks;
     }
 
     @KafkaListener(topics = Topics.ACHIEVEMENTS, groupId = ProgressApplication.CONSUMER,
@@ -31,7 +34,7 @@ class AchievementListener {
             concurrency = "${ladder.progress.achievements-consumers}",
             properties = "max.poll.records=${ladder.progress.achievements-batch-size}")
     void on(List<ConsumerRecord<String, Object>> records) {
-        EventBatches.apply(Topics.ACHIEVEMENTS, records, Object.class, AchievementSubjects::disagreement,
-                Achievements::applies, achievements::applyAll);
+        EventBatches.apply(Topics.ACHIEVEMENTS, records, Object.class, checks::refusal, Achievements::applies,
+                achievements::applyAll);
     }
 }

@@ -11,6 +11,7 @@ import dev.ladder.contracts.achievements.ExperienceWithdrawn;
 import dev.ladder.contracts.achievements.LevelPlaced;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.kit.messaging.EventBatches.Received;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.progress.catalog.CatalogVersions;
 import dev.ladder.progress.locking.EvaluationLocks;
 import dev.ladder.progress.rules.RulesEngine;
@@ -29,9 +30,9 @@ import java.util.TreeSet;
 
 /**
  * Records achievements in the ledger with the day each takes effect and re-evaluates the employees concerned, once
- * per event (by ce_id) however often it arrives: the ledger's unique event id is the inbox of this topic. A whole
- * batch is one transaction: ledger entries, projection rows and milestones of all its events commit together or not
- * at all.
+ * per event (by ce_source and ce_id) however often it arrives: the ledger's unique event identity is the inbox of
+ * this topic. A whole batch is one transaction: ledger entries, projection rows and milestones of all its events
+ * commit together or not at all.
  */
 @Service
 public class Achievements {
@@ -51,7 +52,7 @@ public class Achievements {
 
     /** Whether progress-service applies this record type (other types may share the public topic). */
     public static boolean applies(Object event) {
-        return entry("", event).isPresent();
+        return entry(null, event).isPresent();
     }
 
     /**
@@ -63,7 +64,7 @@ public class Achievements {
     public void applyAll(List<Received<Object>> received) {
         List<NewEntry> entries = new ArrayList<>(received.size());
         for (Received<Object> r : received) {
-            entries.add(entry(r.eventId(), r.event()).orElseThrow(() -> new IllegalArgumentException(
+            entries.add(entry(r.id(), r.event()).orElseThrow(() -> new IllegalArgumentException(
                     "Not an achievement: " + (r.event() == null ? "null" : r.event().getClass().getSimpleName()))));
         }
         checkPlacements(entries);
@@ -76,7 +77,7 @@ public class Achievements {
     }
 
     @Transactional
-    public void apply(String eventId, Object event) {
+    public void apply(EventId eventId, Object event) {
         applyAll(List.of(new Received<>(eventId, event)));
     }
 
@@ -106,7 +107,7 @@ public class Achievements {
     }
 
     /** The ledger entry of an event: whose it is and the day it takes effect. */
-    static Optional<NewEntry> entry(String eventId, Object event) {
+    static Optional<NewEntry> entry(EventId eventId, Object event) {
         if (event instanceof CertificationRecorded e) {
             return Optional.of(new NewEntry(eventId, e.employeeId(), EventType.CERTIFICATION_RECORDED,
                     e.issuedOn(), e));

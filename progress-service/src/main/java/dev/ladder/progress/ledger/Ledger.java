@@ -1,6 +1,7 @@
 package dev.ladder.progress.ledger;
 
 import dev.ladder.contracts.EventType;
+import dev.ladder.kit.messaging.EventId;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,9 +32,11 @@ public class Ledger {
     }
 
     /**
-     * Appends, in one statement and in list order, the entries whose event is not in the ledger yet. The event id is
-     * unique here, which makes the ledger its own inbox: a redelivered event (or one twice in the list) inserts
-     * nothing, in the same transaction as its effects.
+     * Appends, in one statement and in list order, the entries whose event is not in the ledger yet. An event's source
+     * and id are unique here together (CloudEvents makes only the pair unique: two producers may number alike), which
+     * makes the ledger its own inbox: a redelivered event (or one twice in the list) inserts nothing, in the same
+     * transaction as its effects. Entries appended before the source was kept have the source '' (V7) and still stand
+     * for their id from any source, so an event applied before the upgrade is not appended again after it.
      *
      * @return the entries appended, with their sequence numbers, per employee in list order
      */
@@ -43,6 +46,7 @@ public class Ledger {
         }
         int n = entries.size();
         String[] employees = new String[n];
+        String[] sources = new String[n];
         String[] eventIds = new String[n];
         String[] types = new String[n];
         String[] dates = new String[n];
@@ -50,28 +54,32 @@ public class Ledger {
         for (int i = 0; i < n; i++) {
             NewEntry entry = entries.get(i);
             employees[i] = entry.employeeId();
-            eventIds[i] = entry.eventId();
+            sources[i] = entry.eventId().source();
+            eventIds[i] = entry.eventId().id();
             types[i] = entry.type().id();
             dates[i] = entry.effectiveDate().toString();
             payloads[i] = json.writeValueAsString(entry.event());
         }
-        Map<String, Long> sequences = new HashMap<>();
+        Map<EventId, Long> sequences = new HashMap<>();
         jdbc.sql("""
-                        INSERT INTO ledger_entry (employee_id, event_id, type, effective_date, payload)
-                        SELECT e, id, t, d::date, p::json
-                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
-                             AS x(e, id, t, d, p, n)
+                        INSERT INTO ledger_entry (employee_id, event_source, event_id, type, effective_date, payload)
+                        SELECT e, s, id, t, d::date, p::json
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                             AS x(e, s, id, t, d, p, n)
+                        WHERE NOT EXISTS (SELECT 1 FROM ledger_entry legacy
+                                          WHERE legacy.event_source = '' AND legacy.event_id = x.id)
                         ORDER BY n
-                        ON CONFLICT (event_id) DO NOTHING
-                        RETURNING id, event_id""")
-                .params(employees, eventIds, types, dates, payloads)
-                .query((RowCallbackHandler) rs -> sequences.put(rs.getString(2), rs.getLong(1)));
+                        ON CONFLICT (event_source, event_id) DO NOTHING
+                        RETURNING id, event_source, event_id""")
+                .params(employees, sources, eventIds, types, dates, payloads)
+                .query((RowCallbackHandler) rs -> sequences.put(new EventId(rs.getString(2), rs.getString(3)),
+                        rs.getLong(1)));
         Map<String, List<LedgerEntry>> appended = new HashMap<>();
         for (NewEntry entry : entries) {
             Long sequence = sequences.remove(entry.eventId()); // remove: the second of a repeated id was not inserted
             if (sequence != null) {
                 appended.computeIfAbsent(entry.employeeId(), id -> new ArrayList<>()).add(new LedgerEntry(sequence,
-                        entry.eventId(), entry.type().id(), entry.effectiveDate(), entry.event()));
+                        entry.eventId().id(), entry.type().id(), entry.effectiveDate(), entry.event()));
             }
         }
         return appended;

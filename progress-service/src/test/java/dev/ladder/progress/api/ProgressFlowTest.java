@@ -1,6 +1,7 @@
 package dev.ladder.progress.api;
 
 import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventSchemas;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
@@ -52,6 +53,8 @@ class ProgressFlowTest implements ProgressServiceTest {
     static final String BOB = "44444444-4444-4444-8444-444444444444";
     static final String SECURITY_PLUS_EVENT = UUID.randomUUID().toString();
     static final String FIRST_MILESTONE = ALICE + ":READINESS_THRESHOLD_CROSSED:mid:25";
+    /** An external producer the tests' application.yml allows (ladder.events.external-producers). */
+    static final String ISSUER = "/test/credential-issuer";
 
     @LocalServerPort
     int port;
@@ -123,6 +126,8 @@ class ProgressFlowTest implements ProgressServiceTest {
         assertThat(milestone.path("milestoneId").asString()).isEqualTo(FIRST_MILESTONE);
         assertThat(KafkaProbe.header(record, CloudEventHeaders.ID)).isEqualTo(FIRST_MILESTONE);
         assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventType.MILESTONE_REACHED.id());
+        // the one source notification-service accepts milestones from
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.SOURCE)).isEqualTo(EventProducers.PROGRESS_SERVICE);
         assertThat(milestone.path("kind").asString()).isEqualTo("READINESS_THRESHOLD_CROSSED");
         assertThat(milestone.path("threshold").asInt()).isEqualTo(25);
         assertThat(milestone.path("readinessPercent").asInt()).isEqualTo(33);
@@ -168,9 +173,10 @@ class ProgressFlowTest implements ProgressServiceTest {
         CertificationRecorded refused = new CertificationRecorded(UUID.randomUUID().toString(), employee + "\u0000",
                 "ceh", "CRED-9", null, LocalDate.of(2025, 6, 1), null, Instant.now());
         send(EventType.CERTIFICATION_RECORDED, bad + "-refused", employee + "\u0000", refused);
-        // a valid Ladder event this listener has no use for is ignored, not dead-lettered
+        // a valid Ladder event (from the service that publishes it) this listener has no use for is ignored, not
+        // dead-lettered
         String foreign = UUID.randomUUID().toString();
-        RecordMetadata foreignAt = issuer(EventType.EMPLOYEE_UPDATED.id(), employee,
+        RecordMetadata foreignAt = CloudEventRecord.of(Topics.ACHIEVEMENTS, EventType.EMPLOYEE_UPDATED.id(), employee,
                 json.writeValueAsString(new EmployeeUpdated(employee, "Ext", null, null, null, null, null, null, null,
                         Instant.now()))).id(foreign).sendForMetadata();
         String next = UUID.randomUUID().toString();
@@ -200,11 +206,11 @@ class ProgressFlowTest implements ProgressServiceTest {
         String wrongKey = UUID.randomUUID().toString();
         CloudEventRecord.of(EventType.CERTIFICATION_RECORDED, other,
                         json.writeValueAsString(certification(employee, "ceh")))
-                .id(wrongKey).source("/test/credential-issuer").send();
+                .id(wrongKey).source(ISSUER).send();
         String wrongSubject = UUID.randomUUID().toString();
         CloudEventRecord.of(EventType.CERTIFICATION_RECORDED, employee,
                         json.writeValueAsString(certification(employee, "cism")))
-                .id(wrongSubject).subject(other).source("/test/credential-issuer").send();
+                .id(wrongSubject).subject(other).source(ISSUER).send();
         String good = UUID.randomUUID().toString();
         send(EventType.CERTIFICATION_RECORDED, good, employee, certification(employee, "ceh"));
 
@@ -292,15 +298,22 @@ class ProgressFlowTest implements ProgressServiceTest {
                 .query(Integer.class).single();
     }
 
-    /** Exactly what an external producer writes: CloudEvents binary mode, JSON value, key = aggregate id. */
+    /**
+     * Exactly what its producer writes (CloudEvents binary mode, JSON value, key = aggregate id): a certification as
+     * a credential issuer (an external producer, configured in the tests' application.yml) sends it, everything else
+     * as the Ladder service that publishes it.
+     */
     void send(EventType type, String eventId, String key, Object event) {
-        CloudEventRecord.of(type, key, json.writeValueAsString(event)).id(eventId).source("/test/credential-issuer")
-                .send();
+        CloudEventRecord record = CloudEventRecord.of(type, key, json.writeValueAsString(event)).id(eventId);
+        if (type == EventType.CERTIFICATION_RECORDED) {
+            record.source(ISSUER);
+        }
+        record.send();
     }
 
     /** A record of any type (known or not, valid or not) on the achievements topic, as a credential issuer sends it. */
     static CloudEventRecord issuer(String type, String key, String json) {
-        return CloudEventRecord.of(Topics.ACHIEVEMENTS, type, key, json).source("/test/credential-issuer");
+        return CloudEventRecord.of(Topics.ACHIEVEMENTS, type, key, json).source(ISSUER);
     }
 
     static CertificationRecorded securityPlus() {

@@ -1,9 +1,11 @@
 package dev.ladder.progress.reliability;
 
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
+import dev.ladder.kit.messaging.EventId;
 import dev.ladder.progress.ProgressApplication;
 import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.progress.ledger.Achievements;
@@ -153,9 +155,9 @@ class TwoInstancesTest {
         Achievements here = context.getBean(Achievements.class);
         Achievements there = second.getBean(Achievements.class);
 
-        here.apply(UUID.randomUUID().toString(), certification(employee, "comptia-security-plus")); // cached here
-        there.apply(UUID.randomUUID().toString(), skill(employee, 3));                              // not seen here
-        here.apply(UUID.randomUUID().toString(), certification(employee, "ceh"));
+        here.apply(newEventId(), certification(employee, "comptia-security-plus")); // cached here
+        there.apply(newEventId(), skill(employee, 3));                              // not seen here
+        here.apply(newEventId(), certification(employee, "ceh"));
 
         assertThat(count("SELECT count(*) FROM ledger_entry WHERE employee_id = '" + employee + "'")).isEqualTo(3);
         List<GroupResult> groups = context.getBean(ReadinessService.class).progressOf(employee).orElseThrow()
@@ -164,6 +166,10 @@ class TwoInstancesTest {
         assertThat(groups.get(1).items()).extracting(ItemResult::detail).contains("proficiency 3 of 3 required");
         assertThat(count("SELECT count(*) FROM progress WHERE employee_id = '" + employee + "' AND ledger_seq = "
                 + "(SELECT max(id) FROM ledger_entry WHERE employee_id = '" + employee + "')")).isEqualTo(1);
+    }
+
+    static EventId newEventId() {
+        return new EventId(EventProducers.PROFILE_SERVICE, UUID.randomUUID().toString());
     }
 
     static CertificationRecorded certification(String employee, String certificationId) {

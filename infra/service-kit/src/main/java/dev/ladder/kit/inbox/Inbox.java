@@ -1,16 +1,24 @@
 package dev.ladder.kit.inbox;
 
+import dev.ladder.kit.messaging.EventId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The idempotent-consumer half of exactly-once effects: Kafka delivers at least once, and the row inserted here in
  * the same transaction as the effect makes a second delivery a no-op.
+ * <p>
+ * An event is known by its source and id together ({@link EventId}): CloudEvents makes only the pair unique, and two
+ * producers that number their events alike must not drop each other's. Rows written before the source was kept have
+ * the source '' (V0_2): such a row still stands for its id from any source, so an event applied before the upgrade
+ * and delivered again after it (a replay, a producer's retry) is not applied twice. No real source is '' — a record
+ * without {@code ce_source} is dead-lettered — and the look-up is one probe of the primary key.
  */
 public class Inbox {
 
@@ -24,32 +32,31 @@ public class Inbox {
      * @return true the first time this consumer sees the event (apply it), false for a redelivery (skip it)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean firstDelivery(String eventId, String consumer) {
-        return jdbc.sql("""
-                        INSERT INTO processed_event (event_id, consumer) VALUES (:id, :consumer)
-                        ON CONFLICT DO NOTHING""")
-                .param("id", eventId)
-                .param("consumer", consumer)
-                .update() == 1;
+    public boolean firstDelivery(EventId event, String consumer) {
+        return !firstDeliveries(List.of(event), consumer).isEmpty();
     }
 
     /**
      * The batch form of {@link #firstDelivery}, in one statement.
      *
-     * @return the ids seen for the first time (apply those events); a repeated id counts once
+     * @return the events seen for the first time (apply those); a repeated one counts once
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Set<String> firstDeliveries(Collection<String> eventIds, String consumer) {
-        if (eventIds.isEmpty()) {
+    public Set<EventId> firstDeliveries(Collection<EventId> events, String consumer) {
+        if (events.isEmpty()) {
             return Set.of();
         }
         return new HashSet<>(jdbc.sql("""
-                        INSERT INTO processed_event (event_id, consumer)
-                        SELECT DISTINCT id, ? FROM unnest(?::text[]) AS id
+                        INSERT INTO processed_event (event_source, event_id, consumer)
+                        SELECT DISTINCT e.source, e.id, ? FROM unnest(?::text[], ?::text[]) AS e(source, id)
+                        WHERE NOT EXISTS (SELECT 1 FROM processed_event legacy
+                                          WHERE legacy.event_source = '' AND legacy.event_id = e.id
+                                            AND legacy.consumer = ?)
                         ON CONFLICT DO NOTHING
-                        RETURNING event_id""")
-                .params(consumer, eventIds.toArray(String[]::new))
-                .query(String.class)
+                        RETURNING event_source, event_id""")
+                .params(consumer, events.stream().map(EventId::source).toArray(String[]::new),
+                        events.stream().map(EventId::id).toArray(String[]::new), consumer)
+                .query((rs, n) -> new EventId(rs.getString(1), rs.getString(2)))
                 .list());
     }
 }

@@ -2,7 +2,6 @@ package dev.ladder.kit.messaging;
 
 import dev.ladder.contracts.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.log.LogAccessor;
@@ -10,7 +9,6 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,17 +19,18 @@ import java.util.function.Predicate;
  * What a batch listener does with a poll of CloudEvents: hands the records it applies to one call (one transaction)
  * and, when that fails, applies them one per call to find the record that fails, which it reports by its index. The
  * kit's error handler then commits the offsets before it, retries or dead-letters it, and redelivers the rest — the
- * partition keeps moving, and records applied meanwhile that come again are dropped by the caller's inbox (ce_id).
- * An unreadable record (not deserialized, or without ce_id) is reported the same way, after the records before it
- * are applied. Records of a type the caller does not apply are logged and skipped.
+ * partition keeps moving, and records applied meanwhile that come again are dropped by the caller's inbox
+ * ({@link EventId}: ce_source and ce_id). An unreadable record (not deserialized — which includes one from a source
+ * that may not publish it — or without ce_id or ce_source) is reported the same way, after the records before it are
+ * applied. Records of a type the caller does not apply are logged and skipped.
  */
 public final class EventBatches {
 
     private static final Logger log = LoggerFactory.getLogger(EventBatches.class);
     private static final LogAccessor LOG_ACCESSOR = new LogAccessor(EventBatches.class);
 
-    /** An event as it arrived: its ce_id and the contract record. */
-    public record Received<T>(String eventId, T event) {
+    /** An event as it arrived: its identity (ce_source and ce_id) and the contract record. */
+    public record Received<T>(EventId id, T event) {
     }
 
     private record Indexed<T>(int index, Received<T> received) {
@@ -50,7 +49,8 @@ public final class EventBatches {
     /**
      * As {@link #apply(String, List, Class, Predicate, Consumer)}, with a check of each readable record as a whole
      * (key and headers with the payload): a record it refuses ({@code refusal} answers why, or null to accept) is
-     * dead-lettered with that reason at once, after the records before it are applied.
+     * dead-lettered with that reason at once, after the records before it are applied. A check that cannot decide
+     * (it throws) fails that record as a failed apply does: retried from it, then dead-lettered.
      */
     public static <T> void apply(String topic, List<ConsumerRecord<String, Object>> records, Class<T> type,
                                  Function<ConsumerRecord<String, Object>, String> refusal, Predicate<T> applies,
@@ -60,8 +60,13 @@ public final class EventBatches {
             ConsumerRecord<String, Object> record = records.get(i);
             RuntimeException unreadable = unreadable(record);
             if (unreadable == null) {
-                String refused = refusal.apply(record);
-                unreadable = refused == null ? null : new InvalidEventException(refused);
+                try {
+                    String refused = refusal.apply(record);
+                    unreadable = refused == null ? null : new InvalidEventException(refused);
+                } catch (RuntimeException undecided) {
+                    apply(batch, applyAll);
+                    throw new BatchListenerFailedException("Could not check record", undecided, i);
+                }
             }
             if (unreadable != null) {
                 apply(batch, applyAll);
@@ -69,7 +74,7 @@ public final class EventBatches {
             }
             Object value = record.value();
             if (type.isInstance(value) && applies.test(type.cast(value))) {
-                batch.add(new Indexed<>(i, new Received<>(eventId(record), type.cast(value))));
+                batch.add(new Indexed<>(i, new Received<>(EventId.of(record.headers()), type.cast(value))));
             } else {
                 log.info("Ignoring {} on {}", value == null ? "an empty record" : value.getClass().getSimpleName(),
                         topic);
@@ -91,7 +96,7 @@ public final class EventBatches {
                 try {
                     applyAll.accept(List.of(one.received()));
                 } catch (RuntimeException e) {
-                    throw new BatchListenerFailedException("Could not apply " + one.received().eventId(), e,
+                    throw new BatchListenerFailedException("Could not apply " + one.received().id(), e,
                             one.index());
                 }
             }
@@ -99,22 +104,22 @@ public final class EventBatches {
         batch.clear();
     }
 
-    /** Why the record cannot be applied at all, or null: it could not be deserialized, or it has no ce_id. */
+    /**
+     * Why the record cannot be applied at all, or null: it could not be deserialized, or it has no ce_id or no
+     * ce_source (an id is unique only within its source).
+     */
     private static RuntimeException unreadable(ConsumerRecord<String, Object> record) {
         DeserializationException failed = SerializationUtils.getExceptionFromHeader(record,
                 SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
         if (failed != null) {
             return failed;
         }
-        if (record.headers().lastHeader(CloudEventHeaders.ID) == null) {
-            return new IllegalArgumentException("Record without " + CloudEventHeaders.ID + " header");
+        for (String attribute : new String[]{CloudEventHeaders.ID, CloudEventHeaders.SOURCE}) {
+            if (EventId.text(record.headers(), attribute) == null) {
+                return new IllegalArgumentException("Record without " + attribute + " header");
+            }
         }
         return null;
-    }
-
-    private static String eventId(ConsumerRecord<String, Object> record) {
-        Header id = record.headers().lastHeader(CloudEventHeaders.ID);
-        return new String(id.value(), StandardCharsets.UTF_8);
     }
 
     private EventBatches() {

@@ -1,5 +1,6 @@
 package dev.ladder.kit.messaging;
 
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,22 +32,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Kafka as every Ladder service uses it: CloudEvents in, JSON out, and one error handler that retries transient
- * failures briefly and sends everything else to {@code <topic>-dlt} so a poison record never stalls a partition.
+ * Kafka as every Ladder service uses it: CloudEvents in (from the sources allowed to publish them), JSON out, and one
+ * error handler that retries transient failures briefly and sends everything else to {@code <topic>-dlt} so a poison
+ * record never stalls a partition.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(LadderKafkaProperties.class)
+@EnableConfigurationProperties({LadderKafkaProperties.class, LadderEventsProperties.class})
 public class MessagingAutoConfiguration {
 
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer ladderConsumerDeserializers(JsonMapper json) {
+    EventProducers eventProducers(LadderEventsProperties properties) {
+        return new EventProducers(properties.externalProducers());
+    }
+
+    @Bean
+    ConsumerLag consumerLag(KafkaAdmin kafkaAdmin) {
+        return new ConsumerLag(kafkaAdmin);
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer ladderConsumerDeserializers(JsonMapper json, EventProducers producers) {
         return factory -> {
             @SuppressWarnings({"unchecked", "rawtypes"})
             DefaultKafkaConsumerFactory<Object, Object> typed = (DefaultKafkaConsumerFactory) factory;
             @SuppressWarnings({"unchecked", "rawtypes"})
             Deserializer<Object> keys = (Deserializer) new ErrorHandlingDeserializer<>(new StringDeserializer());
             typed.setKeyDeserializer(keys);
-            typed.setValueDeserializer(new ErrorHandlingDeserializer<>(new CloudEventDeserializer(json)));
+            typed.setValueDeserializer(new ErrorHandlingDeserializer<>(new CloudEventDeserializer(json, producers)));
             // A new consumer group reads a topic from its beginning: a service that starts after an event was
             // published (a catalog release, say) must still see it. An explicit setting wins.
             if (!typed.getConfigurationProperties().containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {

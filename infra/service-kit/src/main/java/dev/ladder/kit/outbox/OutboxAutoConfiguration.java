@@ -1,9 +1,11 @@
 package dev.ladder.kit.outbox;
 
+import dev.ladder.contracts.EventProducers;
 import dev.ladder.kit.inbox.Inbox;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
-/** The outbox, its relay and the inbox, over the service's own database. */
+/** The outbox, its relay and the inbox, over the service's own database (tables: {@code db/kit}). */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
@@ -36,13 +38,25 @@ public class OutboxAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions,
                             KafkaTemplate<Object, Object> kafka, OutboxProperties properties, Environment env) {
+        // the source consumers accept this service's events from (EventProducers)
         String source = properties.source() != null ? properties.source()
-                : "/ladder/" + env.getProperty("spring.application.name", "service");
+                : EventProducers.ladderService(env.getProperty("spring.application.name", "service"));
         return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, properties, source);
     }
 
     @Bean
     Inbox inbox(JdbcClient jdbc) {
         return new Inbox(jdbc);
+    }
+
+    /**
+     * The kit's migrations ({@code db/kit}, versions 0.x) share each service's Flyway history with the service's own
+     * (1, 2, ...). A kit migration added later sorts below versions a database already has, and Flyway would refuse
+     * to start on it ("resolved migration not applied"); out of order, it runs. The services' own migrations still
+     * run in their order: out-of-order only lets a lower pending version run after higher applied ones.
+     */
+    @Bean
+    FlywayConfigurationCustomizer kitMigrationsMayRunOutOfOrder() {
+        return configuration -> configuration.outOfOrder(true);
     }
 }
