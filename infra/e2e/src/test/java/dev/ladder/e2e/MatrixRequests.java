@@ -355,7 +355,7 @@ final class MatrixRequests {
         return new Call("GET", path, null, null, Map.of(), Map.of(), false);
     }
 
-    private static Call post(String path, String body) {
+    static Call post(String path, String body) {
         return new Call("POST", path, body == null ? null : "application/json", body == null ? null : json(body),
                 Map.of(), Map.of(), false);
     }
