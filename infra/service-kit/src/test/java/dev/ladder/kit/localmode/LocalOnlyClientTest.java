@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A service built on the kit, against the real Keycloak: a password-grant token of {@code ladder-cli} is a valid
  * token in local mode and an invalid one outside it, refused with the same 401 as any other bad token; the
- * provisioning client's token is accepted in both.
+ * provisioning client's token is a valid token in both (and refused with a 403: the services answer people only).
  */
 class LocalOnlyClientTest {
 
@@ -42,8 +42,9 @@ class LocalOnlyClientTest {
             assertThat(cli.body()).contains("\"detail\":\"A valid bearer token is required.\"")
                     .doesNotContain("ladder-cli");
 
-            // only that client is refused: the provisioning client's machine token passes
-            assertThat(get(service, provisionerToken()).statusCode()).isEqualTo(200);
+            // only that client's token is invalid: the provisioning client's machine token is valid, and refused
+            // only because the services answer people (403, not 401)
+            assertThat(get(service, provisionerToken()).statusCode()).isEqualTo(403);
         }
     }
 
@@ -54,7 +55,7 @@ class LocalOnlyClientTest {
 
             assertThat(cli.statusCode()).isEqualTo(200);
             assertThat(cli.body()).isEqualTo(DemoUsers.ALICE.id());
-            assertThat(get(service, provisionerToken()).statusCode()).isEqualTo(200);
+            assertThat(get(service, provisionerToken()).statusCode()).isEqualTo(403);
         }
     }
 
