@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Everything that would make a track unpublishable or meaningless to progress-service, reported all at once with the
- * JSON path of each problem: duplicate ids, unknown references, bad year ranges and salary bands.
+ * JSON path of each problem: lists and texts over their limits ({@link TrackLimits}), duplicate ids, unknown
+ * references, bad year ranges and salary bands.
  */
 public final class TrackValidator {
 
@@ -26,6 +27,11 @@ public final class TrackValidator {
     }
 
     public static List<FieldProblem> problems(TrackContent track) {
+        List<FieldProblem> limits = TrackLimits.problems(track);
+        if (!limits.isEmpty()) {
+            // a document over its limits is refused for that alone: nothing below runs on unbounded input
+            return limits;
+        }
         List<FieldProblem> problems = new ArrayList<>();
         if (track.id() == null || track.id().isEmpty() || !track.id().equals(Slugs.slug(track.id()))) {
             problems.add(new FieldProblem("id", "track id must be a slug: '" + track.id() + "'"));

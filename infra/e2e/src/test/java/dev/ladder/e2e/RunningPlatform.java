@@ -62,6 +62,15 @@ final class RunningPlatform {
                         .demoData(true)
                         // the devstack's demo LMS, and the credential issuer CatalogAdminInChromiumTest plays
                         .env("LADDER_EXTERNAL_PRODUCERS", Platform.DEMO_EXTERNAL_PRODUCERS + "," + EC_COUNCIL)
+                        // the whole-platform tests write far faster than any person (ApiFuzzTest and
+                        // AuthorizationMatrixTest send thousands of requests as a handful of users): the gateway's
+                        // per-caller write limits stay on, but out of their way; the gateway module tests the limits
+                        .env("LADDER_RATE_LIMIT_WRITES_BURST", "100000")
+                        .env("LADDER_RATE_LIMIT_WRITES_PER_MINUTE", "100000")
+                        .env("LADDER_RATE_LIMIT_PROVISIONING_BURST", "100000")
+                        .env("LADDER_RATE_LIMIT_PROVISIONING_PER_MINUTE", "100000")
+                        .env("LADDER_RATE_LIMIT_ANONYMOUS_BURST", "100000")
+                        .env("LADDER_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000")
                         .progress(line -> System.out.println("[e2e platform] " + line))
                         .build());
                 System.out.printf("[e2e platform] ready in %d s, %d MiB RSS, logs in %s%n",

@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class SharedKeycloak {
     private static final Duration CHECK = Duration.ofSeconds(1);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final String SERVER_FILE = "server.properties";
+    /** util-linux's setsid, on every Linux this runs on; elsewhere the watchdog shares the starting build's group. */
+    private static final Optional<Path> SETSID = Optional.of(Path.of("/usr/bin/setsid"));
 
     private SharedKeycloak() {
     }
@@ -207,12 +210,18 @@ public final class SharedKeycloak {
             Path log = dir.resolve("watchdog.log");
             String classpath = Path.of(SharedKeycloak.class.getProtectionDomain().getCodeSource().getLocation()
                     .toURI()).toString();
-            Process watchdog = new ProcessBuilder(List.of(
+            List<String> command = new ArrayList<>();
+            // its own session: the server is shared, so it must not die with the build that happened to start it
+            // (Ctrl-C in that build's terminal, or a time-out killing its process group, would take it from every
+            // other build using it)
+            SETSID.filter(Files::isExecutable).ifPresent(setsid -> command.add(setsid.toString()));
+            command.addAll(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-cp", classpath, SharedKeycloak.class.getName(),
                     home.toString(), dir.toString(), KeycloakServer.distribution().toString(),
-                    Long.toString(idle.toSeconds())))
+                    Long.toString(idle.toSeconds())));
+            Process watchdog = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))

@@ -72,6 +72,11 @@ class SharedKeycloakTest {
         ProcessHandle server = ProcessHandle.of(lease.pid()).orElseThrow();
         ProcessHandle watchdog = ProcessHandle.of(Long.parseLong(description(dir).getProperty("watchdog")))
                 .orElseThrow();
+        // the watchdog and its server live in a session of their own: a signal to the starting build's process
+        // group (Ctrl-C, a time-out) does not stop the server other builds are using
+        assertThat(session(watchdog.pid())).as("the watchdog's session").isNotEqualTo(session(ProcessHandle.current()
+                .pid()));
+        assertThat(session(server.pid())).as("the server's session").isEqualTo(session(watchdog.pid()));
         // held: it stays up well past the idle time
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
                 .until(() -> server.isAlive() && Files.exists(dir.resolve("server.properties")));
@@ -81,6 +86,12 @@ class SharedKeycloakTest {
                 .until(() -> !server.isAlive() && !watchdog.isAlive());
         assertThat(dir.resolve("server.properties")).as("nobody is told about a stopped server").doesNotExist();
         assertThat(Files.readString(dir.resolve("watchdog.log"))).contains("no lease for 2 s: stopping");
+    }
+
+    /** The session id of a process (the sixth field of /proc/PID/stat, after the parenthesised name). */
+    private static long session(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
     }
 
     private static Properties description(Path dir) throws IOException {

@@ -35,6 +35,12 @@ final class ScimSupport {
     /** The most resources one list answer holds (ServiceProviderConfig {@code filter.maxResults}). */
     static final int MAX_RESULTS = 200;
     static final int DEFAULT_COUNT = 100;
+    /**
+     * The most operations one PATCH applies (after a {@code remove} of several members is split into one each): far
+     * above what HR systems send (Entra ID batches group membership changes in tens), and it bounds the work of one
+     * request, each removal by filter being a pass over the resource.
+     */
+    static final int MAX_PATCH_OPERATIONS = 1000;
 
     private ScimSupport() {
     }
@@ -123,6 +129,9 @@ final class ScimSupport {
         }
         ArrayNode normalised = JsonUtils.getJsonNodeFactory().arrayNode();
         for (JsonNode op : ops) {
+            if (normalised.size() > MAX_PATCH_OPERATIONS) {
+                break;
+            }
             if (!(op instanceof ObjectNode operation) || !(field(operation, "op") instanceof TextNode name)) {
                 throw ScimProblem.badRequest(ScimProblem.INVALID_SYNTAX, "Each operation needs an 'op'");
             }
@@ -149,6 +158,10 @@ final class ScimSupport {
             if (value != null) {
                 copy.set("value", value);
             }
+        }
+        if (normalised.size() > MAX_PATCH_OPERATIONS) {
+            throw ScimProblem.badRequest(ScimProblem.INVALID_VALUE,
+                    "A PATCH applies at most " + MAX_PATCH_OPERATIONS + " operations; send the rest in another");
         }
         ObjectNode request = JsonUtils.getJsonNodeFactory().objectNode();
         request.putArray("schemas").add(PATCH_SCHEMA);

@@ -261,6 +261,38 @@ class ScimProvisioningTest extends ProfileServiceTest {
                 .isZero();
     }
 
+    /** One PATCH applies at most 1,000 operations: the limit passes, one more is a 400 and changes nothing. */
+    @Test
+    void aPatchAppliesAtMostAThousandOperations() throws ScimException {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String id = scim.create("Users", user("ops-" + suffix, "Olga Ops", null)).getId();
+
+        HttpResponse<String> atTheLimit = raw("PATCH", "/scim/v2/Users/" + id, provisionerToken(),
+                renames(ScimSupport.MAX_PATCH_OPERATIONS, "Olga Limit"));
+        assertThat(atTheLimit.statusCode()).as(atTheLimit.body()).isEqualTo(200);
+        assertThat(JSON.readTree(atTheLimit.body()).path("name").path("formatted").asString())
+                .isEqualTo("Olga Limit " + (ScimSupport.MAX_PATCH_OPERATIONS - 1));
+
+        HttpResponse<String> over = raw("PATCH", "/scim/v2/Users/" + id, provisionerToken(),
+                renames(ScimSupport.MAX_PATCH_OPERATIONS + 1, "Olga Over"));
+
+        assertScimError(over, 400, "invalidValue");
+        assertThat(JSON.readTree(over.body()).path("detail").asString()).contains("at most 1000 operations");
+        assertThat(JSON.readTree(raw("GET", "/scim/v2/Users/" + id, provisionerToken(), null).body())
+                .path("name").path("formatted").asString())
+                .isEqualTo("Olga Limit " + (ScimSupport.MAX_PATCH_OPERATIONS - 1));
+    }
+
+    /** A PatchOp with {@code count} operations, each renaming the person to {@code name i}. */
+    private static String renames(int count, String name) {
+        StringBuilder ops = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            ops.append(i == 0 ? "" : ",").append("{\"op\":\"replace\",\"path\":\"name.formatted\",\"value\":\"")
+                    .append(name).append(' ').append(i).append("\"}");
+        }
+        return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[" + ops + "]}";
+    }
+
     @Test
     void theRegionTravelsInLaddersUserExtensionAndMustBeASalaryRegionOfThePersonsTrack() throws ScimException {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
