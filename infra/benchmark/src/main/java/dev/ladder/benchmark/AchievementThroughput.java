@@ -413,30 +413,42 @@ public final class AchievementThroughput {
                 sent.add(send(producer, employee.employeeId(), EventType.EMPLOYEE_UPDATED,
                         EventProducers.PROFILE_SERVICE, employee.employeeId(), employee, now));
             }
-            List<String> certifications = SeedTrack.version(1).certifications().stream()
-                    .map(c -> c.id()).toList();
-            List<String> skills = SeedTrack.version(1).skills().stream().map(s -> s.id()).toList();
             for (int i = 0; i < EVENTS; i++) {
                 String employee = employeeId(random.nextInt(EMPLOYEES));
-                LocalDate on = LocalDate.of(2016, 1, 1).plusDays(random.nextInt(10 * 365));
-                Instant recordedAt = now.minusSeconds(random.nextInt(1_000_000));
-                if (i % 2 == 0) {
-                    CertificationRecorded event = new CertificationRecorded("a-" + i, employee,
-                            certifications.get(random.nextInt(certifications.size())), "CRED-" + i, "Issuer", on,
-                            random.nextBoolean() ? on.plusYears(3) : null, recordedAt);
-                    sent.add(send(producer, employee, EventType.CERTIFICATION_RECORDED,
-                            LMS, employee, event, recordedAt));
-                } else {
-                    SkillAssessed event = new SkillAssessed("s-" + i, employee, skills.get(random.nextInt(skills.size())),
-                            1 + random.nextInt(5), SkillAssessed.Source.ASSESSMENT, "bench", on, recordedAt);
-                    sent.add(send(producer, employee, EventType.SKILL_ASSESSED,
-                            LMS, employee, event, recordedAt));
-                }
+                Achievement achievement = Achievement.random(i, employee, now, random);
+                sent.add(send(producer, employee, achievement.type(), LMS, employee, achievement.event(),
+                        achievement.recordedAt()));
             }
             producer.flush();
             for (Future<?> f : sent) {
                 f.get();
             }
+        }
+    }
+
+    /**
+     * The benchmarks' achievement mix, as an outside LMS or issuer would send it: even {@code i} a
+     * {@code CertificationRecorded} of a random seed-track certification (half of them expiring after 3 years), odd
+     * {@code i} an {@code ASSESSMENT} {@code SkillAssessed} of a random seed-track skill (proficiency 1-5), effective
+     * on a random day of ten years, recorded up to ~12 days before {@code now}.
+     */
+    record Achievement(EventType type, Object event, LocalDate effectiveOn, Instant recordedAt) {
+
+        private static final List<String> CERTIFICATIONS = SeedTrack.version(1).certifications().stream()
+                .map(c -> c.id()).toList();
+        private static final List<String> SKILLS = SeedTrack.version(1).skills().stream().map(s -> s.id()).toList();
+
+        static Achievement random(int i, String employee, Instant now, Random random) {
+            LocalDate on = LocalDate.of(2016, 1, 1).plusDays(random.nextInt(10 * 365));
+            Instant recordedAt = now.minusSeconds(random.nextInt(1_000_000));
+            if (i % 2 == 0) {
+                return new Achievement(EventType.CERTIFICATION_RECORDED, new CertificationRecorded("a-" + i, employee,
+                        CERTIFICATIONS.get(random.nextInt(CERTIFICATIONS.size())), "CRED-" + i, "Issuer", on,
+                        random.nextBoolean() ? on.plusYears(3) : null, recordedAt), on, recordedAt);
+            }
+            return new Achievement(EventType.SKILL_ASSESSED, new SkillAssessed("s-" + i, employee,
+                    SKILLS.get(random.nextInt(SKILLS.size())), 1 + random.nextInt(5), SkillAssessed.Source.ASSESSMENT,
+                    "bench", on, recordedAt), on, recordedAt);
         }
     }
 

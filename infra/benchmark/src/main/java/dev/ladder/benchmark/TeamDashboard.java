@@ -3,15 +3,11 @@ package dev.ladder.benchmark;
 import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
-import dev.ladder.contracts.achievements.CertificationRecorded;
-import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.devstack.Platform;
 import dev.ladder.devstack.PlatformConfig;
 import dev.ladder.devstack.Service;
 import dev.ladder.fixtures.SeedTrack;
-import dev.ladder.keycloak.DemoUsers;
-import dev.ladder.keycloak.TokenClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -140,7 +136,7 @@ final class TeamDashboard {
     private static final class Run {
 
         private final Platform platform;
-        private final Tokens tokens;
+        private final AdminTokens tokens;
         private final HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // keep-alive: one connection, reused call after call
                 .connectTimeout(Duration.ofSeconds(5))
@@ -149,7 +145,7 @@ final class TeamDashboard {
 
         Run(Platform platform) {
             this.platform = platform;
-            this.tokens = new Tokens(new TokenClient(platform.issuerUri()));
+            this.tokens = new AdminTokens(platform);
         }
 
         void run() throws Exception {
@@ -265,8 +261,6 @@ final class TeamDashboard {
         static final String LEDGER_SOURCE = EventProducers.PROFILE_SERVICE;
 
         void copyLedger(int from, int to, Random random) throws Exception {
-            List<String> certifications = SeedTrack.version(1).certifications().stream().map(c -> c.id()).toList();
-            List<String> skills = SeedTrack.version(1).skills().stream().map(s -> s.id()).toList();
             try (Connection connection = connect()) {
                 var copy = connection.unwrap(PGConnection.class).getCopyAPI();
                 int chunk = 50_000;
@@ -274,24 +268,13 @@ final class TeamDashboard {
                     StringBuilder csv = new StringBuilder();
                     for (int i = start; i < Math.min(to, start + chunk); i++) {
                         String employee = employeeId(i % MEMBERS);
-                        LocalDate on = LocalDate.of(2016, 1, 1).plusDays(random.nextInt(10 * 365));
-                        Instant recordedAt = NOW.minusSeconds(random.nextInt(1_000_000));
-                        Object event;
-                        EventType type;
-                        if (i % 2 == 0) {
-                            event = new CertificationRecorded("a-" + i, employee,
-                                    certifications.get(random.nextInt(certifications.size())), "CRED-" + i, "Issuer",
-                                    on, random.nextBoolean() ? on.plusYears(3) : null, recordedAt);
-                            type = EventType.CERTIFICATION_RECORDED;
-                        } else {
-                            event = new SkillAssessed("s-" + i, employee, skills.get(random.nextInt(skills.size())),
-                                    1 + random.nextInt(5), SkillAssessed.Source.ASSESSMENT, "bench", on, recordedAt);
-                            type = EventType.SKILL_ASSESSED;
-                        }
-                        String payload = JSON.writeValueAsString(event).replace("\"", "\"\"");
+                        AchievementThroughput.Achievement achievement =
+                                AchievementThroughput.Achievement.random(i, employee, NOW, random);
+                        String payload = JSON.writeValueAsString(achievement.event()).replace("\"", "\"\"");
                         csv.append(employee).append(',').append(LEDGER_SOURCE).append(',').append(UUID.randomUUID())
-                                .append(',').append(type.id())
-                                .append(',').append(on).append(",\"").append(payload).append("\"\n");
+                                .append(',').append(achievement.type().id())
+                                .append(',').append(achievement.effectiveOn()).append(",\"").append(payload)
+                                .append("\"\n");
                     }
                     copy.copyIn("COPY ledger_entry (employee_id, event_source, event_id, type, effective_date, "
                             + "payload) FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
@@ -304,30 +287,11 @@ final class TeamDashboard {
 
         /** {@code POST /api/progress/admin/rebuild} directly on progress-service (not through the gateway's 30 s). */
         void rebuild(int events) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(
-                            URI.create(platform.url(Service.PROGRESS) + "/api/progress/admin/rebuild"))
-                    .timeout(REBUILD_TIMEOUT)
-                    .header("Authorization", "Bearer " + tokens.bearer())
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build();
             long t = System.nanoTime();
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (HttpTimeoutException e) {
-                throw new IllegalStateException(String.format("rebuild at %,d ledger events did not answer within %d "
-                        + "min (-Dbench.team.rebuild-timeout-minutes)", events, REBUILD_TIMEOUT.toMinutes()), e);
-            }
-            double seconds = secs(System.nanoTime() - t);
-            if (response.statusCode() != 200) {
-                Path log = platform.logFile(Service.PROGRESS.module());
-                throw new IllegalStateException(String.format("POST /api/progress/admin/rebuild at %,d ledger events: "
-                                + "HTTP %d %s after %.1f s. Errors in %s:%n%s", events, response.statusCode(),
-                        abbreviate(response.body()), seconds, log, errors(log)));
-            }
+            String answer = TeamDashboard.rebuild(platform, http, tokens, REBUILD_TIMEOUT,
+                    String.format("at %,d ledger events", events));
             log(String.format("  projection rebuilt (POST /api/progress/admin/rebuild) at %,d ledger events in %.1f s: %s",
-                    events, seconds, response.body()));
+                    events, secs(System.nanoTime() - t), answer));
         }
 
         // ---------------------------------------------------------------------------------------------- calls
@@ -408,26 +372,34 @@ final class TeamDashboard {
         }
     }
 
-    /** Ada's access token, fetched again when less than a minute of it is left (the realm gives 15 minutes). */
-    private static final class Tokens {
-
-        private final TokenClient client;
-        private String token;
-        private long expiresAtSeconds;
-
-        Tokens(TokenClient client) {
-            this.client = client;
+    /**
+     * {@code POST /api/progress/admin/rebuild} directly on progress-service (the gateway gives up after 30 s): the
+     * projection rebuilt from the ledger. Returns the answer; fails with the service log's errors unless HTTP 200.
+     */
+    static String rebuild(Platform platform, HttpClient http, AdminTokens tokens, Duration timeout, String when)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(platform.url(Service.PROGRESS) + "/api/progress/admin/rebuild"))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + tokens.bearer())
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        long t = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new IllegalStateException("rebuild " + when + " did not answer within " + timeout.toMinutes()
+                    + " min", e);
         }
-
-        String bearer() {
-            long now = System.currentTimeMillis() / 1000;
-            if (token == null || expiresAtSeconds - now < 60) {
-                token = client.accessToken(DemoUsers.ADA);
-                Object exp = TokenClient.claims(token).get("exp");
-                expiresAtSeconds = exp instanceof Number n ? n.longValue() : now + 120;
-            }
-            return token;
+        if (response.statusCode() != 200) {
+            Path log = platform.logFile(Service.PROGRESS.module());
+            throw new IllegalStateException(String.format("POST /api/progress/admin/rebuild %s: HTTP %d %s after "
+                            + "%.1f s. Errors in %s:%n%s", when, response.statusCode(), abbreviate(response.body()),
+                    secs(System.nanoTime() - t), log, errors(log)));
         }
+        return response.body();
     }
 
     /** Kafka clients and the embedded PostgreSQL log every config at INFO; only their warnings matter here. */

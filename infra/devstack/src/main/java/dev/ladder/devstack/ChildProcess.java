@@ -85,13 +85,33 @@ final class ChildProcess implements AutoCloseable {
         return LogTail.withoutStackFrames(logFile, lines);
     }
 
+    /**
+     * SIGKILL to the whole tree at once, as a crash or an OOM killer would end it (no shutdown hooks, no graceful
+     * close of connections or transactions); returns once every process of it has exited. Not reported as an
+     * unexpected exit.
+     */
+    void kill() {
+        stopping = true;
+        List<ProcessHandle> tree = tree();
+        // the process first: it must not see its children die and exit by itself before its own SIGKILL lands
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(handle -> handle.onExit().join());
+    }
+
+    /** The process and its descendants, children first. */
+    List<ProcessHandle> tree() {
+        List<ProcessHandle> tree = new ArrayList<>();
+        process.descendants().forEach(tree::add);
+        tree.add(process.toHandle());
+        return tree;
+    }
+
     /** SIGTERM to the whole tree (a JVM shuts down gracefully on it), SIGKILL whatever is left after the grace. */
     @Override
     public void close() {
         stopping = true;
-        List<ProcessHandle> tree = new ArrayList<>();
-        process.descendants().forEach(tree::add);
-        tree.add(process.toHandle());
+        List<ProcessHandle> tree = tree();
         tree.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GRACE_SECONDS);
         for (ProcessHandle handle : tree) {

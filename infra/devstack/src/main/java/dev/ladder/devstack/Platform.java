@@ -290,6 +290,44 @@ public final class Platform implements AutoCloseable {
         startService(service, true);
     }
 
+    // ---- faults, for infra/benchmark's FaultInjection: each on the same data directory and port as before ----------
+
+    /**
+     * Kills one service with SIGKILL (no graceful shutdown: whatever it had in flight is cut off) and waits until it
+     * has exited; {@link #startService(Service)} starts it again.
+     */
+    public void killService(Service service) {
+        ServiceProcess process;
+        synchronized (services) {
+            process = services.remove(service);
+        }
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /**
+     * Stops the Kafka broker (SIGTERM: a controlled shutdown) and starts it again on the same data directory and
+     * ports; returns once it answers again. Clients reconnect by themselves.
+     */
+    public void restartKafka() {
+        kafka.close();
+        kafka = KafkaBroker.start(config.home().resolve("kafka"), ports.get(Component.KAFKA),
+                ports.get(Component.KAFKA_CONTROLLER), Classpath.forKafka(config.repoRoot()), logFile("kafka"));
+        kafka.process().unexpectedExit().thenAccept(code -> reportExit("Kafka", code, kafka.process().logFile()));
+    }
+
+    /** Stops PostgreSQL (pg_ctl stop -m fast: open connections are cut) until {@link #startPostgres()}. */
+    public void stopPostgres() {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again on the same data directory and port, after {@link #stopPostgres()}. */
+    public void startPostgres() {
+        postgres = PostgresServer.start(config.home().resolve("postgres"), ports.get(Component.POSTGRES),
+                logFile("postgres"));
+    }
+
     @Override
     public void close() {
         synchronized (this) {

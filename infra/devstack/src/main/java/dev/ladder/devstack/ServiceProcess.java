@@ -96,6 +96,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: see {@link ChildProcess#kill()}. */
+    void kill() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         process.close();
