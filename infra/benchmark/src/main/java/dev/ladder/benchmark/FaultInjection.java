@@ -5,6 +5,7 @@ import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.profile.EmployeeUpdated;
+import dev.ladder.devstack.KafkaAcls;
 import dev.ladder.devstack.Platform;
 import dev.ladder.devstack.PlatformConfig;
 import dev.ladder.devstack.Service;
@@ -93,7 +94,8 @@ public final class FaultInjection {
 
     private FaultInjection(Platform platform) {
         this.platform = platform;
-        this.kafka = new KafkaTopics(platform::kafkaBootstrap);
+        // an operator's view (lag, whole topics): the platform's super user
+        this.kafka = new KafkaTopics(() -> platform.kafkaClientConfig(KafkaAcls.User.ADMIN));
     }
 
     public static void main(String[] args) throws Exception {
@@ -304,7 +306,7 @@ public final class FaultInjection {
         ConcurrentLinkedQueue<Exception> failed = new ConcurrentLinkedQueue<>();
         AtomicInteger acked = new AtomicInteger();
         long t0 = System.nanoTime();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = producer(KafkaAcls.User.LMS_ACME_ACADEMY)) {
             for (int i = 0; i < EVENTS; i++) {
                 beforeEach.accept(i);
                 if (rate > 0) {
@@ -346,10 +348,14 @@ public final class FaultInjection {
                 .time(achievement.recordedAt()).producerRecord();
     }
 
-    /** A plain producer as an outside system would run one that must not lose or duplicate a record. */
-    KafkaProducer<String, String> producer() {
+    /**
+     * A plain producer as an outside system would run one that must not lose or duplicate a record, logged in as
+     * {@code user}: the demo LMS for the achievements (it may write ladder.achievements.v1 and nothing else), the
+     * platform's super user for the seed (catalog and employees, which services would publish).
+     */
+    KafkaProducer<String, String> producer(KafkaAcls.User user) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
+        props.putAll(platform.kafkaClientConfig(user));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
@@ -366,7 +372,7 @@ public final class FaultInjection {
     void seed(int employees) throws Exception {
         long t0 = System.nanoTime();
         Random random = new Random(42);
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = producer(KafkaAcls.User.ADMIN)) {
             AchievementThroughput.send(producer, SeedTrack.TRACK, EventType.CATALOG_VERSION_PUBLISHED,
                     EventProducers.CATALOG_SERVICE, SeedTrack.TRACK, SeedTrack.version(1), NOW).get();
             for (int i = 0; i < employees; i++) {

@@ -2,7 +2,6 @@ package dev.ladder.benchmark;
 
 import dev.ladder.devstack.Platform;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,10 +41,11 @@ final class KafkaTopics {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final Supplier<String> bootstrap;
+    /** The broker's address and a login (the devstack's broker lets nobody in without one). */
+    private final Supplier<Map<String, Object>> client;
 
-    KafkaTopics(Supplier<String> bootstrap) {
-        this.bootstrap = bootstrap;
+    KafkaTopics(Supplier<Map<String, Object>> client) {
+        this.client = client;
     }
 
     Offsets offsets(String group, String topic) throws Exception {
@@ -97,9 +97,9 @@ final class KafkaTopics {
 
     /** Every record of the topic from its first offset to its end offsets as of now. */
     List<ConsumerRecord<String, String>> readAll(String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.get(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        Map<String, Object> config = new java.util.HashMap<>(client.get());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
@@ -121,7 +121,7 @@ final class KafkaTopics {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.get()));
+        return Admin.create(client.get());
     }
 
     private static Offsets offsets(Admin admin, String group, String topic) throws Exception {

@@ -5,6 +5,7 @@ import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.contracts.progress.MilestoneReached;
 import dev.ladder.contracts.progress.MilestoneReached.MilestoneKind;
+import dev.ladder.devstack.KafkaAcls;
 import dev.ladder.devstack.MailServer;
 import dev.ladder.devstack.Platform;
 import dev.ladder.devstack.PlatformConfig;
@@ -505,7 +506,9 @@ public final class NotificationDelivery {
 
         KafkaProducer<String, String> producer() {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
+            // the devstack's broker requires a login; this seeds what several services would publish (releases,
+            // people, milestones), which no single service's user may, so it logs in as the platform's super user
+            props.putAll(platform.kafkaClientConfig(KafkaAcls.User.ADMIN));
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.LINGER_MS_CONFIG, "0"); // latency: each milestone goes out at once
             return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
@@ -705,7 +708,9 @@ public final class NotificationDelivery {
 
         KafkaProducer<String, String> producer() {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
+            // the devstack's broker requires a login; this seeds what several services would publish (releases,
+            // people, milestones), which no single service's user may, so it logs in as the platform's super user
+            props.putAll(platform.kafkaClientConfig(KafkaAcls.User.ADMIN));
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
             props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));

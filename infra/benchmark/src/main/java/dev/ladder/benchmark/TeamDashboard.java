@@ -4,6 +4,7 @@ import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.profile.EmployeeUpdated;
+import dev.ladder.devstack.KafkaAcls;
 import dev.ladder.devstack.Platform;
 import dev.ladder.devstack.PlatformConfig;
 import dev.ladder.devstack.Service;
@@ -222,7 +223,9 @@ final class TeamDashboard {
 
         KafkaProducer<String, String> producer() {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
+            // the devstack's broker requires a login; this seeds what several services would publish (releases,
+            // people, milestones), which no single service's user may, so it logs in as the platform's super user
+            props.putAll(platform.kafkaClientConfig(KafkaAcls.User.ADMIN));
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
             return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());

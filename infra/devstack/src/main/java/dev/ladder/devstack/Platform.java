@@ -162,6 +162,13 @@ public final class Platform implements AutoCloseable {
         env.put("LADDER_DB_USER", PostgresServer.USER);
         env.put("LADDER_DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("LADDER_KAFKA_BOOTSTRAP", kafkaBootstrap());
+        // each service logs in to Kafka as itself, so the broker's ACLs (KafkaAcls) hold it to its own topics;
+        // SASL without TLS because the broker listens on loopback only. The passwords are local ones (LocalMode)
+        KafkaAcls.User.of(service).ifPresent(user -> {
+            env.put("LADDER_KAFKA_USERNAME", user.username());
+            env.put("LADDER_KAFKA_PASSWORD", user.localPassword());
+            env.put("LADDER_KAFKA_SECURITY_PROTOCOL", KafkaAcls.SECURITY_PROTOCOL);
+        });
         env.put("LADDER_ISSUER_URI", issuerUri());
         env.put("LADDER_KEYCLOAK_URL", keycloakUrl());
         // local mode: the services accept the repository's published secrets (this realm's gateway secret, the
@@ -217,6 +224,15 @@ public final class Platform implements AutoCloseable {
 
     public String kafkaBootstrap() {
         return kafka.bootstrap();
+    }
+
+    /**
+     * What a Kafka client needs to connect as {@code user} (the broker refuses clients without credentials):
+     * e.g. {@link KafkaAcls.User#LMS_ACME_ACADEMY} to publish achievements as an outside system would, or a
+     * service's user to publish what that service would.
+     */
+    public Map<String, Object> kafkaClientConfig(KafkaAcls.User user) {
+        return KafkaAcls.clientConfig(kafkaBootstrap(), user);
     }
 
     /** The SMTP server every e-mail goes to, and what it caught. */

@@ -34,15 +34,19 @@ final class Summary {
         }
         line(out, "Mail (GreenMail)", "SMTP localhost:" + platform.mail().smtpPort() + "; every e-mail sent is caught at "
                 + platform.mail().viewerUrl() + "  (JSON " + platform.mail().viewerUrl() + "/api/messages)");
-        line(out, "Kafka", platform.kafkaBootstrap());
+        line(out, "Kafka", platform.kafkaBootstrap() + "  (" + KafkaAcls.SECURITY_PROTOCOL + " " + KafkaAcls.MECHANISM
+                + "; users and ACLs: KafkaAcls; the demo LMS: " + KafkaAcls.User.LMS_ACME_ACADEMY.username() + "/"
+                + KafkaAcls.User.LMS_ACME_ACADEMY.localPassword() + ")");
         line(out, "PostgreSQL", platform.jdbcUrl("<" + String.join("|", Platform.DATABASES) + ">")
                 + "  (user " + platform.dbUser() + ", password " + platform.dbPassword() + ")");
         if (config.services().isEmpty()) {
             line(out, "Services", "not started (--infra-only); their built-in defaults match the default ports;"
                     + " run them with the Spring profile " + Platform.LOCAL_PROFILE + " (SPRING_PROFILES_ACTIVE="
-                    + Platform.LOCAL_PROFILE + "), which the local secrets need");
+                    + Platform.LOCAL_PROFILE + "), which the local secrets need, and the service's Kafka user: "
+                    + "LADDER_KAFKA_USERNAME, LADDER_KAFKA_PASSWORD (infra/devstack KafkaAcls.User), "
+                    + "LADDER_KAFKA_SECURITY_PROTOCOL=" + KafkaAcls.SECURITY_PROTOCOL);
+            // not its Kafka: the tests' clients have no credentials for this broker (they keep their own in-JVM one)
             line(out, "Service tests", "reuse this stack with LADDER_TEST_POSTGRES_URL=" + platform.jdbcUrl("postgres")
-                    + " LADDER_TEST_KAFKA_BOOTSTRAP=" + platform.kafkaBootstrap()
                     + " LADDER_TEST_KEYCLOAK_URL=" + platform.keycloakUrl());
         }
         line(out, "Data", config.home() + "   (infra/devstack/run --wipe starts from scratch)");

@@ -2,6 +2,7 @@ package dev.ladder.e2e;
 
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.achievements.CertificationRecorded;
+import dev.ladder.devstack.KafkaAcls;
 import dev.ladder.devstack.Platform;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
 import dev.ladder.testkit.CloudEventRecord;
@@ -160,8 +161,10 @@ class CatalogAdminInChromiumTest {
         CertificationRecorded ceh = new CertificationRecorded("e2e-ceh-ada", ADA.id(), "ceh", "CEH-ADA-0001",
                 "EC-Council", LocalDate.of(2025, 6, 1), LocalDate.of(2028, 6, 1), Instant.now(),
                 CertificationRecorded.Source.ISSUER);
-        try (KafkaProducer<String, String> issuer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
+        // with the outside producers' Kafka user (the devstack's demo LMS): the only kind allowed to write the topic
+        // besides profile-service
+        try (KafkaProducer<String, String> issuer = new KafkaProducer<>(
+                producerConfig(KafkaAcls.User.LMS_ACME_ACADEMY),
                 new StringSerializer(), new StringSerializer())) {
             issuer.send(CloudEventRecord.of(EventType.CERTIFICATION_RECORDED, ADA.id(),
                     JsonMapper.builder().build().writeValueAsString(ceh)).source(RunningPlatform.EC_COUNCIL)
@@ -248,5 +251,11 @@ class CatalogAdminInChromiumTest {
 
     private void logIn(DemoUser user, String shownName) {
         PortalBrowser.logIn(browser, wait, platform, user, shownName);
+    }
+
+    private static Map<String, Object> producerConfig(KafkaAcls.User user) {
+        Map<String, Object> config = new java.util.HashMap<>(platform.kafkaClientConfig(user));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return config;
     }
 }

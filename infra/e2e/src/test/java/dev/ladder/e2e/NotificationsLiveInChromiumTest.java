@@ -2,6 +2,7 @@ package dev.ladder.e2e;
 
 import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
+import dev.ladder.devstack.KafkaAcls;
 import dev.ladder.devstack.Platform;
 import dev.ladder.e2e.Gateway.Reply;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
@@ -162,8 +163,8 @@ class NotificationsLiveInChromiumTest {
     /** Milestones in this order, a minute apart from {@code from}; their ids. */
     private static List<String> milestones(DemoUser person, List<String> messages, Instant from) throws Exception {
         List<String> ids = new ArrayList<>();
-        try (KafkaProducer<String, String> progress = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
+        // as progress-service's Kafka user: the only one the broker lets write milestones
+        try (KafkaProducer<String, String> progress = new KafkaProducer<>(producerConfig(KafkaAcls.User.PROGRESS),
                 new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < messages.size(); i++) {
                 String milestoneId = person.id() + ":LEVEL_ADVANCED:mid:" + UUID.randomUUID();
@@ -212,5 +213,11 @@ class NotificationsLiveInChromiumTest {
 
     private Object js(String script) {
         return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private static Map<String, Object> producerConfig(KafkaAcls.User user) {
+        Map<String, Object> config = new java.util.HashMap<>(platform.kafkaClientConfig(user));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return config;
     }
 }

@@ -1,6 +1,8 @@
 package dev.ladder.kit.localmode;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.ladder.kit.localmode.LocalMode.LocalSecret;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -39,11 +41,12 @@ public final class LocalSecretsGuard implements BeanFactoryPostProcessor, Enviro
         if (LocalMode.isActive(environment)) {
             return;
         }
+        Set<String> named = new HashSet<>();
         List<LocalSecret> offending = secrets.stream().filter(secret -> {
             // a service that does not read this secret at all has nothing to refuse
             String value = environment.getProperty(secret.property());
             return value != null && (value.isBlank() || value.trim().equals(secret.localValue()));
-        }).toList();
+        }).filter(secret -> named.add(secret.property())).toList(); // a property with several local values: once
         if (!offending.isEmpty()) {
             throw new LocalSecretException(offending);
         }

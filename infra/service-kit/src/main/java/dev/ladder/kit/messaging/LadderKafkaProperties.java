@@ -14,11 +14,23 @@ import java.util.List;
  * @param retries    redeliveries of a record whose processing failed with a transient error before it is
  *                   dead-lettered
  * @param retryBackoff pause between those redeliveries
+ * @param username   the service's Kafka user ({@code LADDER_KAFKA_USERNAME}); unset: no SASL, the connection is as
+ *                   {@code spring.kafka.*} says (PLAINTEXT by default, or mTLS through {@code spring.kafka.ssl.*})
+ * @param password   its password ({@code LADDER_KAFKA_PASSWORD}); the devstack's are local secrets (LocalMode)
+ * @param securityProtocol with a username: {@code SASL_SSL} unless set ({@code LADDER_KAFKA_SECURITY_PROTOCOL}; the
+ *                   devstack's broker listens on loopback only and sets {@code SASL_PLAINTEXT})
+ * @param saslMechanism with a username: {@code SCRAM-SHA-512} unless set ({@code LADDER_KAFKA_SASL_MECHANISM};
+ *                   {@code SCRAM-SHA-256} and {@code PLAIN} work too)
+ * @see KafkaCredentials
  */
 @ConfigurationProperties("ladder.kafka")
 public record LadderKafkaProperties(
         @DefaultValue List<String> topics,
         @DefaultValue("3") int partitions,
         @DefaultValue("2") int retries,
-        @DefaultValue("200ms") Duration retryBackoff) {
+        @DefaultValue("200ms") Duration retryBackoff,
+        String username,
+        String password,
+        String securityProtocol,
+        @DefaultValue("SCRAM-SHA-512") String saslMechanism) {
 }

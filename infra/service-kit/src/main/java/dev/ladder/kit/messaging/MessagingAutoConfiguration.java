@@ -40,6 +40,12 @@ import java.util.Map;
 @EnableConfigurationProperties({LadderKafkaProperties.class, LadderEventsProperties.class})
 public class MessagingAutoConfiguration {
 
+    /** Static: a bean post-processor must exist before the configuration class is instantiated. */
+    @Bean
+    static KafkaCredentials ladderKafkaCredentials() {
+        return new KafkaCredentials();
+    }
+
     @Bean
     EventProducers eventProducers(LadderEventsProperties properties) {
         return new EventProducers(properties.externalProducers());

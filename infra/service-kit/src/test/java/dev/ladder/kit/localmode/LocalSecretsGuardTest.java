@@ -54,6 +54,30 @@ class LocalSecretsGuardTest {
     }
 
     @Test
+    void outsideLocalModeAServicesPublishedKafkaPasswordStopsTheStart() {
+        service.withPropertyValues("ladder.kafka.username=progress-service",
+                "ladder.kafka.password=progress-service-local-kafka-password").run(context ->
+                assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+                        .isInstanceOf(LocalSecretException.class)
+                        .hasMessageContaining("Set LADDER_KAFKA_PASSWORD ")
+                        .hasMessageContaining("ladder.kafka.password (LADDER_KAFKA_PASSWORD)."));
+    }
+
+    @Test
+    void aKafkaPasswordOfTheOperatorsOwnOrNoneAtAllStarts() {
+        service.withPropertyValues("ladder.kafka.username=progress-service",
+                "ladder.kafka.password=from-the-vault-9c1e").run(context -> assertThat(context).hasNotFailed());
+        // no SASL (a PLAINTEXT or mTLS broker): there is no password to refuse
+        service.withPropertyValues("ladder.kafka.username=").run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void inLocalModeThePublishedKafkaPasswordIsAccepted() {
+        service.withPropertyValues("ladder.kafka.password=catalog-service-local-kafka-password",
+                "spring.profiles.active=local").run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void theStartupReportSaysWhatIsWrongAndWhatToSet() {
         FailureAnalysis analysis = new LocalSecretFailureAnalyzer()
                 .analyze(new IllegalStateException("wrapped", new LocalSecretException(LocalMode.SECRETS)));
