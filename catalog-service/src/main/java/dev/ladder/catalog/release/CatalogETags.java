@@ -41,6 +41,16 @@ public final class CatalogETags {
         }
     }
 
+    /** A short digest of any text, usable inside an ETag (letters and digits only). */
+    public static String digest(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
     private static String quoted(String tag) {
         return "\"" + tag + "\"";
     }

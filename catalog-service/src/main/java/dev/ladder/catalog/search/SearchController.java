@@ -38,7 +38,10 @@ class SearchController {
                     @ApiResponse(responseCode = "400", description = "q missing or too short")})
     ResponseEntity<List<CatalogSearch.Hit>> search(@RequestParam @NotBlank @Size(min = 2, max = 100) String q,
                                                    WebRequest request) {
-        String etag = CatalogETags.tracks("search-" + q.strip().toLowerCase(Locale.ROOT), catalog.tracks());
+        // the query is anybody's text (line breaks, any script): the tag names it by a digest, so it is always a
+        // valid header value (a raw query with CR/LF made Tomcat refuse the header: a 500)
+        String etag = CatalogETags.tracks("search-" + CatalogETags.digest(q.strip().toLowerCase(Locale.ROOT)),
+                catalog.tracks());
         return conditional(request, etag, () -> CatalogSearch.search(catalog.latestReleases(), q));
     }
 }
