@@ -49,7 +49,11 @@ class ApiFuzzTest {
 
     static final int BUILD_REQUESTS = 2_500;
     private static final int REQUESTS = Integer.getInteger("ladder.fuzz.requests", BUILD_REQUESTS);
-    private static final long SEED = Long.getLong("ladder.fuzz.seed", System.nanoTime());
+    /**
+     * The build's run is the same every time (a regression fails it, never the luck of the draw); other seeds find
+     * other things: {@code -Dladder.fuzz.seed=<n>}, or {@code random}.
+     */
+    private static final long SEED = seed(System.getProperty("ladder.fuzz.seed", "20261201"));
     private static final boolean ALL_WRITES = Boolean.getBoolean("ladder.fuzz.all-writes");
     /** Who may call an operation, in the order a fuzzer prefers them (the first the matrix allows). */
     private static final List<Caller> PREFERRED = List.of(Caller.SELF, Caller.MANAGER, Caller.ADMIN, Caller.PROVISIONER,
@@ -128,6 +132,10 @@ class ApiFuzzTest {
         assertThat(failures).as("requests answered with a 5xx or not at all (seed " + SEED + ")").isEmpty();
         assertThat(storedByRefused).as("rows holding a value of a request that was refused (seed " + SEED + ")")
                 .isEmpty();
+    }
+
+    private static long seed(String value) {
+        return value.equals("random") ? System.nanoTime() : Long.parseLong(value);
     }
 
     /** Request number → a row holding its marker, from every table of every service database. */
