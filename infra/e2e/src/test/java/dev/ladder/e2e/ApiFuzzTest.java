@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * valid requests ({@link MatrixRequests}) turned hostile by {@link HostileRequests} — sent through the gateway and
  * straight at the services as a caller who may call the operation (sometimes as one who may not). It promises:
  * <ul>
- * <li>no answer is a 5xx, and every request is answered (no reset connection, no time-out);</li>
+ * <li>no answer is a 5xx, and every request is answered (no reset connection, no time-out) — except that a service
+ * (not the gateway) may close the connection on a request line over its 8 KB header limit;</li>
  * <li>nothing a refused request carried is stored: every string the fuzzer makes up carries a marker naming its
  * request, and afterwards every table of every service database is searched for the markers — each one found must
  * belong to a request that was accepted (2xx).</li>
@@ -54,6 +55,8 @@ class ApiFuzzTest {
      * other things: {@code -Dladder.fuzz.seed=<n>}, or {@code random}.
      */
     private static final long SEED = seed(System.getProperty("ladder.fuzz.seed", "20261201"));
+    /** Tomcat's default limit on a request's line and headers, in the services. */
+    private static final int SERVICE_HEADER_LIMIT = 8 * 1024;
     private static final boolean ALL_WRITES = Boolean.getBoolean("ladder.fuzz.all-writes");
     /** Who may call an operation, in the order a fuzzer prefers them (the first the matrix allows). */
     private static final List<Caller> PREFERRED = List.of(Caller.SELF, Caller.MANAGER, Caller.ADMIN, Caller.PROVISIONER,
@@ -112,6 +115,13 @@ class ApiFuzzTest {
                 }
             } catch (UncheckedIOException e) {
                 status = -1;
+                if (!base.equals(platform.gatewayUrl()) && request.call().path().length() > SERVICE_HEADER_LIMIT) {
+                    // a service's Tomcat refuses a request line over its 8 KB header limit with a 400 and closes the
+                    // connection; when a body is still being sent, the close can reach the client before the answer
+                    // (the gateway, the only public door, answers 414 itself)
+                    statuses.merge(status, 1, Integer::sum);
+                    continue;
+                }
                 failures.add("#" + n + " " + key + " as " + caller.label + " at " + base + " " + request.mutations()
                         + ": no answer (" + e.getCause() + ")");
             }

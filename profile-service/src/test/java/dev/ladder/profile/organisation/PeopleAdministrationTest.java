@@ -175,4 +175,18 @@ class PeopleAdministrationTest extends OrganisationTest {
         assertThat(org.get("/api/profiles/admin/audit?employeeId=" + id, "ada").json().path("total").asLong())
                 .isEqualTo(2);
     }
+
+    /** PostgreSQL stores no NUL: a value with one is refused as bad input (once a 500, found by the e2e fuzzer). */
+    @Test
+    void aNulCharacterInAParameterOrABodyIsABadRequestAndStoresNothing() {
+        Api.Response query = org.get("/api/profiles/admin/audit?employeeId=x%00y", "ada");
+        assertThat(query.status()).as(query.toString()).isEqualTo(400);
+        assertThat(query.json().path("detail").asString()).contains("U+0000");
+
+        String team = "nul-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Api.Response body = org.post("/api/profiles/admin/teams", "ada",
+                "{\"id\":\"" + team + "\",\"name\":\"Nul \\u0000 team\"}");
+        assertThat(body.status()).as(body.toString()).isEqualTo(400);
+        assertThat(org.get("/api/profiles/admin/teams/" + team, "ada").status()).isEqualTo(404);
+    }
 }

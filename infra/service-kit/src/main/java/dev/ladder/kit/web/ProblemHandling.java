@@ -1,5 +1,6 @@
 package dev.ladder.kit.web;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +18,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -105,6 +107,27 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         String detail = ex instanceof ForbiddenException ? ex.getMessage() : "Your roles do not allow this request.";
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
     }
+
+    /**
+     * PostgreSQL stores no NUL character (U+0000) and refuses text its encoding cannot hold: a value carrying one is
+     * the client's mistake, so a 400, not a 500 — and the statement failed, so the transaction around it rolls back
+     * and nothing of the request is stored. Any other database failure stays a server error.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail unstorableText(DataAccessException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "The request contains a character that cannot be stored (such as U+0000, NUL).");
+                problem.setTitle("Invalid request");
+                return problem;
+            }
+        }
+        throw ex;
+    }
+
+    /** character_not_in_repertoire (a NUL, invalid UTF-8), untranslatable_character. */
+    private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
 
     private static ProblemDetail invalid(String detail, List<FieldProblem> problems) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
