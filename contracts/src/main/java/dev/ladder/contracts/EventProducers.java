@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * <pre>
  * type                                   Ladder producer   configured external producers
  * CatalogVersionPublished                catalog-service   -
- * EmployeeUpdated                        profile-service   -
+ * EmployeeUpdated, EmployeeErased        profile-service   -
  * MilestoneReached, TrackReevaluated     progress-service  -
  * CertificationRecorded                  profile-service   yes, with "source" ISSUER or none (never SELF)
  * CertificationRevoked                   profile-service   yes
@@ -49,6 +49,7 @@ public final class EventProducers {
     private static final Map<EventType, Rule> RULES = rules(
             ladderOnly(EventType.CATALOG_VERSION_PUBLISHED, CATALOG_SERVICE),
             ladderOnly(EventType.EMPLOYEE_UPDATED, PROFILE_SERVICE),
+            ladderOnly(EventType.EMPLOYEE_ERASED, PROFILE_SERVICE),
             ladderOnly(EventType.MILESTONE_REACHED, PROGRESS_SERVICE),
             ladderOnly(EventType.TRACK_REEVALUATED, PROGRESS_SERVICE),
             // an issuer's or LMS's record; SELF is the employee's own declaration, made in Ladder's portal and

@@ -10,6 +10,7 @@ import dev.ladder.contracts.achievements.ExperienceWithdrawn;
 import dev.ladder.contracts.achievements.LevelPlaced;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.contracts.profile.EmployeeErased;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.contracts.progress.MilestoneReached;
 import dev.ladder.contracts.progress.TrackReevaluated;
@@ -26,6 +27,7 @@ public enum EventType {
     CATALOG_VERSION_PUBLISHED("dev.ladder.catalog.CatalogVersionPublished.v1", CatalogVersionPublished.class,
             Topics.CATALOG_RELEASES),
     EMPLOYEE_UPDATED("dev.ladder.profile.EmployeeUpdated.v1", EmployeeUpdated.class, Topics.EMPLOYEES),
+    EMPLOYEE_ERASED("dev.ladder.profile.EmployeeErased.v1", EmployeeErased.class, Topics.EMPLOYEES),
     CERTIFICATION_RECORDED("dev.ladder.achievements.CertificationRecorded.v1", CertificationRecorded.class,
             Topics.ACHIEVEMENTS),
     CERTIFICATION_VERIFIED("dev.ladder.achievements.CertificationVerified.v1", CertificationVerified.class,

@@ -5,7 +5,7 @@ public final class Topics {
 
     /** Published catalog versions, keyed by track id. */
     public static final String CATALOG_RELEASES = "ladder.catalog.releases.v1";
-    /** Employee, team and manager changes, keyed by employee id. */
+    /** Employee, team and manager changes, and erasures, keyed by employee id. */
     public static final String EMPLOYEES = "ladder.profile.employees.v1";
     /** Achievements, keyed by employee id. A public contract: LMS and credential issuers may produce here. */
     public static final String ACHIEVEMENTS = "ladder.achievements.v1";

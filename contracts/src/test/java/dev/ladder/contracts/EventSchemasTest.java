@@ -18,6 +18,7 @@ import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementGroup;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.RequirementType;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.SalaryRegion;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.Skill;
+import dev.ladder.contracts.profile.EmployeeErased;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.contracts.progress.MilestoneReached;
 import dev.ladder.contracts.progress.MilestoneReached.MilestoneKind;
@@ -70,6 +71,8 @@ class EventSchemasTest {
                     "alice@ladder.local", "ai-security", "AI Security", "22222222-2222-4222-8222-222222222222",
                     "ai-ml-security-specialist", "united-states", LocalDate.of(2024, 9, 1), NOW, ALICE,
                     "ML Security Engineer", "33333333-3333-4333-8333-333333333333", true)),
+            Map.entry(EventType.EMPLOYEE_ERASED, new EmployeeErased("erasure-1", "11111111-1111-4111-8111-111111111111",
+                    ALICE, NOW)),
             Map.entry(EventType.CERTIFICATION_RECORDED, new CertificationRecorded("a-1", "11111111-1111-4111-8111-111111111111",
                     "comptia-security-plus", "COMP001", "CompTIA", LocalDate.of(2026, 1, 10),
                     LocalDate.of(2029, 1, 10), NOW, CertificationRecorded.Source.SELF)),
