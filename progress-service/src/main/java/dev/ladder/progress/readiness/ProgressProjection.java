@@ -34,6 +34,8 @@ public class ProgressProjection {
      * (it is most of the bytes and rarely read): it is derived again from the ledger up to {@code ledgerSequence}
      * and the catalog version, on {@code evaluatedOn} — the same pure evaluation gives the same answer.
      *
+     * @param keptRank       the rank kept from earlier catalog versions of the track: the evaluation replayed the
+     *                       ledger from it (see {@link Previous#heldRank})
      * @param ledgerSequence the newest ledger entry the evaluation saw (see {@link HistoryCache})
      * @param skills         skill → proficiency on the evaluated day (for team dashboards)
      * @param lapsing        certifications held on the evaluated day that will lapse (for team dashboards; see
@@ -42,12 +44,23 @@ public class ProgressProjection {
     public record Row(String employeeId, String trackId, int catalogVersion, LevelRef currentLevel,
                       LevelRef nextLevel, int readinessPercent, boolean atRisk, Instant updatedAt,
                       LocalDate evaluatedOn, long ledgerSequence, Map<String, Integer> skills,
-                      List<HeldCertification> lapsing) {
+                      List<HeldCertification> lapsing, int keptRank) {
     }
 
     /** What the next evaluation compares itself with (milestones) and which history it continues. */
-    public record Previous(String trackId, int currentRank, String nextLevelId, int readinessPercent,
-                           long ledgerSequence) {
+    public record Previous(String trackId, int catalogVersion, int currentRank, int keptRank, String nextLevelId,
+                           int readinessPercent, long ledgerSequence) {
+
+        /**
+         * The rank an evaluation against {@code version} of the track replays the ledger from. Under the version
+         * this row was evaluated with, the ledger alone decides (from the rank kept before it): a fact recorded late
+         * lands on its effective date, so the level does not depend on the order facts arrived in, and equals a
+         * fresh replay. A newer version starts from the level held when it was released: levels once reached are
+         * kept (the impact preview of a draft does the same).
+         */
+        public int heldRank(int version) {
+            return version == catalogVersion ? keptRank : currentRank;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -63,7 +76,7 @@ public class ProgressProjection {
                         SELECT employee_id, track_id, catalog_version, current_level_id, current_level_name,
                                current_rank, next_level_id, next_level_name, next_rank, readiness_percent, at_risk,
                                updated_at, evaluated_on, ledger_seq, COALESCE(skills::text, '{}') AS skills,
-                               COALESCE(lapsing_certifications::text, '[]') AS certifications
+                               COALESCE(lapsing_certifications::text, '[]') AS certifications, kept_rank
                         FROM progress WHERE employee_id = :id""")
                 .param("id", employeeId)
                 .query(this::map)
@@ -73,12 +86,14 @@ public class ProgressProjection {
     public Map<String, Previous> previous(Collection<String> employeeIds) {
         Map<String, Previous> rows = new HashMap<>();
         jdbc.sql("""
-                        SELECT employee_id, track_id, current_rank, next_level_id, readiness_percent, ledger_seq
+                        SELECT employee_id, track_id, catalog_version, current_rank, kept_rank, next_level_id,
+                               readiness_percent, ledger_seq
                         FROM unnest(?::text[]) AS ids(id) JOIN progress p ON p.employee_id = ids.id""")
                 .param(employeeIds.toArray(String[]::new))
                 .query((RowCallbackHandler) rs -> rows.put(rs.getString("employee_id"), new Previous(
-                        rs.getString("track_id"), rs.getInt("current_rank"), rs.getString("next_level_id"),
-                        rs.getInt("readiness_percent"), rs.getLong("ledger_seq"))));
+                        rs.getString("track_id"), rs.getInt("catalog_version"), rs.getInt("current_rank"),
+                        rs.getInt("kept_rank"), rs.getString("next_level_id"), rs.getInt("readiness_percent"),
+                        rs.getLong("ledger_seq"))));
         return rows;
     }
 
@@ -103,6 +118,7 @@ public class ProgressProjection {
         Long[] sequences = new Long[n];
         String[] skills = new String[n];
         String[] certifications = new String[n];
+        Integer[] keptRanks = new Integer[n];
         for (int i = 0; i < n; i++) {
             Row row = rows.get(i);
             LevelRef next = row.nextLevel();
@@ -122,21 +138,22 @@ public class ProgressProjection {
             sequences[i] = row.ledgerSequence();
             skills[i] = json.writeValueAsString(row.skills());
             certifications[i] = json.writeValueAsString(row.lapsing());
+            keptRanks[i] = row.keptRank();
         }
         jdbc.sql("""
                         INSERT INTO progress (employee_id, track_id, catalog_version, current_level_id,
                                               current_level_name, current_rank, next_level_id, next_level_name,
                                               next_rank, readiness_percent, at_risk, updated_at, evaluated_on,
-                                              ledger_seq, skills, lapsing_certifications)
+                                              ledger_seq, skills, lapsing_certifications, kept_rank)
                         SELECT id, track, version, current_id, current_name, current_rank, next_id, next_name,
                                next_rank, percent, at_risk, updated_at::timestamptz, evaluated_on::date, seq,
-                               skills::json, certifications::json
+                               skills::json, certifications::json, kept
                         FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::text[],
                                     ?::text[], ?::int[], ?::int[], ?::boolean[], ?::text[], ?::text[], ?::bigint[],
-                                    ?::text[], ?::text[])
+                                    ?::text[], ?::text[], ?::int[])
                              AS x(id, track, version, current_id, current_name, current_rank, next_id, next_name,
                                   next_rank, percent, at_risk, updated_at, evaluated_on, seq, skills,
-                                  certifications)
+                                  certifications, kept)
                         ON CONFLICT (employee_id) DO UPDATE SET
                             track_id = EXCLUDED.track_id, catalog_version = EXCLUDED.catalog_version,
                             current_level_id = EXCLUDED.current_level_id,
@@ -146,9 +163,10 @@ public class ProgressProjection {
                             readiness_percent = EXCLUDED.readiness_percent, at_risk = EXCLUDED.at_risk,
                             updated_at = EXCLUDED.updated_at, evaluated_on = EXCLUDED.evaluated_on,
                             ledger_seq = EXCLUDED.ledger_seq, skills = EXCLUDED.skills,
-                            lapsing_certifications = EXCLUDED.lapsing_certifications""")
+                            lapsing_certifications = EXCLUDED.lapsing_certifications,
+                            kept_rank = EXCLUDED.kept_rank""")
                 .params(ids, tracks, versions, currentIds, currentNames, currentRanks, nextIds, nextNames, nextRanks,
-                        percents, atRisk, updatedAt, evaluatedOn, sequences, skills, certifications)
+                        percents, atRisk, updatedAt, evaluatedOn, sequences, skills, certifications, keptRanks)
                 .update();
     }
 
@@ -177,6 +195,6 @@ public class ProgressProjection {
                 next, rs.getInt("readiness_percent"), rs.getBoolean("at_risk"),
                 rs.getTimestamp("updated_at").toInstant(), rs.getObject("evaluated_on", LocalDate.class),
                 rs.getLong("ledger_seq"), json.readValue(rs.getString("skills"), SKILLS),
-                json.readValue(rs.getString("certifications"), CERTIFICATIONS));
+                json.readValue(rs.getString("certifications"), CERTIFICATIONS), rs.getInt("kept_rank"));
     }
 }

@@ -169,9 +169,10 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
             Optional<ProgressProjection.Previous> before = Optional.ofNullable(stored.get(id))
                     .filter(previous -> previous.trackId().equals(trackId));
             List<LedgerEntry> entries = history.getOrDefault(id, List.of());
+            int version = rules.get().catalog().version();
+            int heldRank = before.map(previous -> previous.heldRank(version)).orElse(1);
             Optional<LedgerReplay.Result> result = LedgerReplay.replay(rules.get(), entries,
-                    employee.map(Employee::startDate).orElse(null), today,
-                    before.map(ProgressProjection.Previous::currentRank).orElse(1));
+                    employee.map(Employee::startDate).orElse(null), today, heldRank);
             if (result.isEmpty()) {
                 log.warn("Track {} version {} has no levels; not evaluating {}", trackId,
                         rules.get().catalog().version(), id);
@@ -186,7 +187,8 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
                     LevelRef.of(progression.current()),
                     progression.next() == null ? null : LevelRef.of(progression.next().level()),
                     progression.readinessPercent(), progression.atRisk(), now, today,
-                    HistoryCache.lastSequence(entries), state.skills(), lapsing(state.certifications(), today)));
+                    HistoryCache.lastSequence(entries), state.skills(), lapsing(state.certifications(), today),
+                    heldRank));
             reached.addAll(MilestonePlanner.plan(id, trackId,
                     before.map(ProgressProjection.Previous::nextLevelId).orElse(null),
                     before.map(ProgressProjection.Previous::readinessPercent).orElse(0), progression, now));
@@ -275,6 +277,17 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
 
     public String trackOf(Optional<Employee> employee) {
         return employee.map(Employee::trackId).orElse(properties.defaultTrack());
+    }
+
+    /**
+     * The rank an evaluation of this employee against {@code version} of {@code trackId} starts from: 1 for someone
+     * new to the track, else see {@link ProgressProjection.Previous#heldRank}.
+     */
+    @Transactional(readOnly = true)
+    public int heldRank(String employeeId, String trackId, int version) {
+        return Optional.ofNullable(projection.previous(List.of(employeeId)).get(employeeId))
+                .filter(previous -> previous.trackId().equals(trackId))
+                .map(previous -> previous.heldRank(version)).orElse(1);
     }
 
     /** One employee's whole ledger replayed against any catalog (a draft, an older version) up to a day. */

@@ -81,7 +81,7 @@ public class WhatIf {
                 .orElseThrow(() -> new NotFoundException("No career track has been published yet"));
         validate(request, catalog);
         EmployeeProgress before = readiness.progressOf(employeeId).orElseThrow();
-        int heldRank = before.trackId().equals(trackId) ? before.currentLevel().rank() : 1;
+        int heldRank = readiness.heldRank(employeeId, trackId, catalog.version());
         LocalDate today = readiness.today();
         LocalDate start = employee.map(Employee::startDate).orElse(null);
         List<LedgerEntry> entries = new ArrayList<>(ledger.entries(employeeId));
