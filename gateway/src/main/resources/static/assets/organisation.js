@@ -37,6 +37,10 @@ export function initOrganisation({ onUnauthorized }) {
   $('person-retire-no').addEventListener('click', () => askRetire(false));
   $('person-retire-yes').addEventListener('click', retire);
   $('person-retire-confirm').addEventListener('keydown', (e) => { if (e.key === 'Escape') askRetire(false); });
+  $('person-erase').addEventListener('click', () => askErase(true));
+  $('person-erase-no').addEventListener('click', () => askErase(false));
+  $('person-erase-yes').addEventListener('click', erase);
+  $('person-erase-confirm').addEventListener('keydown', (e) => { if (e.key === 'Escape') askErase(false); });
   $('person-audit-all').addEventListener('click', () => person && showAuditOf(person.data));
   initTeams();
   initProvision({ onOpen: (id) => openPerson(id).catch(report) });
@@ -115,6 +119,9 @@ async function openPerson(id) {
   askRetire(false, false);
   say('person-retire-error', '');
   $('person-retire-name').textContent = data.displayName || data.username;
+  askErase(false, false);
+  say('person-erase-error', '');
+  $('person-erase-name').textContent = data.displayName || data.username;
   await Promise.all([fillLevels(data.trackId), loadRecent(data.id, $('person-audit')).catch((error) => {
     if (!unauthorized(error)) $('person-audit').replaceChildren(h('li', { class: 'muted' }, `Could not load: ${error.message}`));
   })]);
@@ -233,6 +240,37 @@ async function retire() {
             : error.problem.detail || error.message;
       say('person-retire-error', `Could not retire ${name}: ${why}`);
       $('person-retire').focus();
+    }
+  });
+}
+
+/** Erasing is two steps, as retiring: "Erase…" asks, "Yes, erase" does it. */
+function askErase(asking, focus = true) {
+  $('person-erase-confirm').hidden = !asking;
+  $('person-erase').setAttribute('aria-expanded', String(asking));
+  if (asking) say('person-erase-error', '');
+  if (focus) (asking ? $('person-erase-yes') : $('person-erase')).focus();
+}
+
+async function erase() {
+  if (!person) return;
+  const { data } = person;
+  const name = data.displayName || data.username;
+  await busy($('person-erase-yes'), async () => {
+    try {
+      await api('/api/profiles/admin/erasures', { method: 'POST', body: { employeeId: data.id } });
+      person = null;
+      $('person-card').hidden = true;
+      // the name is not repeated: after an erasure the portal should not keep showing it
+      say('people-status', 'Erased. Every service removes what it held; the event topics follow within minutes.');
+      await changed();
+      $('people-status').focus();
+    } catch (error) {
+      if (unauthorized(error)) return;
+      askErase(false, false);
+      const why = error instanceof ApiError ? error.problem.detail || error.message : error.message;
+      say('person-erase-error', `Could not erase ${name}: ${why}`);
+      $('person-erase').focus();
     }
   });
 }

@@ -1,9 +1,11 @@
-// "Settings" (#/settings), for everyone: how notifications reach the person (settings-preferences.js) and, for
-// managers and admins, their teams' chat endpoints (settings-webhooks.js). Loaded each time the view is shown. The
+// "Settings" (#/settings), for everyone: how notifications reach the person (settings-preferences.js), the download of
+// their data (settings-personal-data.js) and, for managers and admins, their teams' chat endpoints
+// (settings-webhooks.js). Loaded each time the view is shown. The
 // links in e-mails point to #/settings; #/settings/webhooks (a "webhook disabled" notification) goes to the endpoints.
 import { $ } from './dom.js';
 import { initPreferences, leavePreferences, loadPreferences } from './settings-preferences.js';
 import { initWebhooks, leaveWebhooks, loadWebhooks } from './settings-webhooks.js';
+import { initPersonalData } from './settings-personal-data.js';
 import { setSettingsHandlers } from './settings-common.js';
 
 let webhooks = false;
@@ -21,6 +23,7 @@ function focusWebhooks() {
 export function initSettings({ onUnauthorized, webhooks: mayManage = false, admin = false }) {
   setSettingsHandlers({ onUnauthorized });
   initPreferences();
+  initPersonalData({ onUnauthorized });
   webhooks = Boolean(mayManage || admin);
   if (webhooks) initWebhooks({ admin });
   // already on the view (the router shows a view once): #/settings → #/settings/webhooks only moves the focus

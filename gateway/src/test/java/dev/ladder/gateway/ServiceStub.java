@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -29,6 +30,8 @@ final class ServiceStub {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** path → status and body answered instead of 200 {"stub":true} (until {@link #clear}) */
+    private final Map<String, Map.Entry<Integer, String>> answers = new ConcurrentHashMap<>();
 
     private ServiceStub(HttpServer server) {
         this.server = server;
@@ -53,9 +56,11 @@ final class ServiceStub {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Cookie"), body, Map.copyOf(exchange.getRequestHeaders())));
-            byte[] response = "{\"stub\":true}".getBytes(StandardCharsets.UTF_8);
+            Map.Entry<Integer, String> answer = answers.getOrDefault(exchange.getRequestURI().getPath(),
+                    Map.entry(200, "{\"stub\":true}"));
+            byte[] response = answer.getValue().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, response.length);
+            exchange.sendResponseHeaders(answer.getKey(), response.length);
             exchange.getResponseBody().write(response);
         }
     }
@@ -68,7 +73,13 @@ final class ServiceStub {
         return List.copyOf(received);
     }
 
+    /** Answers {@code path} with this status and JSON body from now on. */
+    void answer(String path, int status, String body) {
+        answers.put(path, Map.entry(status, body));
+    }
+
     void clear() {
         received.clear();
+        answers.clear();
     }
 }
