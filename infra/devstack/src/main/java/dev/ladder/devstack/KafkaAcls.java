@@ -73,7 +73,10 @@ public final class KafkaAcls {
         PROFILE("profile-service", "profile-service-local-kafka-password", Service.PROFILE, Access.none()
                 .writes(Topics.EMPLOYEES, Topics.ACHIEVEMENTS)
                 .reads("profile", Topics.CATALOG_RELEASES)
-                .describes(dlt(Topics.EMPLOYEES), dlt(Topics.ACHIEVEMENTS))),
+                .describes(dlt(Topics.EMPLOYEES), dlt(Topics.ACHIEVEMENTS))
+                // the GDPR topic purge (README "Personal data"): reads every group's committed offsets, deletes
+                // records of the topics that name people, and rewrites their dead-letter topics
+                .purges(Topics.EMPLOYEES, Topics.ACHIEVEMENTS, Topics.MILESTONES)),
         PROGRESS("progress-service", "progress-service-local-kafka-password", Service.PROGRESS, Access.none()
                 .writes(Topics.MILESTONES)
                 .reads("progress", Topics.CATALOG_RELEASES, Topics.EMPLOYEES, Topics.ACHIEVEMENTS)
@@ -127,27 +130,45 @@ public final class KafkaAcls {
      * @param groupPrefix READ on every consumer group whose id starts with it (tests name theirs {@code <prefix>-…})
      * @param describes   DESCRIBE only: topics a service's KafkaAdmin checks at start-up but that it neither writes
      *                    nor reads
+     * @param deletes     DELETE (records), READ and DESCRIBE on each topic (added by {@link #purges})
+     * @param describesAllGroups DESCRIBE on every consumer group: listing the groups and their committed offsets
      */
-    record Access(Set<String> writes, Set<String> reads, String groupPrefix, Set<String> describes, boolean superUser) {
+    record Access(Set<String> writes, Set<String> reads, String groupPrefix, Set<String> describes,
+                  Set<String> deletes, boolean describesAllGroups, boolean superUser) {
 
-        static final Access SUPER_USER = new Access(Set.of(), Set.of(), null, Set.of(), true);
+        static final Access SUPER_USER = new Access(Set.of(), Set.of(), null, Set.of(), Set.of(), false, true);
 
         static Access none() {
-            return new Access(Set.of(), Set.of(), null, Set.of(), false);
+            return new Access(Set.of(), Set.of(), null, Set.of(), Set.of(), false, false);
         }
 
         Access writes(String... topics) {
-            return new Access(union(writes, List.of(topics)), reads, groupPrefix, describes, false);
+            return new Access(union(writes, List.of(topics)), reads, groupPrefix, describes, deletes,
+                    describesAllGroups, false);
         }
 
         /** Reading a topic in the groups {@code groupPrefix…}, and dead-lettering what cannot be read. */
         Access reads(String groupPrefix, String... topics) {
             List<String> deadLetters = Stream.of(topics).map(KafkaAcls::dlt).toList();
-            return new Access(union(writes, deadLetters), union(reads, List.of(topics)), groupPrefix, describes, false);
+            return new Access(union(writes, deadLetters), union(reads, List.of(topics)), groupPrefix, describes,
+                    deletes, describesAllGroups, false);
         }
 
         Access describes(String... topics) {
-            return new Access(writes, reads, groupPrefix, union(describes, List.of(topics)), false);
+            return new Access(writes, reads, groupPrefix, union(describes, List.of(topics)), deletes,
+                    describesAllGroups, false);
+        }
+
+        /**
+         * Purging records of the topics once every consumer group has read past them: DELETE (and READ, DESCRIBE)
+         * on them and their dead-letter topics, WRITE on the dead-letter topics (the records of others are appended
+         * again before the cut), DESCRIBE on every consumer group (their committed offsets).
+         */
+        Access purges(String... topics) {
+            List<String> deadLetters = Stream.of(topics).map(KafkaAcls::dlt).toList();
+            List<String> all = Stream.concat(Stream.of(topics), deadLetters.stream()).toList();
+            return new Access(union(writes, deadLetters), reads, groupPrefix, describes, union(deletes, all), true,
+                    false);
         }
 
         private static Set<String> union(Set<String> a, Collection<String> b) {
@@ -189,7 +210,17 @@ public final class KafkaAcls {
         if (access.groupPrefix() != null) {
             acls.add(allow(user, ResourceType.GROUP, access.groupPrefix(), PatternType.PREFIXED, AclOperation.READ));
         }
-        return acls;
+        for (String topic : sorted(access.deletes())) {
+            acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DELETE));
+            acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ));
+            acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE));
+        }
+        if (access.describesAllGroups()) {
+            acls.add(allow(user, ResourceType.GROUP, ResourcePattern.WILDCARD_RESOURCE, PatternType.LITERAL,
+                    AclOperation.DESCRIBE));
+        }
+        // a topic both written and purged gets its DESCRIBE once
+        return List.copyOf(new LinkedHashSet<>(acls));
     }
 
     private static AclBinding allow(User user, ResourceType type, String name, PatternType pattern,

@@ -4,10 +4,14 @@ import dev.ladder.contracts.Topics;
 import dev.ladder.devstack.KafkaAcls.User;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -144,6 +148,55 @@ class KafkaBrokerTest {
             assertThat(failure(() -> consumer.poll(Duration.ofSeconds(10))))
                     // its group or the topic, whichever the broker checks first
                     .as("catalog-service consumes nothing").isInstanceOf(AuthorizationException.class);
+        }
+    }
+
+    @Test
+    void profileServicePurgesRecordsOnceItReadsEveryGroupsOffsetsAndNobodyElseMay() throws Exception {
+        String key = UUID.randomUUID().toString();
+        RecordMetadata sent = send(client(User.PROFILE), Topics.EMPLOYEES, key);
+        TopicPartition partition = new TopicPartition(Topics.EMPLOYEES, sent.partition());
+        String group = "progress-" + key;
+        assertThat(readUntilFound(client(User.PROGRESS), group, Topics.EMPLOYEES, key)).isTrue();
+        try (KafkaConsumer<String, String> consumer = consumer(client(User.PROGRESS), group)) {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(sent.offset() + 1)));
+        }
+        // a dead letter to append again (WRITE) and read (READ) on a DLT of a topic profile-service does not own
+        RecordMetadata deadLetter = send(client(User.NOTIFICATION), Topics.deadLetter(Topics.MILESTONES));
+
+        try (Admin profile = Admin.create(client(User.PROFILE))) {
+            // every group and its committed offsets, another service's included
+            assertThat(profile.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(30, TimeUnit.SECONDS))
+                    .anyMatch(g -> g.groupId().equals(group));
+            assertThat(profile.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).get(partition).offset()).isEqualTo(sent.offset() + 1);
+
+            profile.deleteRecords(Map.of(partition, RecordsToDelete.beforeOffset(sent.offset() + 1))).all()
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(profile.listOffsets(Map.of(partition, OffsetSpec.earliest())).all().get(30, TimeUnit.SECONDS)
+                    .get(partition).offset()).isEqualTo(sent.offset() + 1);
+
+            TopicPartition dlt = new TopicPartition(Topics.deadLetter(Topics.MILESTONES), deadLetter.partition());
+            try (KafkaConsumer<String, String> consumer = consumer(client(User.PROFILE), null)) {
+                consumer.assign(List.of(dlt));
+                consumer.seekToBeginning(List.of(dlt));
+                assertThat(consumer.poll(Duration.ofSeconds(10)).records(dlt)).isNotEmpty();
+            }
+            assertThat(send(client(User.PROFILE), Topics.deadLetter(Topics.MILESTONES)).offset()).isNotNegative();
+            profile.deleteRecords(Map.of(dlt, RecordsToDelete.beforeOffset(deadLetter.offset() + 1))).all()
+                    .get(30, TimeUnit.SECONDS);
+            // but never the catalog's releases, which name nobody and are kept for ever
+            TopicPartition releases = new TopicPartition(Topics.CATALOG_RELEASES, 0);
+            assertThat(failure(() -> profile.deleteRecords(Map.of(releases, RecordsToDelete.beforeOffset(0))).all()
+                    .get(30, TimeUnit.SECONDS))).isInstanceOf(TopicAuthorizationException.class);
+        }
+        // nobody else may delete records
+        for (User other : List.of(User.PROGRESS, User.NOTIFICATION, User.CATALOG, User.LMS_ACME_ACADEMY)) {
+            try (Admin admin = Admin.create(client(other))) {
+                assertThat(failure(() -> admin.deleteRecords(Map.of(partition, RecordsToDelete.beforeOffset(0)))
+                        .all().get(30, TimeUnit.SECONDS))).as(other.username())
+                        .isInstanceOf(TopicAuthorizationException.class);
+            }
         }
     }
 

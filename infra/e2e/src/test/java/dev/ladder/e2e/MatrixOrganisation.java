@@ -132,6 +132,22 @@ final class MatrixOrganisation {
         return shared;
     }
 
+    /**
+     * An organisation of its own, with the people and their evidence but no catalog of its own: for a test that
+     * destroys what it is given (the personal-data erasure).
+     */
+    static MatrixOrganisation fresh(Platform platform) {
+        MatrixOrganisation o = new MatrixOrganisation(platform);
+        o.people();
+        o.evidence();
+        return o;
+    }
+
+    /** The sign-in account of a person of this organisation. */
+    DemoUser account(Caller person) {
+        return accounts.get(person);
+    }
+
     // ---- the organisation -----------------------------------------------------------------------------------------
 
     private void people() {
@@ -257,6 +273,23 @@ final class MatrixOrganisation {
                 {"id":"%s","name":"Matrix %s"}""".formatted(id, id));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return id;
+    }
+
+    private String erasure;
+
+    /**
+     * The id of an erasure (made once, of a person created for it alone): for reading an erasure's status. An
+     * erasure is irreversible, so it never names a person another test uses.
+     */
+    synchronized String erasure() {
+        if (erasure == null) {
+            String person = freshPerson();
+            Reply erased = gateway.post("/api/profiles/admin/erasures", token(Caller.ADMIN),
+                    "{\"employeeId\":\"" + person + "\"}");
+            assertThat(erased.status()).as(erased.toString()).isEqualTo(202);
+            erasure = erased.json().path("erasureId").asString();
+        }
+        return erasure;
     }
 
     String freshPerson() {

@@ -101,6 +101,7 @@ final class MatrixRequests {
         // profile-service: the employee's own records
         on("GET /api/profiles/me", (o, c) -> get("/api/profiles/me"));
         on("GET /api/profiles/me/audit", (o, c) -> get("/api/profiles/me/audit"));
+        on("GET /api/profiles/me/personal-data", (o, c) -> get("/api/profiles/me/personal-data"));
         on("GET /api/profiles/teams/mine", (o, c) -> get("/api/profiles/teams/mine"));
         on("POST /api/profiles/me/certifications", (o, c) -> post("/api/profiles/me/certifications", """
                 {"certificationId":"%s","credentialId":"MATRIX-%s-%d","issuedOn":"%s"}"""
@@ -231,6 +232,16 @@ final class MatrixRequests {
                     .formatted(TRACK, LEVEL, TODAY)), id);
         });
         on("GET /api/profiles/admin/audit", (o, c) -> get("/api/profiles/admin/audit"));
+        // an erasure is irreversible: every call erases a person created for that call alone, never a shared one
+        // (the fuzzer builds its valid request here too, so it can only ever erase such a person)
+        on("POST /api/profiles/admin/erasures", (o, c) -> {
+            String id = o.freshPerson();
+            return ofSubject(post("/api/profiles/admin/erasures", "{\"employeeId\":\"" + id + "\"}"), id);
+        });
+        on("GET /api/profiles/admin/erasures/{erasureId}", (o, c) -> {
+            String id = o.erasure();
+            return ofSubject(get("/api/profiles/admin/erasures/" + id), id);
+        });
         on("POST /api/profiles/admin/import/preview", (o, c) -> new Call("POST", "/api/profiles/admin/import/preview",
                 "text/csv", json("username,displayName,trackId\r\n"), Map.of(), Map.of(), false));
         on("POST /api/profiles/admin/import", (o, c) -> new Call("POST", "/api/profiles/admin/import", "text/csv",
