@@ -233,14 +233,27 @@ async function forbiddenAsEmpty(promise) {
   }
 }
 
+// the teams someone leads come a page at a time: the largest page holds every team of any real manager, and the Team
+// view says so when there are more
+const TEAMS_PAGE = 200;
+
+/** The items of a page ({items, page, size, total}); a 403/404 answered as empty ([]) has none. */
+const itemsOf = (page) => (Array.isArray(page) ? page : page?.items ?? []);
+
 /** Membership from profile-service, readiness (histogram, skill gaps, expiring certifications) from progress-service. */
 async function loadTeam() {
-  const [profileTeams, progressTeams] = await Promise.all([
-    forbiddenAsEmpty(api('/api/profiles/teams/mine')),
-    forbiddenAsEmpty(api('/api/progress/teams/mine')),
+  const [profilePage, progressPage] = await Promise.all([
+    forbiddenAsEmpty(api(`/api/profiles/teams/mine?size=${TEAMS_PAGE}`)),
+    forbiddenAsEmpty(api(`/api/progress/teams/mine?size=${TEAMS_PAGE}`)),
   ]);
-  if (changed('team', { profileTeams, progressTeams })) {
+  const profileTeams = itemsOf(profilePage);
+  const progressTeams = itemsOf(progressPage);
+  const total = Math.max(profilePage?.total ?? profileTeams.length, progressPage?.total ?? progressTeams.length);
+  if (changed('team', { profileTeams, progressTeams, total })) {
     $('team-card').hidden = false;
+    const shown = Math.max(profileTeams.length, progressTeams.length);
+    $('team-more').textContent = total > shown ? `Showing ${shown} of the ${total} teams you lead.` : '';
+    $('team-more').hidden = total <= shown;
     renderTeamReadiness(progressTeams);
     renderTeam(teamMembers(profileTeams, progressTeams), levelNamesOf(progressTeams), showMember);
   }
@@ -338,7 +351,7 @@ async function start() {
   // a manager is anyone who leads a team (as manager or deputy), whatever their roles say
   let leads = false;
   try {
-    leads = (await forbiddenAsEmpty(api('/api/profiles/teams/mine'))).length > 0;
+    leads = itemsOf(await forbiddenAsEmpty(api('/api/profiles/teams/mine?size=1'))).length > 0;
   } catch (error) {
     reportError('permissions', error);
   }

@@ -40,9 +40,24 @@ export async function loadAll() {
   }
 }
 
+// the drafts come a page at a time (GET /api/catalog/drafts?page=&size=, by name): the selector reads pages of the
+// largest size until it has them all (a catalog has few tracks: one request), at most DRAFT_PAGES of them
+const DRAFTS_PAGE = 200;
+const DRAFT_PAGES = 10;
+
+async function drafts() {
+  const all = [];
+  for (let page = 0; page < DRAFT_PAGES; page++) {
+    const answer = await api(`/api/catalog/drafts?page=${page}&size=${DRAFTS_PAGE}`, FRESH);
+    all.push(...(answer.items ?? []));
+    if (all.length >= (answer.total ?? 0) || !answer.items?.length) break;
+  }
+  return all;
+}
+
 /** Every editable track, imported drafts that were never published included. */
 export async function loadTracks(selected) {
-  const all = (await api('/api/catalog/drafts', FRESH)).map((d) => ({ id: d.trackId, name: d.name, latestVersion: d.latestVersion }));
+  const all = (await drafts()).map((d) => ({ id: d.trackId, name: d.name, latestVersion: d.latestVersion }));
   const select = $('catalog-track');
   select.replaceChildren(...(all.length
     ? all.map((t) => h('option', { value: t.id, 'data-latest-version': t.latestVersion ?? '' },

@@ -4,15 +4,28 @@ import { $, h, formatDateTime } from './dom.js';
 import { renderChanges, summarise } from './catalog-diff.js';
 import { base, failure, FRESH, state, unauthorized } from './catalog-state.js';
 
+// The versions are paged oldest first (GET …/versions?page=&size=): the newest page (up to the largest size) is the
+// one listed and offered for comparison, with a note when older ones are left out.
+const PAGE_SIZE = 200;
+
 /** Lists the versions (newest first) and offers the two newest for comparison. */
 export async function loadVersions() {
   let versions;
+  let total = 0;
   try {
-    versions = await api(`${base(state.trackId)}/versions`, FRESH);
+    const url = (page) => `${base(state.trackId)}/versions?page=${page}&size=${PAGE_SIZE}`;
+    let page = await api(url(0), FRESH);
+    const last = Math.max(0, Math.ceil((page.total ?? 0) / PAGE_SIZE) - 1);
+    if (last > 0) page = await api(url(last), FRESH);
+    versions = page.items ?? [];
+    total = page.total ?? versions.length;
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) versions = [];
     else throw error;
   }
+  $('catalog-versions-more').textContent = total > versions.length
+    ? `The newest ${versions.length} of ${total} versions.` : '';
+  $('catalog-versions-more').hidden = total <= versions.length;
   const numbers = versions.map((v) => v.latestVersion ?? v.version);
   $('catalog-versions').replaceChildren(...(versions.length
     ? [...versions].reverse().map((v) => {

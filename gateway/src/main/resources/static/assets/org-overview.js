@@ -1,7 +1,8 @@
 // The Organisation view's "Overview" card (admins): every team and track with its level distribution, average
 // readiness, certifications lapsing within 90 days (GET /api/progress/admin/overview?team=&track=) and unverified
 // claims (GET /api/profiles/verification/unverified-counts: profile-service owns the verification queue). Filter by
-// team and track; "Download CSV" saves exactly the rows shown, both services' columns together (RFC 4180).
+// team and track; "Download CSV" saves exactly the rows shown, both services' columns together (RFC 4180). The rows
+// come a page at a time (Previous / Next); the totals are over every row that matches the filter.
 import { api, ApiError } from './api.js';
 import { $, h } from './dom.js';
 import { chartPanel, PALETTE } from './charts.js';
@@ -14,10 +15,34 @@ let csvText = '';
 /** The CSV of the rows shown last (what "Download CSV" saves). */
 export const overviewCsv = () => csvText;
 
+const PAGE_SIZE = 50;
+let pageNumber = 0;
+// the unverified counts are paged too (one row per team and track with pending claims): read at the largest size,
+// at most COUNT_PAGES pages; the status line says when some are left out
+const COUNTS_PAGE = 200;
+const COUNT_PAGES = 10;
+
 export function initOverview({ onUnauthorized }) {
   handleUnauthorized = onUnauthorized;
-  $('overview-team').addEventListener('change', () => loadOverview());
-  $('overview-track').addEventListener('change', () => loadOverview());
+  const refilter = () => { pageNumber = 0; loadOverview(); };
+  $('overview-team').addEventListener('change', refilter);
+  $('overview-track').addEventListener('change', refilter);
+  const turn = (by) => { pageNumber = Math.max(0, pageNumber + by); loadOverview(); };
+  $('overview-prev').addEventListener('click', () => turn(-1));
+  $('overview-next').addEventListener('click', () => turn(1));
+}
+
+/** Every unverified count, a page of the largest size at a time; `complete` is false when some were left out. */
+async function unverifiedCounts() {
+  const items = [];
+  let total = 0;
+  for (let page = 0; page < COUNT_PAGES; page++) {
+    const answer = await api(`/api/profiles/verification/unverified-counts?page=${page}&size=${COUNTS_PAGE}`);
+    items.push(...(answer.items ?? []));
+    total = answer.total ?? items.length;
+    if (items.length >= total || !answer.items?.length) break;
+  }
+  return { items, complete: items.length >= total };
 }
 
 const down = (error) => error instanceof ApiError && (error.status === 0 || error.status >= 500);
@@ -38,11 +63,13 @@ export async function loadOverview() {
   const query = new URLSearchParams();
   if (team) query.set('team', team);
   if (track) query.set('track', track);
+  query.set('page', String(pageNumber));
+  query.set('size', String(PAGE_SIZE));
   $('overview-card').setAttribute('aria-busy', 'true');
   status('Loading…', 'loading');
   const [overview, unverified] = await Promise.allSettled([
-    api(`/api/progress/admin/overview${query.toString() ? `?${query}` : ''}`),
-    api('/api/profiles/verification/unverified-counts'),
+    api(`/api/progress/admin/overview?${query}`),
+    unverifiedCounts(),
   ]);
   if (request !== latest) return;
   $('overview-card').removeAttribute('aria-busy');
@@ -58,6 +85,7 @@ export async function loadOverview() {
       : `The overview could not be loaded: ${error.message}`;
     $('overview-rows').replaceChildren();
     $('overview-totals').textContent = '';
+    renderPager(null);
     csvText = '';
     $('overview-csv').hidden = true;
     chartPanel($('overview-levels-slot'), { id: 'overview-levels', title: 'Levels by team and track' }).error(text);
@@ -65,13 +93,34 @@ export async function loadOverview() {
     status(text, 'error');
     return;
   }
-  const counts = unverified.status === 'fulfilled' ? unverified.value : null;
+  const rowsPage = overview.value.rows ?? {};
+  if (!rowsPage.items?.length && pageNumber > 0 && rowsPage.total) {
+    // fewer rows than before (a filter, a team gone): the last page there is
+    pageNumber = Math.max(0, Math.ceil(rowsPage.total / PAGE_SIZE) - 1);
+    loadOverview();
+    return;
+  }
+  const counts = unverified.status === 'fulfilled' ? unverified.value.items : null;
   fillFilter($('overview-team'), overview.value.teams ?? [], 'All teams', [{ id: '-', name: 'No team' }]);
   fillFilter($('overview-track'), overview.value.tracks ?? [], 'All tracks');
   render(overview.value, counts);
-  if (!overview.value.rows?.length) status('Nobody matches this filter.', 'empty');
+  renderPager(rowsPage);
+  if (!rowsPage.total) status('Nobody matches this filter.', 'empty');
   else if (!counts) status('Unverified claims are not shown: the profile service is not answering.', 'partial');
+  else if (!unverified.value.complete) status(`Unverified claims are shown for the first ${counts.length} team and track rows that have any.`, 'partial');
   else status('', 'ok');
+}
+
+function renderPager(rowsPage) {
+  const total = rowsPage?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const line = $('overview-page');
+  line.textContent = pages > 1 ? `Page ${pageNumber + 1} of ${pages} (${total} team and track rows).` : '';
+  line.hidden = pages <= 1;
+  $('overview-prev').hidden = pages <= 1;
+  $('overview-next').hidden = pages <= 1;
+  $('overview-prev').disabled = pageNumber === 0;
+  $('overview-next').disabled = pageNumber + 1 >= pages;
 }
 
 function fillFilter(select, options, all, extra = []) {
@@ -84,11 +133,11 @@ function fillFilter(select, options, all, extra = []) {
 
 function render(overview, counts) {
   const unverified = new Map((counts ?? []).map((c) => [key(c.teamId, c.trackId), c]));
-  const rows = (overview?.rows ?? []).map((row) => {
+  const rows = (overview?.rows?.items ?? []).map((row) => {
     const c = unverified.get(key(row.teamId, row.trackId));
     return { ...row, unverifiedCertifications: counts ? c?.certifications ?? 0 : null, unverifiedSkills: counts ? c?.skills ?? 0 : null };
   });
-  renderTable(rows, overview?.totals);
+  renderTable(rows, overview?.totals, overview?.rows?.total ?? rows.length);
   renderCsv(rows);
   renderCharts(rows).catch(() => {});
 }
@@ -101,7 +150,7 @@ const levelsText = (row) => Object.entries(row.levelDistribution ?? {})
   .map(([id, n]) => `${row.levelNames?.[id] || id}: ${n}`).join(', ') || '–';
 const shown = (value) => (value === null || value === undefined ? '–' : String(value));
 
-function renderTable(rows, totals) {
+function renderTable(rows, totals, allRows) {
   $('overview-rows').replaceChildren(...rows.map((row) => h('tr', { 'data-team-id': row.teamId ?? '', 'data-track-id': row.trackId },
     h('th', { scope: 'row' }, row.teamName || row.teamId || 'No team'), h('td', {}, row.trackName || row.trackId),
     h('td', { class: 'num' }, row.members), h('td', {}, levelsText(row)),
@@ -110,7 +159,7 @@ function renderTable(rows, totals) {
     h('td', { class: 'num', 'data-col': 'unverified-certifications' }, shown(row.unverifiedCertifications)),
     h('td', { class: 'num', 'data-col': 'unverified-skills' }, shown(row.unverifiedSkills)))));
   $('overview-totals').textContent = totals && rows.length
-    ? `${people(totals.members)} in ${rows.length} team and track row${rows.length === 1 ? '' : 's'}; average readiness `
+    ? `${people(totals.members)} in ${allRows} team and track row${allRows === 1 ? '' : 's'}; average readiness `
       + `${totals.averageReadiness == null ? '–' : `${totals.averageReadiness}%`}; ${totals.atRisk} at risk; `
       + `${totals.expiringWithin90Days} certification${totals.expiringWithin90Days === 1 ? '' : 's'} lapsing within 90 days.`
     : '';

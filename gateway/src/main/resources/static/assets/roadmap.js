@@ -250,20 +250,45 @@ export function initRoadmapSearch({ onUnauthorized }) {
       input.focus();
       return;
     }
-    try {
-      const hits = await api(`/api/catalog/search?q=${encodeURIComponent(q)}`);
-      say('catalog-search-summary', hits.length ? `${hits.length} result${hits.length === 1 ? '' : 's'} for “${q}”.` : `Nothing found for “${q}”.`);
-      $('catalog-search-results').replaceChildren(...hits.map((hit) => {
-        const target = targetOf(hit);
-        return h('li', { class: 'item search-hit', 'data-kind': hit.kind, 'data-id': hit.id },
-          h('span', { class: 'badge subtle' }, KINDS[hit.kind] ?? hit.kind), ' ', h('span', { class: 'item-title' }, hit.name),
-          hit.trackId && hit.kind !== 'TRACK' ? h('span', { class: 'item-meta' }, ` · ${hit.trackId}${hit.levelId ? ` / ${hit.levelId}` : ''}`) : null,
-          target ? h('button', { type: 'button', class: 'button secondary small', 'aria-label': `Show ${hit.name} on your roadmap`,
-            onclick: () => { target.scrollIntoView({ block: 'center' }); target.focus(); } }, 'Show') : null);
-      }));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) onUnauthorized();
-      else say('catalog-search-summary', `Search failed: ${error.message}`);
-    }
+    await searchPage(q, 0, onUnauthorized);
   });
+}
+
+// the hits come a page at a time (GET /api/catalog/search?q=&page=&size=): "More results" appends the next page
+const SEARCH_PAGE = 50;
+
+async function searchPage(q, page, onUnauthorized) {
+  try {
+    const answer = await api(`/api/catalog/search?q=${encodeURIComponent(q)}&page=${page}&size=${SEARCH_PAGE}`);
+    const hits = answer?.items ?? [];
+    const total = answer?.total ?? hits.length;
+    const list = $('catalog-search-results');
+    list.querySelector('.search-more')?.remove();
+    const items = hits.map((hit) => {
+      const target = targetOf(hit);
+      return h('li', { class: 'item search-hit', 'data-kind': hit.kind, 'data-id': hit.id, tabindex: '-1' },
+        h('span', { class: 'badge subtle' }, KINDS[hit.kind] ?? hit.kind), ' ', h('span', { class: 'item-title' }, hit.name),
+        hit.trackId && hit.kind !== 'TRACK' ? h('span', { class: 'item-meta' }, ` · ${hit.trackId}${hit.levelId ? ` / ${hit.levelId}` : ''}`) : null,
+        target ? h('button', { type: 'button', class: 'button secondary small', 'aria-label': `Show ${hit.name} on your roadmap`,
+          onclick: () => { target.scrollIntoView({ block: 'center' }); target.focus(); } }, 'Show') : null);
+    });
+    if (page === 0) list.replaceChildren(...items);
+    else list.append(...items);
+    const shown = list.querySelectorAll('.search-hit').length;
+    say('catalog-search-summary', total
+      ? `${total} result${total === 1 ? '' : 's'} for “${q}”${shown < total ? ` (showing ${shown})` : ''}.`
+      : `Nothing found for “${q}”.`);
+    if (shown < total) {
+      list.append(h('li', { class: 'search-more' }, h('button', {
+        type: 'button', class: 'button secondary small', 'data-testid': 'catalog-search-more',
+        // the first hit of the next page gets the focus, so a keyboard user reads on from there
+        onclick: () => searchPage(q, page + 1, onUnauthorized).then((first) => first?.focus()),
+      }, 'More results')));
+    }
+    return items[0];
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) onUnauthorized();
+    else say('catalog-search-summary', `Search failed: ${error.message}`);
+    return null;
+  }
 }

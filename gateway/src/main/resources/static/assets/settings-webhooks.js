@@ -82,7 +82,7 @@ async function loadTeams() {
     list = (await api('/api/profiles/admin/teams?size=200', { cache: 'no-cache' }))?.items?.filter((t) => t.active !== false) ?? [];
   } else {
     try {
-      list = await api('/api/profiles/teams/mine');
+      list = (await api('/api/profiles/teams/mine?size=200'))?.items ?? [];
     } catch (error) {
       if (!(error instanceof ApiError && (error.status === 403 || error.status === 404))) throw error;
       list = [];

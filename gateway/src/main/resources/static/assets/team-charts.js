@@ -24,7 +24,8 @@ export async function loadTeamCharts() {
   if (!root) return;
   let teams;
   try {
-    teams = await api('/api/profiles/teams/mine');
+    // one page, the largest: every team of any real manager (the Team view says when there are more)
+    teams = (await api('/api/profiles/teams/mine?size=200'))?.items ?? [];
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) { handleUnauthorized(); return; }
     if (error instanceof ApiError && (error.status === 403 || error.status === 404)) teams = [];

@@ -73,9 +73,10 @@ class AuthoringTest extends CatalogApiTest {
         assertThat(kinds).containsExactlyInAnyOrder("changed levels[id=entry].kpis[0]",
                 "removed levels[id=entry].kpis[1]", "removed levels[id=entry].kpis[2]",
                 "removed levels[id=entry].kpis[3]");
-        assertThat(JSON.readTree(send("GET", BASE + TRACK + "/versions", "alice", null, null, null).body()))
-                .hasSize(2);
-        JsonNode history = JSON.readTree(send("GET", BASE + TRACK + "/history", "ada", null, null, null).body());
+        assertThat(JSON.readTree(send("GET", BASE + TRACK + "/versions", "alice", null, null, null).body())
+                .get("items")).hasSize(2);
+        JsonNode history = JSON.readTree(send("GET", BASE + TRACK + "/history", "ada", null, null, null).body())
+                .get("items");
         List<String> actions = new ArrayList<>();
         history.forEach(h -> actions.add(h.get("action").asString() + ":" + h.get("actor").get("username")
                 .asString()));
@@ -266,12 +267,14 @@ class AuthoringTest extends CatalogApiTest {
         assertThat(JSON.readTree(created.body()).get("id").asString()).isEqualTo("json-copy");
         assertThat(send("POST", BASE + "import", "ada", document.toString(), "application/json", null).statusCode())
                 .isEqualTo(409);
-        JsonNode history = JSON.readTree(send("GET", BASE + "json-copy/history", "ada", null, null, null).body());
+        JsonNode history = JSON.readTree(send("GET", BASE + "json-copy/history", "ada", null, null, null).body())
+                .get("items");
         assertThat(history.get(0).get("action").asString()).isEqualTo("IMPORT");
         assertThat(history.get(0).get("actor").get("username").asString()).isEqualTo("ada");
         // a new track is a draft until an admin publishes it: admins find it among the drafts, readers don't see it
         assertThat(send("GET", BASE + "json-copy", "bob", null, null, null).statusCode()).isEqualTo(404);
-        JsonNode drafts = JSON.readTree(send("GET", "/api/catalog/drafts", "ada", null, null, null).body());
+        JsonNode drafts = JSON.readTree(send("GET", "/api/catalog/drafts?size=200", "ada", null, null, null).body())
+                .get("items");
         JsonNode entry = StreamSupport.stream(drafts.spliterator(), false)
                 .filter(d -> d.get("trackId").asString().equals("json-copy")).findFirst().orElseThrow();
         assertThat(entry.get("latestVersion").isNull()).isTrue();

@@ -91,7 +91,8 @@ class DraftEditingTest extends CatalogApiTest {
         assertThat(send("PUT", track + "/draft", "ada", draft.toString(), "application/json", "\"2\"")
                 .statusCode()).isEqualTo(412);
 
-        JsonNode history = JSON.readTree(send("GET", track + "/history", "ada", null, null, null).body());
+        JsonNode history = JSON.readTree(send("GET", track + "/history", "ada", null, null, null).body())
+                .get("items");
         assertThat(values(history, "action")).containsExactly("IMPORT", "PUBLISH", "DRAFT_UPDATE", "DRAFT_DISCARD");
         JsonNode discard = history.get(3);
         assertThat(discard.get("actor").get("username").asString()).isEqualTo("ada");
@@ -101,7 +102,8 @@ class DraftEditingTest extends CatalogApiTest {
 
         // nothing left to discard: 204, nothing written
         assertThat(send("DELETE", track + "/draft", "ada", null, null, "\"3\"").statusCode()).isEqualTo(204);
-        assertThat(JSON.readTree(send("GET", track + "/history", "ada", null, null, null).body())).hasSize(4);
+        assertThat(JSON.readTree(send("GET", track + "/history", "ada", null, null, null).body()).get("items"))
+                .hasSize(4);
         assertThat(send("GET", track + "/draft", "ada", null, null, null).headers().firstValue("ETag"))
                 .hasValue("\"3\"");
     }

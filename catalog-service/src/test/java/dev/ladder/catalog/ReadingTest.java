@@ -68,9 +68,10 @@ class ReadingTest {
         HttpResponse<String> response = get("/api/catalog/search?q=security", null);
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> kinds = new ArrayList<>();
-        JSON.readTree(response.body()).forEach(hit -> kinds.add(hit.get("kind").asString()));
+        JSON.readTree(response.body()).get("items").forEach(hit -> kinds.add(hit.get("kind").asString()));
         assertThat(kinds).contains("TRACK", "SKILL", "CERTIFICATION");
-        assertThat(JSON.readTree(get("/api/catalog/search?q=senior", null).body()).get(0).get("kind").asString())
+        assertThat(JSON.readTree(get("/api/catalog/search?q=senior", null).body()).get("items").get(0).get("kind")
+                .asString())
                 .isEqualTo("LEVEL");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("max-age=60, private");
         String etag = response.headers().firstValue("ETag").orElseThrow();

@@ -1,6 +1,7 @@
 package dev.ladder.catalog.audit;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.kit.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,11 +47,21 @@ public class AuditLog {
                 .param("detail", detail).update();
     }
 
-    public List<Entry> history(String trackId) {
+    /** Page {@code page} of the track's trail, oldest first (by id: unique, in the order the changes committed). */
+    public Page<Entry> history(String trackId, int page, int size) {
+        long total = jdbc.sql("SELECT count(*) FROM catalog_audit WHERE track_id = :track")
+                .param("track", trackId).query(Long.class).single();
+        if (Page.offset(page, size) >= total) {
+            return new Page<>(List.of(), page, size, total);
+        }
+        return new Page<>(entries(trackId, size, Page.offset(page, size)), page, size, total);
+    }
+
+    private List<Entry> entries(String trackId, int limit, long offset) {
         return jdbc.sql("""
                         SELECT id, track_id, action, actor_id, actor_username, revision, version, detail, at
-                        FROM catalog_audit WHERE track_id = :track ORDER BY id""")
-                .param("track", trackId)
+                        FROM catalog_audit WHERE track_id = :track ORDER BY id LIMIT :limit OFFSET :offset""")
+                .param("track", trackId).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new Entry(rs.getLong("id"), rs.getString("track_id"),
                         Action.valueOf(rs.getString("action")),
                         new Actor(rs.getString("actor_id"), rs.getString("actor_username")),

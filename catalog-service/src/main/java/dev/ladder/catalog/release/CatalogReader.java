@@ -1,6 +1,7 @@
 package dev.ladder.catalog.release;
 
 import dev.ladder.catalog.track.TrackContent;
+import dev.ladder.kit.web.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +34,12 @@ public class CatalogReader {
         return versions.latest(trackId);
     }
 
-    public List<TrackRelease.Summary> versions(String trackId) {
-        return versions.versions(trackId);
+    /** Page {@code page} of the track's published versions, oldest first. */
+    public Page<TrackRelease.Summary> versions(String trackId, int page, int size) {
+        long total = versions.countVersions(trackId);
+        List<TrackRelease.Summary> items = Page.offset(page, size) >= total ? List.of()
+                : versions.versions(trackId, size, Page.offset(page, size));
+        return new Page<>(items, page, size, total);
     }
 
     public Optional<TrackRelease> version(String trackId, int version) {

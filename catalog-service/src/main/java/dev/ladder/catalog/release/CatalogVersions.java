@@ -67,15 +67,21 @@ public class CatalogVersions {
                 .list();
     }
 
-    /** Every published version of a track, oldest first. */
-    public List<TrackRelease.Summary> versions(String trackId) {
+    /** A page of the published versions of a track, oldest first (a version number is unique per track). */
+    public List<TrackRelease.Summary> versions(String trackId, int limit, long offset) {
         return jdbc.sql("""
                         SELECT track_id, snapshot ->> 'name' AS name, version, published_at FROM catalog_version
-                        WHERE track_id = :track ORDER BY version""")
-                .param("track", trackId)
+                        WHERE track_id = :track ORDER BY version LIMIT :limit OFFSET :offset""")
+                .param("track", trackId).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new TrackRelease.Summary(rs.getString("track_id"), rs.getString("name"),
                         rs.getInt("version"), rs.getTimestamp("published_at").toInstant()))
                 .list();
+    }
+
+    /** How many versions of the track are published. */
+    public long countVersions(String trackId) {
+        return jdbc.sql("SELECT count(*) FROM catalog_version WHERE track_id = :track")
+                .param("track", trackId).query(Long.class).single();
     }
 
     public Optional<TrackRelease> version(String trackId, int version) {

@@ -6,9 +6,12 @@ import dev.ladder.catalog.release.CatalogReader;
 import dev.ladder.catalog.release.TrackRelease;
 import dev.ladder.catalog.track.TrackStore;
 import dev.ladder.kit.web.NotFoundException;
+import dev.ladder.kit.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,12 +42,16 @@ class VersionController {
     }
 
     @GetMapping("/versions")
-    @Operation(summary = "Every published version, oldest first",
-            responses = {@ApiResponse(responseCode = "200", description = "versions"),
+    @Operation(summary = "The published versions, oldest first, a page at a time (page from 0; size 1-200, "
+            + "default 50)",
+            responses = {@ApiResponse(responseCode = "200", description = "a page of versions"),
+                    @ApiResponse(responseCode = "400", description = "page or size out of range"),
                     @ApiResponse(responseCode = "404", description = "no published track")})
-    List<TrackRelease.Summary> versions(@PathVariable String trackId) {
-        List<TrackRelease.Summary> versions = catalog.versions(trackId);
-        if (versions.isEmpty()) {
+    Page<TrackRelease.Summary> versions(@PathVariable String trackId,
+                                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                                        @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        Page<TrackRelease.Summary> versions = catalog.versions(trackId, page, size);
+        if (versions.total() == 0) {
             throw new NotFoundException("No published track '" + trackId + "'");
         }
         return versions;
@@ -69,14 +76,18 @@ class VersionController {
 
     @GetMapping("/history")
     @PreAuthorize("hasRole('admin')") // it names the admins who changed the catalog, and unpublished edits
-    @Operation(summary = "Audit trail: every import, draft change and publication with who and when (admin only)",
-            responses = {@ApiResponse(responseCode = "200", description = "entries, oldest first"),
+    @Operation(summary = "Audit trail: every import, draft change and publication with who and when (admin only), "
+            + "oldest first, a page at a time (page from 0; size 1-200, default 50)",
+            responses = {@ApiResponse(responseCode = "200", description = "a page of entries, oldest first"),
+                    @ApiResponse(responseCode = "400", description = "page or size out of range"),
                     @ApiResponse(responseCode = "403", description = "not an admin"),
                     @ApiResponse(responseCode = "404", description = "unknown track")})
-    List<AuditLog.Entry> history(@PathVariable String trackId) {
-        List<AuditLog.Entry> entries = audit.history(trackId);
+    Page<AuditLog.Entry> history(@PathVariable String trackId,
+                                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        Page<AuditLog.Entry> entries = audit.history(trackId, page, size);
         // tracks imported before the audit trail existed have an empty history, not a missing one
-        if (entries.isEmpty() && !tracks.exists(trackId)) {
+        if (entries.total() == 0 && !tracks.exists(trackId)) {
             throw new NotFoundException("No track '" + trackId + "'");
         }
         return entries;

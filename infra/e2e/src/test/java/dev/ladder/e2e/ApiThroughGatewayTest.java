@@ -141,7 +141,7 @@ class ApiThroughGatewayTest {
                 .as("a manager reads their report").isEqualTo(200);
         Reply team = gateway.get("/api/profiles/teams/mine", mark);
         assertThat(team.status()).isEqualTo(200);
-        assertThat(team.json().findValuesAsString("id")).contains(ALICE.id(), BOB.id());
+        assertThat(team.json().path("items").findValuesAsString("id")).contains(ALICE.id(), BOB.id());
 
         String ada = RunningPlatform.token(ADA);
         assertThat(gateway.get("/api/profiles/" + ALICE.id() + "/certifications", ada).status()).isEqualTo(200);

@@ -175,7 +175,7 @@ final class MatrixOrganisation {
                 .untilAsserted(() -> assertThat(gateway.get("/api/profiles/me", sam).json().path("teamId").asString())
                         .isEqualTo(team));
         await("progress-service knows the manager's team").atMost(APPLIED).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(gateway.get("/api/progress/teams/mine", mia).json()
+                .untilAsserted(() -> assertThat(gateway.get("/api/progress/teams/mine", mia).json().path("items")
                         .findValuesAsString("employeeId")).contains(subject));
 
         // the manager verifies a claim of the employee's, which notifies them: the notification every caller then

@@ -136,10 +136,11 @@ final class RunningPlatform {
                     .containsExactly("expiresOn");
         });
         await("progress-service knows mark's team").atMost(APPLIED).pollInterval(POLL).untilAsserted(() -> {
-            Reply teams = gateway.get("/api/progress/teams/mine", mark);
+            Reply teams = gateway.get("/api/progress/teams/mine?size=200", mark);
             assertThat(teams.status()).as(teams.toString()).isEqualTo(200);
             List<String> members = new ArrayList<>();
-            teams.json().forEach(team -> members.addAll(team.path("members").findValuesAsString("employeeId")));
+            teams.json().path("items")
+                    .forEach(team -> members.addAll(team.path("members").findValuesAsString("employeeId")));
             assertThat(members).as(teams.toString()).contains(ALICE.id(), BOB.id());
         });
         for (DemoUser person : DemoUsers.ALL) {

@@ -2,6 +2,7 @@ package dev.ladder.notification.delivery;
 
 import dev.ladder.kit.security.Caller;
 import dev.ladder.kit.web.ForbiddenException;
+import dev.ladder.kit.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,8 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.util.List;
-
 /**
  * The delivery log for admins: what happened to one notification on every channel that carried it, or to one
  * person's e-mail. An endpoint's owner reads its own log at {@code /api/notifications/webhooks/{id}/deliveries}.
@@ -25,11 +24,6 @@ import java.util.List;
 @RequestMapping("/api/notifications/deliveries")
 @Tag(name = "Delivery log", description = "Admins: attempts, status, response code and next try of e-mail and webhooks")
 class DeliveryLogController {
-
-    static final int MAX_SIZE = 200;
-
-    record DeliveryPage(List<DeliveryView> items, int page, int size, long total) {
-    }
 
     private final DeliveryLog log;
 
@@ -40,13 +34,13 @@ class DeliveryLogController {
     @GetMapping
     @Operation(summary = "Admins: the messages that carried one notification (e-mail and team chat), or one person's "
             + "e-mail, newest first with every attempt; exactly one of notification or recipient")
-    DeliveryPage deliveries(
+    Page<DeliveryView> deliveries(
             @Parameter(description = "a notification id (as in the recipient's feed)")
             @RequestParam(required = false) @Size(max = 500) String notification,
             @Parameter(description = "an employee id: their e-mail")
             @RequestParam(required = false) @Size(max = 200) String recipient,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_SIZE) int size) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
         if (!Caller.current().isAdmin()) {
             throw new ForbiddenException("Only admins read the delivery log of any notification");
         }
@@ -57,8 +51,8 @@ class DeliveryLogController {
         }
         long offset = (long) page * size;
         return byNotification
-                ? new DeliveryPage(log.carrying(notification, size, offset), page, size, log.countCarrying(notification))
-                : new DeliveryPage(log.ofTarget(OutboundChannel.EMAIL, recipient, size, offset), page, size,
+                ? new Page<>(log.carrying(notification, size, offset), page, size, log.countCarrying(notification))
+                : new Page<>(log.ofTarget(OutboundChannel.EMAIL, recipient, size, offset), page, size,
                 log.countOfTarget(OutboundChannel.EMAIL, recipient));
     }
 }

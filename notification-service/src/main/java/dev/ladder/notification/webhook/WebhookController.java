@@ -1,6 +1,7 @@
 package dev.ladder.notification.webhook;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.kit.web.Page;
 import dev.ladder.notification.delivery.DeliveryView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,10 +47,10 @@ class WebhookController {
     @GetMapping
     @Operation(summary = "The endpoints the caller registered or whose team they manage (admins: all), newest first, "
             + "paged (size 1-200)")
-    WebhookPage<WebhookView> list(
+    Page<WebhookView> list(
             @Parameter(description = "only this team's endpoints") @RequestParam(required = false) String teamId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(WebhookPage.MAX_SIZE) int size) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return endpoints.list(Caller.current(), teamId, page, size);
     }
 
@@ -82,9 +83,9 @@ class WebhookController {
 
     @GetMapping("/{id}/deliveries")
     @Operation(summary = "The endpoint's delivery log: each request, newest first, with its attempts; paged")
-    WebhookPage<DeliveryView> deliveries(@PathVariable String id,
+    Page<DeliveryView> deliveries(@PathVariable String id,
                                          @RequestParam(defaultValue = "0") @Min(0) int page,
-                                         @RequestParam(defaultValue = "50") @Min(1) @Max(WebhookPage.MAX_SIZE)
+                                         @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE)
                                          int size) {
         return endpoints.deliveries(Caller.current(), id, page, size);
     }

@@ -4,6 +4,7 @@ import dev.ladder.kit.security.Caller;
 import dev.ladder.kit.web.FieldProblem;
 import dev.ladder.kit.web.ForbiddenException;
 import dev.ladder.kit.web.NotFoundException;
+import dev.ladder.kit.web.Page;
 import dev.ladder.kit.web.UnprocessableException;
 import dev.ladder.notification.delivery.DeliveryLog;
 import dev.ladder.notification.delivery.DeliveryView;
@@ -97,7 +98,7 @@ public class WebhookEndpoints {
     }
 
     /** The endpoints the caller may see (admins: all, or one team's), newest first. */
-    public WebhookPage<WebhookView> list(Caller caller, String teamId, int page, int size) {
+    public Page<WebhookView> list(Caller caller, String teamId, int page, int size) {
         String team = blankToNull(teamId);
         long offset = (long) page * size;
         Instant now = now();
@@ -112,7 +113,7 @@ public class WebhookEndpoints {
             found = repository.page(me, teams, team, size, offset);
             total = repository.count(me, teams, team);
         }
-        return new WebhookPage<>(found.stream().map(e -> WebhookView.of(e, now)).toList(), page, size, total);
+        return new Page<>(found.stream().map(e -> WebhookView.of(e, now)).toList(), page, size, total);
     }
 
     public WebhookView get(Caller caller, String id) {
@@ -182,10 +183,10 @@ public class WebhookEndpoints {
     }
 
     /** The endpoint's delivery log: its messages, newest first, each with its attempts. */
-    public WebhookPage<DeliveryView> deliveries(Caller caller, String id, int page, int size) {
+    public Page<DeliveryView> deliveries(Caller caller, String id, int page, int size) {
         WebhookEndpoint endpoint = visible(caller, id, false);
         String target = endpoint.id().toString();
-        return tx.execute(status -> new WebhookPage<>(
+        return tx.execute(status -> new Page<>(
                 deliveryLog.ofTarget(OutboundChannel.WEBHOOK, target, size, (long) page * size), page, size,
                 deliveryLog.countOfTarget(OutboundChannel.WEBHOOK, target)));
     }

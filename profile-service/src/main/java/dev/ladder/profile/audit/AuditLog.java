@@ -1,6 +1,6 @@
 package dev.ladder.profile.audit;
 
-import dev.ladder.profile.http.Page;
+import dev.ladder.kit.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;

@@ -1,8 +1,8 @@
 package dev.ladder.profile.experience;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.kit.web.Page;
 import dev.ladder.profile.evidence.WithdrawalReason;
-import dev.ladder.profile.http.Page;
 import dev.ladder.profile.http.Preconditions;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;

@@ -1,10 +1,10 @@
 package dev.ladder.profile.organisation;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.kit.web.Page;
 import dev.ladder.profile.audit.AuditEntry;
 import dev.ladder.profile.audit.AuditLog;
 import dev.ladder.profile.employee.EmployeeService;
-import dev.ladder.profile.http.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,8 +1,8 @@
 package dev.ladder.profile.organisation;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.kit.web.Page;
 import dev.ladder.profile.audit.AuditEntry;
-import dev.ladder.profile.http.Page;
 import dev.ladder.profile.http.Preconditions;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;

@@ -7,13 +7,13 @@ import dev.ladder.kit.security.Caller;
 import dev.ladder.kit.web.ConflictException;
 import dev.ladder.kit.web.FieldProblem;
 import dev.ladder.kit.web.ForbiddenException;
+import dev.ladder.kit.web.Page;
 import dev.ladder.kit.web.UnprocessableException;
 import dev.ladder.profile.audit.Actor;
 import dev.ladder.profile.audit.AuditLog;
 import dev.ladder.profile.catalog.LocalCatalog;
 import dev.ladder.profile.employee.Employee;
 import dev.ladder.profile.employee.EmployeeService;
-import dev.ladder.profile.http.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,7 +1,7 @@
 package dev.ladder.profile.skill;
 
 import dev.ladder.kit.security.Caller;
-import dev.ladder.profile.http.Page;
+import dev.ladder.kit.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -8,12 +8,12 @@ import dev.ladder.kit.web.ConflictException;
 import dev.ladder.kit.web.FieldProblem;
 import dev.ladder.kit.web.ForbiddenException;
 import dev.ladder.kit.web.NotFoundException;
+import dev.ladder.kit.web.Page;
 import dev.ladder.kit.web.UnprocessableException;
 import dev.ladder.profile.catalog.CatalogSkill;
 import dev.ladder.profile.catalog.LocalCatalog;
 import dev.ladder.profile.employee.Employee;
 import dev.ladder.profile.evidence.Reports;
-import dev.ladder.profile.http.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

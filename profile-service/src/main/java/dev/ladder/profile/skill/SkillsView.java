@@ -1,6 +1,6 @@
 package dev.ladder.profile.skill;
 
-import dev.ladder.profile.http.Page;
+import dev.ladder.kit.web.Page;
 
 import java.util.List;
 

@@ -29,6 +29,20 @@ public class TeamRepository {
                 .param("id", employeeId).query(TeamRepository::map).list();
     }
 
+    /** A page of {@link #ledBy}, by name (the id breaks ties). */
+    public List<Team> ledBy(String employeeId, int limit, long offset) {
+        return jdbc.sql(SELECT + " where active and (manager_id = :id or deputy_id = :id)"
+                        + " order by name, id limit :limit offset :offset")
+                .param("id", employeeId).param("limit", limit).param("offset", offset)
+                .query(TeamRepository::map).list();
+    }
+
+    /** How many active teams the employee leads as manager or deputy. */
+    public long countLedBy(String employeeId) {
+        return jdbc.sql("select count(*) from team where active and (manager_id = :id or deputy_id = :id)")
+                .param("id", employeeId).query(Long.class).single();
+    }
+
     public List<Team> page(boolean includeRetired, int limit, long offset) {
         return jdbc.sql(SELECT + (includeRetired ? "" : " where active")
                         + " order by name, id limit :limit offset :offset")

@@ -2,6 +2,7 @@ package dev.ladder.profile.team;
 
 import dev.ladder.kit.security.Caller;
 import dev.ladder.kit.web.ForbiddenException;
+import dev.ladder.kit.web.Page;
 import dev.ladder.profile.employee.Employee;
 import dev.ladder.profile.employee.EmployeeRepository;
 import dev.ladder.profile.employee.EmployeeService;
@@ -23,20 +24,23 @@ public class TeamService {
         this.people = people;
     }
 
-    /** The active teams the caller leads (as manager or deputy), with their members; 403 for who leads none. */
+    /**
+     * Page {@code page} of the active teams the caller leads (as manager or deputy), by name, with their members;
+     * 403 for who leads none.
+     */
     @Transactional
-    public List<TeamView> mine(Caller caller) {
+    public Page<TeamView> mine(Caller caller, int page, int size) {
         Employee me = people.register(caller);
-        List<TeamView> led = managedBy(me.id());
-        if (led.isEmpty() && !caller.isManager()) {
+        long total = teams.countLedBy(me.id());
+        if (total == 0 && !caller.isManager()) {
             throw new ForbiddenException("Only managers have teams");
         }
-        return led;
+        return new Page<>(Page.offset(page, size) >= total ? List.of()
+                : views(teams.ledBy(me.id(), size, Page.offset(page, size))), page, size, total);
     }
 
-    @Transactional(readOnly = true)
-    public List<TeamView> managedBy(String employeeId) {
-        return teams.ledBy(employeeId).stream()
+    private List<TeamView> views(List<Team> led) {
+        return led.stream()
                 .map(t -> new TeamView(t.id(), t.name(), t.managerId(), t.deputyId(),
                         employees.findByTeam(t.id()).stream().filter(Employee::active)
                                 .map(e -> new TeamView.Member(e.id(), e.displayName(), e.email(), e.startDate()))

@@ -2,6 +2,7 @@ package dev.ladder.profile.verification;
 
 import dev.ladder.kit.security.Caller;
 import dev.ladder.kit.web.ForbiddenException;
+import dev.ladder.kit.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +27,27 @@ class UnverifiedClaims {
         this.jdbc = jdbc;
     }
 
+    /** Page {@code page} of the counts, by team id (people in no team last), then track id. */
     @Transactional(readOnly = true)
-    List<Count> byTeamAndTrack(Caller caller) {
+    Page<Count> byTeamAndTrack(Caller caller, int page, int size) {
         if (!caller.isAdmin()) {
             throw new ForbiddenException("Only admins see the organisation's unverified claims");
         }
-        return jdbc.sql("""
+        long total = jdbc.sql("select count(*) from (" + GROUPS + ") g").query(Long.class).single();
+        if (Page.offset(page, size) >= total) {
+            return new Page<>(List.of(), page, size, total);
+        }
+        return new Page<>(jdbc.sql(GROUPS + """
+                         order by e.team_id nulls last, e.track_id nulls last
+                         limit :limit offset :offset""")
+                .param("limit", size).param("offset", Page.offset(page, size))
+                .query((rs, row) -> new Count(rs.getString("team_id"), rs.getString("track_id"),
+                        rs.getLong("certifications"), rs.getLong("skills")))
+                .list(), page, size, total);
+    }
+
+    /** One row per team and track with pending claims (a team and track is unique: the order is stable). */
+    private static final String GROUPS = """
                         select e.team_id, e.track_id,
                                count(*) filter (where q.kind = 'C') as certifications,
                                count(*) filter (where q.kind = 'S') as skills
@@ -41,9 +57,5 @@ class UnverifiedClaims {
                           join employee e on e.id = q.employee_id
                          where e.active
                          group by e.team_id, e.track_id
-                         order by e.team_id nulls last, e.track_id""")
-                .query((rs, row) -> new Count(rs.getString("team_id"), rs.getString("track_id"),
-                        rs.getLong("certifications"), rs.getLong("skills")))
-                .list();
-    }
+                        """;
 }

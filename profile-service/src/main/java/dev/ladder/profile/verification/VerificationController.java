@@ -1,8 +1,8 @@
 package dev.ladder.profile.verification;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.kit.web.Page;
 import dev.ladder.profile.certification.CertificationView;
-import dev.ladder.profile.http.Page;
 import dev.ladder.profile.skill.AssessmentView;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;

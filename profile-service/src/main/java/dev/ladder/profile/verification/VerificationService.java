@@ -1,11 +1,11 @@
 package dev.ladder.profile.verification;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.kit.web.Page;
 import dev.ladder.profile.certification.CertificationService;
 import dev.ladder.profile.certification.CertificationView;
 import dev.ladder.profile.employee.Employee;
 import dev.ladder.profile.evidence.Reports;
-import dev.ladder.profile.http.Page;
 import dev.ladder.profile.skill.AssessmentView;
 import dev.ladder.profile.skill.SkillService;
 import org.springframework.stereotype.Service;

@@ -47,8 +47,9 @@ class ProfileMeTest extends ProfileServiceTest {
         Api.Response response = api.get("/api/profiles/teams/mine", "mark");
 
         assertThat(response.status()).isEqualTo(200);
-        JsonNode teams = response.json();
+        JsonNode teams = response.json().path("items");
         assertThat(teams.size()).isEqualTo(1);
+        assertThat(response.json().path("total").asLong()).isEqualTo(1);
         JsonNode team = teams.path(0);
         assertThat(team.path("id").asString()).isEqualTo("ai-security");
         assertThat(team.path("name").asString()).isEqualTo("AI Security");

@@ -104,7 +104,7 @@ class TeamAdministrationTest extends OrganisationTest {
         assertThat(updated.at("/before/name").asString()).isEqualTo("Team " + id);
         assertThat(updated.at("/after/name").asString()).isEqualTo("Purple Renamed");
         // the deputy now sees the team as theirs
-        assertThat(org.get("/api/profiles/teams/mine", lead.username()).json().path(0).path("id").asString())
+        assertThat(org.get("/api/profiles/teams/mine", lead.username()).json().at("/items/0/id").asString())
                 .isEqualTo(id);
     }
 

@@ -136,16 +136,30 @@ public class Employees {
                 .list();
     }
 
-    /** The teams whose active members report to this manager, or to the manager this employee deputises for. */
-    public List<String> teamsManagedBy(String managerId) {
+    /**
+     * A page of the teams whose active members report to this manager, or to the manager this employee deputises
+     * for, by id.
+     */
+    public List<String> teamsManagedBy(String managerId, int limit, long offset) {
         return jdbc.sql("""
                         SELECT DISTINCT team_id FROM employee
                         WHERE (manager_id = :manager OR deputy_manager_id = :manager) AND active
                               AND team_id IS NOT NULL
-                        ORDER BY team_id""")
-                .param("manager", managerId)
+                        ORDER BY team_id LIMIT :limit OFFSET :offset""")
+                .param("manager", managerId).param("limit", limit).param("offset", offset)
                 .query(String.class)
                 .list();
+    }
+
+    /** How many teams {@link #teamsManagedBy} pages through. */
+    public long countTeamsManagedBy(String managerId) {
+        return jdbc.sql("""
+                        SELECT count(DISTINCT team_id) FROM employee
+                        WHERE (manager_id = :manager OR deputy_manager_id = :manager) AND active
+                              AND team_id IS NOT NULL""")
+                .param("manager", managerId)
+                .query(Long.class)
+                .single();
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.ladder.progress.overview;
 
+import dev.ladder.kit.web.Page;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +12,10 @@ import java.util.Map;
  *
  * @param teams  every team with active members (for the filter), whatever the filter
  * @param tracks every track with active members (for the filter), whatever the filter
+ * @param rows   a page of the rows that match the filter, by team id (people in no team last), then track id
+ * @param totals over every row that matches the filter, not only this page's
  */
-public record OrganisationOverview(List<Option> teams, List<Option> tracks, List<Row> rows, Totals totals) {
+public record OrganisationOverview(List<Option> teams, List<Option> tracks, Page<Row> rows, Totals totals) {
 
     public record Option(String id, String name) {
     }

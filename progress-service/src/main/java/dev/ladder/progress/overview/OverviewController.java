@@ -1,8 +1,11 @@
 package dev.ladder.progress.overview;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.kit.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,10 +21,13 @@ class OverviewController {
 
     @GetMapping("/api/progress/admin/overview")
     @Operation(summary = "Every team and track: members, level distribution, average readiness, at risk, "
-            + "certifications lapsing within 90 days (admin)")
+            + "certifications lapsing within 90 days (admin); the rows a page at a time (page from 0; size 1-200, "
+            + "default 50), the totals over all of them")
     OrganisationOverview overview(@Parameter(description = "a team id; '-' for people in no team")
                                   @RequestParam(required = false) String team,
-                                  @Parameter(description = "a track id") @RequestParam(required = false) String track) {
-        return overview.overview(Caller.current(), team, track);
+                                  @Parameter(description = "a track id") @RequestParam(required = false) String track,
+                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                  @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return overview.overview(Caller.current(), team, track, page, size);
     }
 }

@@ -4,6 +4,7 @@ import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.kit.security.Caller;
 import dev.ladder.kit.web.FieldProblem;
 import dev.ladder.kit.web.ForbiddenException;
+import dev.ladder.kit.web.Page;
 import dev.ladder.kit.web.UnprocessableException;
 import dev.ladder.progress.catalog.CatalogVersions;
 import dev.ladder.progress.readiness.ReadinessService;
@@ -68,9 +69,10 @@ public class OverviewQueries {
     /**
      * @param team  only this team (null: all; "-" the people in no team)
      * @param track only this track (null: all)
+     * @param page  which page of the rows (0-based), {@code size} rows each; the totals count every row
      */
     @Transactional(readOnly = true)
-    public OrganisationOverview overview(Caller caller, String team, String track) {
+    public OrganisationOverview overview(Caller caller, String team, String track, int page, int size) {
         if (!caller.isAdmin()) {
             throw new ForbiddenException("Only admins see the organisation overview");
         }
@@ -157,7 +159,8 @@ public class OverviewQueries {
             atRisk += group.atRisk;
             expiring += group.expiring;
         }
-        return new OrganisationOverview(options(teamNames), options(trackNames), rows,
+        // the rows are aggregated as the people stream by (memory grows with teams × tracks); the answer is a page
+        return new OrganisationOverview(options(teamNames), options(trackNames), Page.of(rows, page, size),
                 new OrganisationOverview.Totals(members, average(sum, evaluated), atRisk, expiring));
     }
 

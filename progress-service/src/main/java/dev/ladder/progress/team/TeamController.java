@@ -1,15 +1,17 @@
 package dev.ladder.progress.team;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.kit.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 @RestController
 @RequestMapping("/api/progress/teams")
@@ -22,9 +24,11 @@ class TeamController {
     }
 
     @GetMapping("/mine")
-    @Operation(summary = "Readiness of every team I manage")
-    List<TeamReadiness> mine() {
-        return teams.mine(Caller.current());
+    @Operation(summary = "Readiness of the teams I manage or deputise for, by team id, a page at a time (page from 0; "
+            + "size 1-200, default 50)")
+    Page<TeamReadiness> mine(@RequestParam(defaultValue = "0") @Min(0) int page,
+                             @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return teams.mine(Caller.current(), page, size);
     }
 
     @GetMapping("/{teamId}")

@@ -5,6 +5,7 @@ import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
 import dev.ladder.kit.security.Caller;
 import dev.ladder.kit.web.ForbiddenException;
 import dev.ladder.kit.web.NotFoundException;
+import dev.ladder.kit.web.Page;
 import dev.ladder.progress.catalog.CatalogVersions;
 import dev.ladder.progress.employee.Employee;
 import dev.ladder.progress.employee.Employees;
@@ -69,10 +70,16 @@ public class TeamQueries {
         return readinessOf(teamId, members, managerId);
     }
 
+    /** Page {@code page} of the teams the caller manages or deputises for, by team id (none: an empty page). */
     @Transactional(readOnly = true)
-    public List<TeamReadiness> mine(Caller caller) {
-        return employees.idOfSubject(caller.id()).map(me -> employees.teamsManagedBy(me).stream()
-                .map(team -> team(team, caller)).toList()).orElse(List.of());
+    public Page<TeamReadiness> mine(Caller caller, int page, int size) {
+        Optional<String> me = employees.idOfSubject(caller.id());
+        long total = me.map(employees::countTeamsManagedBy).orElse(0L);
+        if (Page.offset(page, size) >= total) {
+            return new Page<>(List.of(), page, size, total);
+        }
+        return new Page<>(employees.teamsManagedBy(me.get(), size, Page.offset(page, size)).stream()
+                .map(team -> team(team, caller)).toList(), page, size, total);
     }
 
     /** The level's name in the catalog (null for none, the id for a level it no longer has). */

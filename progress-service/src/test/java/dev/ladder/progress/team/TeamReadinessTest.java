@@ -101,8 +101,9 @@ class TeamReadinessTest implements ProgressServiceTest {
         assertThat(expiring.at("/0/daysLeft").asInt()).isEqualTo(51);
 
         JsonNode mine = api.read("/api/progress/teams/mine", "mark");
-        assertThat(mine).hasSize(1);
-        assertThat(mine.at("/0/teamId").asString()).isEqualTo("ai-security");
+        assertThat(mine.path("items")).hasSize(1);
+        assertThat(mine.path("total").asLong()).isEqualTo(1);
+        assertThat(mine.at("/items/0/teamId").asString()).isEqualTo("ai-security");
     }
 
     @Test
@@ -133,7 +134,9 @@ class TeamReadinessTest implements ProgressServiceTest {
         assertThat(api.get(TEAM + "/export.csv", "bob").statusCode()).isEqualTo(403);
         assertThat(api.get("/api/progress/teams/no-such-team", "ada").statusCode()).isEqualTo(404);
         assertThat(api.get(TEAM, null).statusCode()).isEqualTo(401);
-        assertThat(api.read("/api/progress/teams/mine", "alice")).isEmpty();
+        JsonNode none = api.read("/api/progress/teams/mine", "alice");
+        assertThat(none.path("items")).isEmpty();
+        assertThat(none.path("total").asLong()).isZero();
     }
 
     // ---- charts: a member's timeline, the team's trends, the organisation overview (issue 12) -------------------
@@ -257,8 +260,9 @@ class TeamReadinessTest implements ProgressServiceTest {
 
         assertThat(overview.path("teams").findValuesAsString("id")).containsExactly("ai-security");
         assertThat(overview.path("tracks").findValuesAsString("id")).containsExactly(SeedTrack.TRACK);
-        JsonNode row = overview.at("/rows/0");
-        assertThat(overview.path("rows")).hasSize(1);
+        JsonNode row = overview.at("/rows/items/0");
+        assertThat(overview.at("/rows/items")).hasSize(1);
+        assertThat(overview.at("/rows/total").asLong()).isEqualTo(1);
         assertThat(row.path("teamName").asString()).isEqualTo("AI Security");
         assertThat(row.path("members").asInt()).isEqualTo(2);
         assertThat(row.at("/levelDistribution/entry").asInt()).isEqualTo(2);
@@ -268,11 +272,11 @@ class TeamReadinessTest implements ProgressServiceTest {
         assertThat(overview.at("/totals/members").asInt()).isEqualTo(2);
 
         assertThat(api.read("/api/progress/admin/overview?team=ai-security&track=" + SeedTrack.TRACK, "ada")
-                .path("rows")).hasSize(1);
+                .at("/rows/items")).hasSize(1);
         JsonNode nobody = api.read("/api/progress/admin/overview?track=no-such-track", "ada");
-        assertThat(nobody.path("rows")).isEmpty();
+        assertThat(nobody.at("/rows/items")).isEmpty();
         assertThat(nobody.path("teams")).hasSize(1);
-        assertThat(api.read("/api/progress/admin/overview?team=-", "ada").path("rows")).isEmpty();
+        assertThat(api.read("/api/progress/admin/overview?team=-", "ada").at("/rows/items")).isEmpty();
 
         HttpResponse<String> blank = api.get("/api/progress/admin/overview?team=%20", "ada");
         assertThat(blank.statusCode()).isEqualTo(422);
