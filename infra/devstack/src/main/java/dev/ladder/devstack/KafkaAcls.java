@@ -69,6 +69,7 @@ public final class KafkaAcls {
         ADMIN("ladder-admin", "ladder-admin-local-password", null, Access.SUPER_USER),
         CATALOG("catalog-service", "catalog-service-local-kafka-password", Service.CATALOG, Access.none()
                 .writes(Topics.CATALOG_RELEASES)
+                .reads("catalog", Topics.EMPLOYEES)
                 .describes(dlt(Topics.CATALOG_RELEASES))),
         PROFILE("profile-service", "profile-service-local-kafka-password", Service.PROFILE, Access.none()
                 .writes(Topics.EMPLOYEES, Topics.ACHIEVEMENTS)

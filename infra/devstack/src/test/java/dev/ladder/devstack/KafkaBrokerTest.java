@@ -143,11 +143,19 @@ class KafkaBrokerTest {
             assertThat(failure(() -> consumer.poll(Duration.ofSeconds(10))))
                     .as("another service's consumer group").isInstanceOf(GroupAuthorizationException.class);
         }
-        try (KafkaConsumer<String, String> consumer = consumer(client(User.CATALOG), "catalog")) {
+        // catalog-service reads the employees topic for erasures (GDPR), in its own groups only
+        assertThat(readUntilFound(client(User.CATALOG), "catalog-" + key, Topics.EMPLOYEES, key))
+                .as("catalog-service reads employees in a group of its own").isTrue();
+        try (KafkaConsumer<String, String> consumer = consumer(client(User.CATALOG), "progress")) {
             consumer.subscribe(List.of(Topics.EMPLOYEES));
             assertThat(failure(() -> consumer.poll(Duration.ofSeconds(10))))
+                    .as("another service's consumer group").isInstanceOf(GroupAuthorizationException.class);
+        }
+        try (KafkaConsumer<String, String> consumer = consumer(client(User.CATALOG), "catalog")) {
+            consumer.subscribe(List.of(Topics.ACHIEVEMENTS));
+            assertThat(failure(() -> consumer.poll(Duration.ofSeconds(10))))
                     // its group or the topic, whichever the broker checks first
-                    .as("catalog-service consumes nothing").isInstanceOf(AuthorizationException.class);
+                    .as("catalog-service reads no achievements").isInstanceOf(AuthorizationException.class);
         }
     }
 

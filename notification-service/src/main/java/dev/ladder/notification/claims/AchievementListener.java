@@ -10,6 +10,7 @@ import dev.ladder.contracts.achievements.CertificationWithdrawn;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.kit.messaging.EventId;
 import dev.ladder.notification.inbound.EventSubject;
+import dev.ladder.notification.privacy.ErasedPeople;
 import dev.ladder.notification.summary.HeldCertifications;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -33,8 +34,10 @@ class AchievementListener {
 
     private final ClaimNotifications notifications;
     private final HeldCertifications held;
+    private final ErasedPeople erased;
 
-    AchievementListener(ClaimNotifications notifications, HeldCertifications held) {
+    AchievementListener(ClaimNotifications notifications, HeldCertifications held, ErasedPeople erased) {
+        this.erased = erased;
         this.notifications = notifications;
         this.held = held;
     }
@@ -43,6 +46,9 @@ class AchievementListener {
     void on(CertificationRecorded recorded, @Header(CloudEventHeaders.SOURCE) String source,
             @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, EMPLOYEE_ID, recorded.employeeId());
+        if (erased.discards(recorded.employeeId(), recorded)) {
+            return;
+        }
         EventId id = new EventId(source, eventId);
         if (recorded.selfDeclared()) {
             notifications.claimRecorded(id, recorded);
@@ -54,6 +60,9 @@ class AchievementListener {
     void on(CertificationVerified verified, @Header(CloudEventHeaders.SOURCE) String source,
             @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, EMPLOYEE_ID, verified.employeeId());
+        if (erased.discards(verified.employeeId(), verified)) {
+            return;
+        }
         notifications.claimVerified(new EventId(source, eventId), verified);
     }
 
@@ -61,6 +70,9 @@ class AchievementListener {
     void on(CertificationRejected rejected, @Header(CloudEventHeaders.SOURCE) String source,
             @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, EMPLOYEE_ID, rejected.employeeId());
+        if (erased.discards(rejected.employeeId(), rejected)) {
+            return;
+        }
         EventId id = new EventId(source, eventId);
         notifications.claimRejected(id, rejected);
         held.ended(id, rejected.employeeId(), rejected.achievementId(), rejected.certificationId(),
@@ -71,6 +83,9 @@ class AchievementListener {
     void on(CertificationWithdrawn withdrawn, @Header(CloudEventHeaders.SOURCE) String source,
             @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, EMPLOYEE_ID, withdrawn.employeeId());
+        if (erased.discards(withdrawn.employeeId(), withdrawn)) {
+            return;
+        }
         EventId id = new EventId(source, eventId);
         notifications.claimWithdrawn(id, withdrawn);
         held.ended(id, withdrawn.employeeId(), withdrawn.achievementId(), withdrawn.certificationId(),
@@ -82,6 +97,9 @@ class AchievementListener {
     void on(CertificationRevoked revoked, @Header(CloudEventHeaders.SOURCE) String source,
             @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, EMPLOYEE_ID, revoked.employeeId());
+        if (erased.discards(revoked.employeeId(), revoked)) {
+            return;
+        }
         held.ended(new EventId(source, eventId), revoked.employeeId(), revoked.achievementId(),
                 revoked.certificationId(), revoked.revokedAt());
     }
@@ -89,6 +107,9 @@ class AchievementListener {
     @KafkaHandler
     void on(SkillAssessed assessed, @Headers MessageHeaders record) {
         EventSubject.require(record, EMPLOYEE_ID, assessed.employeeId());
+        if (erased.discards(assessed.employeeId(), assessed)) {
+            return;
+        }
         if (assessed.source() == SkillAssessed.Source.SELF) {
             notifications.skillSelfAssessed(assessed);
         }

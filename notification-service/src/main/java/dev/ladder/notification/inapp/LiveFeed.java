@@ -115,6 +115,31 @@ class LiveFeed implements SmartLifecycle {
         }
     }
 
+    /** The person was erased (GDPR): their streams here end, and nothing more is sent on them. */
+    void close(String employeeId) {
+        List<Subscription> closing;
+        synchronized (registry) {
+            Recipient recipient = recipients.remove(employeeId);
+            if (recipient == null) {
+                return;
+            }
+            closing = List.copyOf(recipient.subscriptions);
+            open -= closing.size();
+            recipient.subscriptions.clear();
+        }
+        for (Subscription subscription : closing) {
+            subscription.lock.lock();
+            try {
+                subscription.closed = true;
+                subscription.emitter.complete();
+            } catch (RuntimeException e) {
+                log.debug("Closing a stream of an erased person failed: {}", e.toString());
+            } finally {
+                subscription.lock.unlock();
+            }
+        }
+    }
+
     /** Every stream here catches up (the listener was reconnected and may have missed announcements meanwhile). */
     void changedAll() {
         List<Recipient> all;

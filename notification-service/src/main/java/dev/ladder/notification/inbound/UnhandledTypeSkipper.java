@@ -32,7 +32,7 @@ public class UnhandledTypeSkipper implements Function<FailedDeserializationInfo,
     /** The types each topic's listener has a handler for. */
     static final Map<String, Set<EventType>> HANDLED = Map.of(
             Topics.MILESTONES, EnumSet.of(EventType.MILESTONE_REACHED, EventType.TRACK_REEVALUATED),
-            Topics.EMPLOYEES, EnumSet.of(EventType.EMPLOYEE_UPDATED),
+            Topics.EMPLOYEES, EnumSet.of(EventType.EMPLOYEE_UPDATED, EventType.EMPLOYEE_ERASED),
             Topics.CATALOG_RELEASES, EnumSet.of(EventType.CATALOG_VERSION_PUBLISHED),
             Topics.ACHIEVEMENTS, EnumSet.of(EventType.CERTIFICATION_RECORDED, EventType.CERTIFICATION_VERIFIED,
                     EventType.CERTIFICATION_REJECTED, EventType.CERTIFICATION_WITHDRAWN,

@@ -6,6 +6,7 @@ import dev.ladder.contracts.progress.MilestoneReached;
 import dev.ladder.contracts.progress.TrackReevaluated;
 import dev.ladder.kit.messaging.EventId;
 import dev.ladder.notification.inbound.EventSubject;
+import dev.ladder.notification.privacy.ErasedPeople;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -28,8 +29,10 @@ class MilestoneListener {
 
     private final MilestoneNotifications notifications;
     private final ReleaseNotifications releases;
+    private final ErasedPeople erased;
 
-    MilestoneListener(MilestoneNotifications notifications, ReleaseNotifications releases) {
+    MilestoneListener(MilestoneNotifications notifications, ReleaseNotifications releases, ErasedPeople erased) {
+        this.erased = erased;
         this.notifications = notifications;
         this.releases = releases;
     }
@@ -38,6 +41,9 @@ class MilestoneListener {
     void on(MilestoneReached milestone, @Header(CloudEventHeaders.SOURCE) String source,
             @Header(CloudEventHeaders.ID) String eventId, @Headers MessageHeaders record) {
         EventSubject.require(record, "employeeId", milestone.employeeId());
+        if (erased.discards(milestone.employeeId(), milestone)) {
+            return;
+        }
         notifications.reached(new EventId(source, eventId), milestone);
     }
 

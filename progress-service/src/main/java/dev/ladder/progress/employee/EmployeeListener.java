@@ -1,6 +1,7 @@
 package dev.ladder.progress.employee;
 
 import dev.ladder.contracts.Topics;
+import dev.ladder.contracts.profile.EmployeeErased;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.kit.messaging.EventBatches;
 import dev.ladder.progress.ProgressApplication;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * Batch listener: a poll of employee changes is one transaction ({@link EmployeeChanges#applyAll}), so a bulk import
- * or a new instance catching up does not cost a transaction per employee. Newer event types on this topic are
+ * or a new instance catching up does not cost a transaction per employee. {@code EmployeeErased} is applied in the
+ * same batches ({@link EmployeeErasure}). Newer event types on this topic are
  * someone else's business until this service learns them.
  */
 @Component
@@ -28,6 +30,7 @@ class EmployeeListener {
     @KafkaListener(topics = Topics.EMPLOYEES, groupId = ProgressApplication.CONSUMER,
             containerFactory = BatchKafkaConfig.BATCH_FACTORY, properties = "max.poll.records=500")
     void on(List<ConsumerRecord<String, Object>> records) {
-        EventBatches.apply(Topics.EMPLOYEES, records, EmployeeUpdated.class, event -> true, changes::applyAll);
+        EventBatches.apply(Topics.EMPLOYEES, records, Object.class,
+                event -> event instanceof EmployeeUpdated || event instanceof EmployeeErased, changes::applyEvents);
     }
 }

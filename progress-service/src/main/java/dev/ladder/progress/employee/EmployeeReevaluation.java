@@ -12,4 +12,7 @@ public interface EmployeeReevaluation {
 
     /** Takes the employees' evaluation locks itself. */
     void reevaluate(Collection<String> employeeIds);
+
+    /** After an erasure rewrote the ledger: histories kept in memory are read again from the database. */
+    void forgetHistories();
 }

@@ -15,6 +15,10 @@ import dev.ladder.kit.messaging.EventId;
 import dev.ladder.progress.catalog.CatalogVersions;
 import dev.ladder.progress.locking.EvaluationLocks;
 import dev.ladder.progress.rules.RulesEngine;
+import dev.ladder.kit.erasure.ErasedPerson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -37,13 +42,17 @@ import java.util.TreeSet;
 @Service
 public class Achievements {
 
+    private static final Logger log = LoggerFactory.getLogger(Achievements.class);
+
     private final EvaluationLocks locks;
     private final Ledger ledger;
     private final LedgerReevaluation readiness;
     private final CatalogVersions catalogs;
+    private final JdbcClient jdbc;
 
     public Achievements(EvaluationLocks locks, Ledger ledger, LedgerReevaluation readiness,
-                        CatalogVersions catalogs) {
+                        CatalogVersions catalogs, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.locks = locks;
         this.ledger = ledger;
         this.readiness = readiness;
@@ -67,9 +76,15 @@ public class Achievements {
             entries.add(entry(r.id(), r.event()).orElseThrow(() -> new IllegalArgumentException(
                     "Not an achievement: " + (r.event() == null ? "null" : r.event().getClass().getSimpleName()))));
         }
-        checkPlacements(entries);
-        // locked before appending: an employee's ledger sequence then follows commit order (see HistoryCache)
+        // locked before appending: an employee's ledger sequence then follows commit order (see HistoryCache); and
+        // before looking for erased people: an erasure holds the same lock, so it either committed before (and is
+        // seen) or waits, and then deletes what this appends
         locks.employees(new TreeSet<>(entries.stream().map(NewEntry::employeeId).toList()));
+        entries = withoutErased(entries);
+        if (entries.isEmpty()) {
+            return;
+        }
+        checkPlacements(entries);
         Map<String, List<LedgerEntry>> appended = ledger.appendNew(entries);
         if (!appended.isEmpty()) {
             readiness.reevaluateAppended(appended.keySet(), appended);
@@ -79,6 +94,20 @@ public class Achievements {
     @Transactional
     public void apply(EventId eventId, Object event) {
         applyAll(List.of(new Received<>(eventId, event)));
+    }
+
+    /**
+     * An achievement of someone erased (GDPR Art. 17) is discarded, not dead-lettered: a dead letter would store
+     * their id again. Logged without the id.
+     */
+    private List<NewEntry> withoutErased(List<NewEntry> entries) {
+        Set<String> erased = ErasedPerson.erasedAmong(jdbc, entries.stream().map(NewEntry::employeeId).toList());
+        if (erased.isEmpty()) {
+            return entries;
+        }
+        List<NewEntry> kept = entries.stream().filter(e -> !erased.contains(e.employeeId())).toList();
+        log.info("Discarded {} achievement(s) of erased people", entries.size() - kept.size());
+        return kept;
     }
 
     /**

@@ -88,6 +88,12 @@ public class HistoryCache {
         return merged;
     }
 
+    /** Drops every cached history (after an erasure: the ledger changed under them). */
+    public synchronized void clear() {
+        cache.clear();
+        entries = 0;
+    }
+
     private synchronized Cached get(String employeeId) {
         return cache.get(employeeId);
     }

@@ -82,6 +82,11 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
 
     /** Everyone on the track; the caller holds the catalog lock exclusively, so no evaluation runs beside this one. */
     @Override
+    public void forgetHistories() {
+        histories.clear();
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome reevaluateTrack(String trackId) {
         TreeSet<String> ids = new TreeSet<>(employees.idsOnTrack(trackId));
