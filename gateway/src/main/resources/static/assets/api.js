@@ -31,6 +31,24 @@ export async function api(path, options = {}) {
   return (await apiResponse(path, options)).data;
 }
 
+/** The largest page a Ladder list serves (the kit Page's MAX_SIZE). */
+export const MAX_PAGE_SIZE = 200;
+
+/**
+ * Every item of a paged list ({items, page, size, total}): reads pages of the largest size until it has them all
+ * (most lists: one request), at most `max` pages. `path` may carry a query of its own; `options` as for api().
+ */
+export async function allPages(path, { max = 10, ...options } = {}) {
+  const all = [];
+  const join = path.includes('?') ? '&' : '?';
+  for (let page = 0; page < max; page++) {
+    const answer = await api(`${path}${join}page=${page}&size=${MAX_PAGE_SIZE}`, options);
+    all.push(...(answer?.items ?? []));
+    if (all.length >= (answer?.total ?? 0) || !answer?.items?.length) break;
+  }
+  return all;
+}
+
 /**
  * Like api(), but resolves to {data, status, etag}: for optimistic-concurrency writes (the ETag of a read goes back
  * in If-Match). `text` + `contentType` send a raw body (e.g. Markdown) instead of JSON; `form` a FormData (multipart);

@@ -2,7 +2,7 @@
 // and relays the access token to the services. The page is a set of views by task (router.js); each view loads what
 // it shows when it is shown, and only the view on screen polls. Notifications do not poll: one live stream keeps the
 // badge and the list current (notifications.js).
-import { api, ApiError, csrfToken } from './api.js';
+import { allPages, api, ApiError, csrfToken } from './api.js';
 import { $, h } from './dom.js';
 import { initCatalogAdmin } from './catalog-admin.js';
 import { isRoute, rememberDeepLink, takeDeepLink } from './deep-link.js';
@@ -171,7 +171,8 @@ let catalogLoaded = false;
 /** The certifications for the record form and what-if: the employee's own track's pathway first. */
 async function loadCatalog() {
   if (catalogLoaded) return;
-  const certifications = await api('/api/catalog/certifications');
+  // every certification of the catalog (GET /api/catalog/certifications, a page at a time, in pathway order)
+  const certifications = await allPages('/api/catalog/certifications');
   let own = [];
   let trackName = null;
   try {
@@ -179,7 +180,7 @@ async function loadCatalog() {
     if (profile?.trackId) {
       const pathway = await api(`/api/catalog/tracks/${encodeURIComponent(profile.trackId)}/certifications`);
       own = (pathway ?? []).map((c) => c.id);
-      trackName = (await api('/api/catalog/tracks')).find((t) => t.id === profile.trackId)?.name ?? null;
+      trackName = (await allPages('/api/catalog/tracks')).find((t) => t.id === profile.trackId)?.name ?? null;
     }
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) throw error;

@@ -1,5 +1,5 @@
 // The track selector and what the card shows for the selected track: its draft, versions and history.
-import { api, ApiError } from './api.js';
+import { allPages, ApiError } from './api.js';
 import { $, h } from './dom.js';
 import { clearResults } from './catalog-feedback.js';
 import { loadDraft, showDocument } from './catalog-draft.js';
@@ -41,18 +41,9 @@ export async function loadAll() {
 }
 
 // the drafts come a page at a time (GET /api/catalog/drafts?page=&size=, by name): the selector reads pages of the
-// largest size until it has them all (a catalog has few tracks: one request), at most DRAFT_PAGES of them
-const DRAFTS_PAGE = 200;
-const DRAFT_PAGES = 10;
-
-async function drafts() {
-  const all = [];
-  for (let page = 0; page < DRAFT_PAGES; page++) {
-    const answer = await api(`/api/catalog/drafts?page=${page}&size=${DRAFTS_PAGE}`, FRESH);
-    all.push(...(answer.items ?? []));
-    if (all.length >= (answer.total ?? 0) || !answer.items?.length) break;
-  }
-  return all;
+// largest size until it has them all (a catalog has few tracks: one request), at most 10 of them
+function drafts() {
+  return allPages('/api/catalog/drafts', FRESH);
 }
 
 /** Every editable track, imported drafts that were never published included. */

@@ -3,7 +3,7 @@
 // (organisation-teams.js), adding a person (organisation-provision.js), the CSV first load (organisation-import.js)
 // and the audit trail (organisation-audit.js). profile-service checks the role on every call; showing the view to
 // admins only is a convenience.
-import { api, apiResponse, ApiError } from './api.js';
+import { allPages, api, apiResponse, ApiError } from './api.js';
 import { $, h } from './dom.js';
 import { busy, clearFieldErrors, fieldError, say, showProblem, valueOrNull } from './forms.js';
 import { fillAuditTeams, initAudit, loadAudit, loadRecent, showAuditOf } from './organisation-audit.js';
@@ -59,7 +59,7 @@ export async function loadOrganisation() {
 /** Everything the view shows, again: after any change, so lists, names and the audit trail agree. */
 async function refresh() {
   const [trackList, everyonePage] = await Promise.all([
-    api('/api/catalog/tracks'),
+    allPages('/api/catalog/tracks'),
     api('/api/profiles/admin/people?size=200', FRESH),
   ]);
   org.tracks = trackList ?? [];

@@ -21,7 +21,8 @@ async function optional(promise, fallback = null) {
 /** profile: GET /api/profiles/me (trackId, region). */
 export async function loadRoadmap(profile) {
   let trackId = profile?.trackId;
-  if (!trackId) trackId = (await api('/api/catalog/tracks'))?.[0]?.id;
+  // without a track of their own: the first published one (GET /api/catalog/tracks is paged, by name)
+  if (!trackId) trackId = (await api('/api/catalog/tracks?size=1'))?.items?.[0]?.id;
   if (!trackId) {
     say('roadmap-empty', 'No track is published yet.');
     return;

@@ -9,7 +9,7 @@ let lastSkillsKey = null;
 let mine = null; // the signed-in user's progress, as last loaded
 let target = null; // {id, name} of the team member tried, or null for oneself
 
-/** Checkboxes of the catalog's certifications (GET /api/catalog/certifications); keeps the ticked ones. */
+/** Checkboxes of the catalog's certifications (every page of GET /api/catalog/certifications); keeps the ticked ones. */
 export function renderWhatIfCertifications(certifications) {
   const box = $('what-if-certifications');
   const ticked = new Set([...box.querySelectorAll('input:checked')].map((i) => i.value));

@@ -149,7 +149,9 @@ class CatalogServiceTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/json"));
-        JsonNode tracks = JSON.readTree(response.body());
+        JsonNode page = JSON.readTree(response.body());
+        assertThat(page.get("total").asLong()).isEqualTo(1);
+        JsonNode tracks = page.get("items");
         assertThat(tracks).hasSize(1);
         assertThat(tracks.get(0).get("id").asString()).isEqualTo(TRACK);
         assertThat(tracks.get(0).get("name").asString()).isEqualTo("AI & Machine Learning Security Specialist");
@@ -194,7 +196,9 @@ class CatalogServiceTest {
         HttpResponse<String> response = get("/api/catalog/certifications", token("alice"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode certifications = JSON.readTree(response.body());
+        JsonNode page = JSON.readTree(response.body());
+        assertThat(page.get("total").asLong()).isEqualTo(12);
+        JsonNode certifications = page.get("items");
         assertThat(certifications).hasSize(12);
         assertThat(ids(certifications)).startsWith("comptia-security-plus", "ceh", "google-it-support", "cissp")
                 .endsWith("executive-leadership-program");

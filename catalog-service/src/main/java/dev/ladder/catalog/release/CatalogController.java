@@ -2,17 +2,21 @@ package dev.ladder.catalog.release;
 
 import dev.ladder.catalog.track.TrackContent;
 import dev.ladder.kit.web.NotFoundException;
+import dev.ladder.kit.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
-import java.util.List;
+import java.util.function.Function;
 
 import static dev.ladder.catalog.http.ConditionalGet.CACHE;
 import static dev.ladder.catalog.http.ConditionalGet.conditional;
@@ -41,14 +45,19 @@ class CatalogController {
     }
 
     @GetMapping("/tracks")
-    @Operation(summary = "Tracks with their latest published version", responses = {
-            @ApiResponse(responseCode = "200", description = "tracks"),
+    @Operation(summary = "Tracks with their latest published version, by name, a page at a time (page from 0; "
+            + "size 1-200, default 50)", responses = {
+            @ApiResponse(responseCode = "200", description = "a page of tracks"),
             @ApiResponse(responseCode = "304", description = "not modified (If-None-Match)"),
+            @ApiResponse(responseCode = "400", description = "page or size out of range"),
             @ApiResponse(responseCode = "401", description = "not signed in")})
-    ResponseEntity<List<TrackSummary>> tracks(WebRequest request) {
-        List<TrackRelease.Summary> tracks = catalog.tracks();
-        return conditional(request, CatalogETags.tracks("tracks", tracks), () -> tracks.stream()
-                .map(t -> new TrackSummary(t.id(), t.name(), t.latestVersion())).toList());
+    ResponseEntity<Page<TrackSummary>> tracks(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                              @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1)
+                                              @Max(Page.MAX_SIZE) int size,
+                                              WebRequest request) {
+        // each page has a tag of its own (a cached first page is no answer for the second); the page is cut in SQL
+        return conditional(request, CatalogETags.tracks(pageView("tracks", page, size), catalog.tracks()),
+                () -> map(catalog.tracks(page, size), t -> new TrackSummary(t.id(), t.name(), t.latestVersion())));
     }
 
     @GetMapping("/tracks/{trackId}")
@@ -70,13 +79,27 @@ class CatalogController {
     }
 
     @GetMapping("/certifications")
-    @Operation(summary = "Certifications of all tracks, in pathway order", responses = {
-            @ApiResponse(responseCode = "200", description = "certifications"),
+    @Operation(summary = "Certifications of all tracks, in pathway order, a page at a time (page from 0; size 1-200, "
+            + "default 50)", responses = {
+            @ApiResponse(responseCode = "200", description = "a page of certifications"),
             @ApiResponse(responseCode = "304", description = "not modified (If-None-Match)"),
+            @ApiResponse(responseCode = "400", description = "page or size out of range"),
             @ApiResponse(responseCode = "401", description = "not signed in")})
-    ResponseEntity<List<CertificationSummary>> certifications(WebRequest request) {
-        return conditional(request, CatalogETags.tracks("certifications", catalog.tracks()), () -> catalog
-                .certifications().stream().map(CatalogController::summary).toList());
+    ResponseEntity<Page<CertificationSummary>> certifications(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                                              @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE)
+                                                              @Min(1) @Max(Page.MAX_SIZE) int size,
+                                                              WebRequest request) {
+        return conditional(request, CatalogETags.tracks(pageView("certifications", page, size), catalog.tracks()),
+                () -> map(catalog.certifications(page, size), CatalogController::summary));
+    }
+
+    /** The name of one page of a list view in its ETag. */
+    private static String pageView(String view, int page, int size) {
+        return view + "-p" + page + "-s" + size;
+    }
+
+    private static <T, R> Page<R> map(Page<T> page, Function<T, R> mapping) {
+        return new Page<>(page.items().stream().map(mapping).toList(), page.page(), page.size(), page.total());
     }
 
     private static CertificationSummary summary(TrackContent.Certification c) {

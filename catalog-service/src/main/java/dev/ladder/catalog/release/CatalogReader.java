@@ -5,10 +5,7 @@ import dev.ladder.kit.web.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Read side of the catalog: only published versions are visible. */
@@ -22,8 +19,17 @@ public class CatalogReader {
         this.versions = versions;
     }
 
+    /** The latest version of every published track, by track id: what the catalog's list ETags are made of. */
     public List<TrackRelease.Summary> tracks() {
         return versions.latestVersions();
+    }
+
+    /** Page {@code page} of the latest version of every published track, by name then id. */
+    public Page<TrackRelease.Summary> tracks(int page, int size) {
+        long total = versions.countTracks();
+        List<TrackRelease.Summary> items = Page.offset(page, size) >= total ? List.of()
+                : versions.latestVersions(size, Page.offset(page, size));
+        return new Page<>(items, page, size, total);
     }
 
     public Optional<Integer> latestVersion(String trackId) {
@@ -52,25 +58,14 @@ public class CatalogReader {
     }
 
     /**
-     * Every certification of every track's latest version, once, ordered by where it first appears on a pathway
-     * (earliest years first; within a bucket as the roadmap lists them).
+     * Page {@code page} of every certification of every track's latest version, once, ordered by where it first
+     * appears on a pathway (earliest years first; within a bucket as the roadmaps list them, tracks by id), cut in
+     * the database.
      */
-    public List<TrackContent.Certification> certifications() {
-        Map<String, TrackContent.Certification> byId = new LinkedHashMap<>();
-        for (TrackRelease release : versions.latestOfEveryTrack()) {
-            for (TrackContent.Certification certification : release.certifications()) {
-                byId.merge(certification.id(), certification,
-                        (a, b) -> PATHWAY_ORDER.compare(a, b) <= 0 ? a : b);
-            }
-        }
-        return byId.values().stream().sorted(PATHWAY_ORDER).toList();
-    }
-
-    private static final Comparator<TrackContent.Certification> PATHWAY_ORDER =
-            Comparator.comparingInt(c -> fromYear(c.pathwayYears()));
-
-    private static int fromYear(String pathwayYears) {
-        // "1-2" / "7+" → 1 / 7
-        return Integer.parseInt(pathwayYears.split("[-+]", 2)[0]);
+    public Page<TrackContent.Certification> certifications(int page, int size) {
+        long total = versions.countCertifications();
+        List<TrackContent.Certification> items = Page.offset(page, size) >= total ? List.of()
+                : versions.certifications(size, Page.offset(page, size));
+        return new Page<>(items, page, size, total);
     }
 }
