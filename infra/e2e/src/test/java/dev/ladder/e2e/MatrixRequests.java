@@ -51,6 +51,7 @@ final class MatrixRequests {
         // catalog-service: reads of the published catalog, then the admin's authoring
         on("GET /api/catalog/search", (o, c) -> get("/api/catalog/search?q=security"));
         on("GET /api/catalog/tracks", (o, c) -> get("/api/catalog/tracks"));
+        on("GET /api/catalog/me/personal-data", (o, c) -> get("/api/catalog/me/personal-data"));
         on("GET /api/catalog/certifications", (o, c) -> get("/api/catalog/certifications"));
         on("GET /api/catalog/tracks/{trackId}", (o, c) -> get("/api/catalog/tracks/" + o.track));
         on("GET /api/catalog/tracks/{trackId}/levels", (o, c) -> get("/api/catalog/tracks/" + o.track + "/levels"));
@@ -296,6 +297,7 @@ final class MatrixRequests {
 
         // progress-service
         on("GET /api/progress/me", (o, c) -> get("/api/progress/me"));
+        on("GET /api/progress/me/personal-data", (o, c) -> get("/api/progress/me/personal-data"));
         on("GET /api/progress/me/timeline", (o, c) -> get("/api/progress/me/timeline"));
         on("POST /api/progress/me/what-if", (o, c) -> post("/api/progress/me/what-if",
                 "{\"certifications\":[{\"certificationId\":\"" + CERTIFICATION + "\"}],\"skills\":[]}"));
@@ -319,6 +321,7 @@ final class MatrixRequests {
 
         // notification-service
         on("GET /api/notifications/me", (o, c) -> get("/api/notifications/me"));
+        on("GET /api/notifications/me/personal-data", (o, c) -> get("/api/notifications/me/personal-data"));
         on("GET /api/notifications/me/unread-count", (o, c) -> get("/api/notifications/me/unread-count"));
         on("GET /api/notifications/me/stream", (o, c) -> new Call("GET", "/api/notifications/me/stream", null, null,
                 Map.of(), Map.of(), true));
