@@ -1,6 +1,7 @@
 package dev.ladder.progress.ledger;
 
 import dev.ladder.contracts.Topics;
+import dev.ladder.kit.messaging.DeadLetters;
 import dev.ladder.kit.messaging.EventBatches;
 import dev.ladder.progress.ProgressApplication;
 import dev.ladder.progress.config.BatchKafkaConfig;
@@ -22,10 +23,12 @@ class AchievementListener {
 
     private final Achievements achievements;
     private final AchievementChecks checks;
+    private final DeadLetters deadLetters;
 
-    AchievementListener(Achievements achievements, AchievementChecks checks) {
+    AchievementListener(Achievements achievements, AchievementChecks checks, DeadLetters deadLetters) {
         this.achievements = achievements;
         this.checks = checks;
+        this.deadLetters = deadLetters;
     }
 
     @KafkaListener(topics = Topics.ACHIEVEMENTS, groupId = ProgressApplication.CONSUMER,
@@ -34,7 +37,9 @@ class AchievementListener {
             concurrency = "${ladder.progress.achievements-consumers}",
             properties = "max.poll.records=${ladder.progress.achievements-batch-size}")
     void on(List<ConsumerRecord<String, Object>> records) {
+        // a poison record is dead-lettered in place: the rest of the poll stays one transaction
         EventBatches.apply(Topics.ACHIEVEMENTS, records, Object.class, checks::refusal, Achievements::applies,
-                achievements::applyAll);
+                achievements::applyAll,
+                (record, reason) -> deadLetters.send(record, reason, ProgressApplication.CONSUMER));
     }
 }

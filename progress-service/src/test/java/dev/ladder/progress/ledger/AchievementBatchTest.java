@@ -1,12 +1,16 @@
 package dev.ladder.progress.ledger;
 
+import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.LadderEvent;
+import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
+import dev.ladder.testkit.KafkaProbe;
+import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The batch listener as the container calls it, with a poll's worth of records, against the real database: the
  * whole poll in one transaction, each event once, and a record the database refuses reported by its index after the
- * records before it are applied (the kit's error handler then dead-letters it and redelivers the rest).
+ * records before it are applied (the kit's error handler then dead-letters it and redelivers the rest), and a
+ * record that will never apply (refused, unreadable) dead-lettered in place while the poll goes on.
  */
 @Import(Today.class)
 class AchievementBatchTest implements ProgressServiceTest {
@@ -88,6 +93,30 @@ class AchievementBatchTest implements ProgressServiceTest {
         assertThat(count("SELECT count(*) FROM ledger_entry WHERE employee_id = '" + carol + "'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM ledger_entry WHERE event_id = '" + refused + "'")).isZero();
         assertThat(count("SELECT count(*) FROM progress WHERE employee_id LIKE '" + dave + "%'")).isZero();
+    }
+
+    @Test
+    void aRecordThatWillNeverApplyIsDeadLetteredInPlaceAndThePollGoesOnInOneTransaction() {
+        String erin = "batch-" + UUID.randomUUID();
+        String frank = "batch-" + UUID.randomUUID();
+        String misaddressed = UUID.randomUUID().toString();
+        try (KafkaProbe deadLetters = LadderInfra.probe(Topics.deadLetter(Topics.ACHIEVEMENTS))) {
+            // keyed to frank, about erin: refused, never applied, whatever happens
+            List<ConsumerRecord<String, Object>> poll = List.of(
+                    record(UUID.randomUUID().toString(), certification(erin, "ceh", "C-6")),
+                    TestApi.received(misaddressed, frank, certification(erin, "comptia-security-plus", "C-7")),
+                    record(UUID.randomUUID().toString(), certification(frank, "ceh", "C-8")));
+
+            listener.on(poll); // no failure: the rest of the poll is applied in the same call
+
+            assertThat(count("SELECT count(*) FROM ledger_entry WHERE employee_id = '" + erin + "'")).isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM ledger_entry WHERE employee_id = '" + frank + "'")).isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM ledger_entry WHERE event_id = '" + misaddressed + "'")).isZero();
+            ConsumerRecord<String, String> dead = deadLetters.await(
+                    KafkaProbe.hasHeader(CloudEventHeaders.ID, misaddressed));
+            assertThat(dead.key()).isEqualTo(frank);
+            assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-message")).contains(erin);
+        }
     }
 
     static ConsumerRecord<String, Object> record(String eventId, LadderEvent event) {

@@ -11,6 +11,7 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -55,6 +56,23 @@ public final class EventBatches {
     public static <T> void apply(String topic, List<ConsumerRecord<String, Object>> records, Class<T> type,
                                  Function<ConsumerRecord<String, Object>, String> refusal, Predicate<T> applies,
                                  Consumer<List<Received<T>>> applyAll) {
+        apply(topic, records, type, refusal, applies, applyAll, null);
+    }
+
+    /**
+     * As {@link #apply(String, List, Class, Function, Predicate, Consumer)}, but an unreadable or refused record is
+     * sent to the dead-letter topic here and skipped, and the batch goes on in one transaction: a poison record costs
+     * one send, not a second transaction and a fetch of the rest of the poll again. If that send fails, the record
+     * fails as before (the error handler retries it). A dead letter can be sent twice when the batch around it fails
+     * and is delivered again.
+     *
+     * @param deadLetter sends a record and its reason to the dead-letter topic (throws if it could not); null for
+     *                   the behaviour of the overload without it
+     */
+    public static <T> void apply(String topic, List<ConsumerRecord<String, Object>> records, Class<T> type,
+                                 Function<ConsumerRecord<String, Object>, String> refusal, Predicate<T> applies,
+                                 Consumer<List<Received<T>>> applyAll,
+                                 BiConsumer<ConsumerRecord<String, Object>, RuntimeException> deadLetter) {
         List<Indexed<T>> batch = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, Object> record = records.get(i);
@@ -69,6 +87,9 @@ public final class EventBatches {
                 }
             }
             if (unreadable != null) {
+                if (deadLettered(deadLetter, record, unreadable)) {
+                    continue;
+                }
                 apply(batch, applyAll);
                 throw new BatchListenerFailedException("Unreadable record", unreadable, i);
             }
@@ -81,6 +102,22 @@ public final class EventBatches {
             }
         }
         apply(batch, applyAll);
+    }
+
+    private static boolean deadLettered(BiConsumer<ConsumerRecord<String, Object>, RuntimeException> deadLetter,
+                                        ConsumerRecord<String, Object> record, RuntimeException reason) {
+        if (deadLetter == null) {
+            return false;
+        }
+        try {
+            deadLetter.accept(record, reason);
+            log.warn("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason.toString());
+            return true;
+        } catch (RuntimeException sendFailed) {
+            log.warn("Could not dead-letter {}-{}@{} ({}); failing it instead", record.topic(), record.partition(),
+                    record.offset(), sendFailed.toString());
+            return false;
+        }
     }
 
     private static <T> void apply(List<Indexed<T>> batch, Consumer<List<Received<T>>> applyAll) {

@@ -86,8 +86,17 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    CommonErrorHandler ladderErrorHandler(KafkaOperations<Object, Object> kafka, LadderKafkaProperties properties) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka);
+    DeadLetterPublishingRecoverer ladderDeadLetterRecoverer(KafkaOperations<Object, Object> kafka) {
+        return new DeadLetterPublishingRecoverer(kafka);
+    }
+
+    @Bean
+    DeadLetters ladderDeadLetters(DeadLetterPublishingRecoverer recoverer) {
+        return new DeadLetters(recoverer);
+    }
+
+    @Bean
+    CommonErrorHandler ladderErrorHandler(DeadLetterPublishingRecoverer recoverer, LadderKafkaProperties properties) {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(properties.retryBackoff().toMillis(), properties.retries()));
         // A record that breaks an event's rules will break them on every redelivery: dead-letter it at once.
