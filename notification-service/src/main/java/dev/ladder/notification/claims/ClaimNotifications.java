@@ -14,6 +14,7 @@ import dev.ladder.notification.delivery.Notifier;
 import dev.ladder.notification.people.People;
 import dev.ladder.notification.people.Person;
 import dev.ladder.notification.people.PersonChanged;
+import dev.ladder.notification.privacy.ErasedPeople;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,11 +65,13 @@ public class ClaimNotifications {
     private final CatalogNames names;
     private final Notifier notifier;
     private final Inbox inbox;
+    private final ErasedPeople erased;
     private final Duration maxAge;
     private final Clock clock = Clock.systemUTC();
 
     ClaimNotifications(ClaimRepository claims, People people, CatalogNames names, Notifier notifier, Inbox inbox,
-                       @Value("${ladder.notification.max-age:30d}") Duration maxAge) {
+                       ErasedPeople erased, @Value("${ladder.notification.max-age:30d}") Duration maxAge) {
+        this.erased = erased;
         this.claims = claims;
         this.people = people;
         this.names = names;
@@ -84,6 +87,9 @@ public class ClaimNotifications {
             return;
         }
         people.lock(e.employeeId());
+        if (erased.discardsUnderLock(e.employeeId(), e)) {
+            return;
+        }
         Optional<Claim> known = claims.find(e.employeeId(), e.achievementId());
         Claim claim;
         if (known.isEmpty()) {
@@ -112,6 +118,9 @@ public class ClaimNotifications {
             return;
         }
         people.lock(e.employeeId());
+        if (erased.discardsUnderLock(e.employeeId(), e)) {
+            return;
+        }
         decide(e.employeeId(), e.achievementId(), e.certificationId(), State.VERIFIED, e.verifiedAt());
         if (fresh(e.verifiedAt())) {
             notifier.deliver(ClaimMessages.verified(eventId.id(), e.employeeId(), names.certification(e.certificationId()),
@@ -125,6 +134,9 @@ public class ClaimNotifications {
             return;
         }
         people.lock(e.employeeId());
+        if (erased.discardsUnderLock(e.employeeId(), e)) {
+            return;
+        }
         decide(e.employeeId(), e.achievementId(), e.certificationId(), State.REJECTED, e.rejectedAt());
         if (fresh(e.rejectedAt())) {
             notifier.deliver(ClaimMessages.rejected(eventId.id(), e.employeeId(), names.certification(e.certificationId()),
@@ -139,13 +151,16 @@ public class ClaimNotifications {
             return;
         }
         people.lock(e.employeeId());
+        if (erased.discardsUnderLock(e.employeeId(), e)) {
+            return;
+        }
         decide(e.employeeId(), e.achievementId(), e.certificationId(), State.WITHDRAWN, e.withdrawnAt());
     }
 
     /** A self-assessment ({@code source: SELF}); others are not passed here. */
     @Transactional
     public void skillSelfAssessed(SkillAssessed e) {
-        if (!fresh(e.recordedAt())) {
+        if (!fresh(e.recordedAt()) || erased.discardsUnderLock(e.employeeId(), e)) {
             return;
         }
         Optional<Person> employee = people.find(e.employeeId());

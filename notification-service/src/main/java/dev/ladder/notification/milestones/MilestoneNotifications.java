@@ -10,6 +10,7 @@ import dev.ladder.notification.delivery.Notifier;
 import dev.ladder.notification.people.People;
 import dev.ladder.notification.people.Person;
 import dev.ladder.notification.summary.TeamNews;
+import dev.ladder.notification.privacy.ErasedPeople;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,8 +37,11 @@ public class MilestoneNotifications {
     private final People people;
     private final CatalogNames names;
     private final TeamNews teamNews;
+    private final ErasedPeople erased;
 
-    MilestoneNotifications(Inbox inbox, Notifier notifier, People people, CatalogNames names, TeamNews teamNews) {
+    MilestoneNotifications(Inbox inbox, Notifier notifier, People people, CatalogNames names, TeamNews teamNews,
+                           ErasedPeople erased) {
+        this.erased = erased;
         this.inbox = inbox;
         this.notifier = notifier;
         this.people = people;
@@ -53,6 +57,9 @@ public class MilestoneNotifications {
     public void reached(EventId eventId, MilestoneReached milestone) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
             log.debug("Event {} already applied, skipping", eventId);
+            return;
+        }
+        if (erased.discardsUnderLock(milestone.employeeId(), milestone)) {
             return;
         }
         notifier.deliver(Notification.of(milestone));

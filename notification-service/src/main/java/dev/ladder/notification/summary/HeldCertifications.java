@@ -3,6 +3,7 @@ package dev.ladder.notification.summary;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.kit.inbox.Inbox;
 import dev.ladder.kit.messaging.EventId;
+import dev.ladder.notification.privacy.ErasedPeople;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,15 +25,17 @@ public class HeldCertifications {
 
     private final JdbcClient jdbc;
     private final Inbox inbox;
+    private final ErasedPeople erased;
 
-    HeldCertifications(JdbcClient jdbc, Inbox inbox) {
+    HeldCertifications(JdbcClient jdbc, Inbox inbox, ErasedPeople erased) {
+        this.erased = erased;
         this.jdbc = jdbc;
         this.inbox = inbox;
     }
 
     @Transactional
     public void recorded(EventId eventId, CertificationRecorded e) {
-        if (!inbox.firstDelivery(eventId, CONSUMER)) {
+        if (!inbox.firstDelivery(eventId, CONSUMER) || erased.discardsUnderLock(e.employeeId(), e)) {
             return;
         }
         jdbc.sql("""
@@ -59,7 +62,7 @@ public class HeldCertifications {
      */
     @Transactional
     public void ended(EventId eventId, String employeeId, String achievementId, String certificationId, Instant at) {
-        if (!inbox.firstDelivery(eventId, CONSUMER)) {
+        if (!inbox.firstDelivery(eventId, CONSUMER) || erased.discardsUnderLock(employeeId, "certification end")) {
             return;
         }
         jdbc.sql("""

@@ -4,10 +4,15 @@ import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.achievements.CertificationRecorded;
 import dev.ladder.contracts.achievements.CertificationVerified;
+import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.profile.EmployeeErased;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.contracts.progress.MilestoneReached;
+import dev.ladder.kit.messaging.EventId;
+import dev.ladder.notification.claims.ClaimNotifications;
+import dev.ladder.notification.milestones.MilestoneNotifications;
+import dev.ladder.notification.summary.HeldCertifications;
 import dev.ladder.testkit.CloudEventRecord;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
@@ -73,6 +78,12 @@ class ErasureTest {
     JsonMapper json;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ClaimNotifications claims;
+    @Autowired
+    HeldCertifications held;
+    @Autowired
+    MilestoneNotifications milestones;
     final HttpClient http = HttpClient.newHttpClient();
     KafkaProbe achievementDeadLetters;
     KafkaProbe milestoneDeadLetters;
@@ -196,6 +207,21 @@ class ErasureTest {
         assertThat(feedIds("mark")).hasSize(1);
         achievementDeadLetters.noneUpToEnd(KafkaProbe.hasKey(erin));
         milestoneDeadLetters.noneUpToEnd(KafkaProbe.hasKey(erin));
+    }
+
+    @Test
+    @Order(4)
+    void anEventThatPassedTheListenersCheckJustBeforeTheErasureCommittedStoresNothing() {
+        // the services the listeners call, as if their check had run an instant before the erasure committed: each
+        // takes the person's lock and looks again inside its own transaction
+        claims.claimRecorded(new EventId("/test", UUID.randomUUID().toString()),
+                claim(UUID.randomUUID().toString(), erin));
+        held.recorded(new EventId("/test", UUID.randomUUID().toString()), claim(UUID.randomUUID().toString(), erin));
+        milestones.reached(new EventId("/test", UUID.randomUUID().toString()), advanced(erin));
+        claims.skillSelfAssessed(new SkillAssessed(UUID.randomUUID().toString(), erin, "skill-" + suffix, 3,
+                SkillAssessed.Source.SELF, null, LocalDate.now(), Instant.now()));
+        assertThat(mentions()).isEmpty();
+        assertThat(feedIds("mark")).hasSize(1);
     }
 
     // ----- helpers ------------------------------------------------------------------------------------------
