@@ -284,6 +284,7 @@ class CatalogServiceTest {
         // command-line arguments, not builder properties: those are defaults that application.yml would override
         List<String> arguments = new ArrayList<>(Stream.of("--server.port=0", "--spring.main.banner-mode=off").toList());
         shared.forEach(name -> arguments.add("--" + name + "=" + environment.getRequiredProperty(name)));
+        arguments.addAll(LadderInfra.kafkaServiceArguments("catalog"));
         return new SpringApplicationBuilder(CatalogApplication.class).run(arguments.toArray(String[]::new));
     }
 

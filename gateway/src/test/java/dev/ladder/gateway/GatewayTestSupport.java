@@ -45,6 +45,7 @@ abstract class GatewayTestSupport {
         registry.add("LADDER_PROFILE_URL", PROFILE::baseUrl);
         registry.add("LADDER_PROGRESS_URL", PROGRESS::baseUrl);
         registry.add("LADDER_NOTIFICATION_URL", NOTIFICATION::baseUrl);
+        registry.add("LADDER_REDIS_URL", LadderInfra::redisUrl);
     }
 
     @BeforeEach

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
+import dev.ladder.testkit.LadderInfra;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The devstack starts everything at once: the gateway must come up (and be ready) before Keycloak. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -15,6 +18,11 @@ class StartsWithoutKeycloakTest {
 
     @LocalServerPort
     int port;
+
+    @DynamicPropertySource
+    static void sessions(DynamicPropertyRegistry registry) {
+        registry.add("LADDER_REDIS_URL", LadderInfra::redisUrl); // what is missing here is Keycloak only
+    }
 
     @Test
     void startsReadyAndAnswersLoginAttemptsWith503UntilKeycloakIsUp() {

@@ -5,11 +5,12 @@ import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.contracts.progress.MilestoneReached;
 import dev.ladder.contracts.progress.MilestoneReached.MilestoneKind;
-import dev.ladder.devstack.KafkaAcls;
+
 import dev.ladder.devstack.MailServer;
 import dev.ladder.devstack.Platform;
 import dev.ladder.devstack.PlatformConfig;
 import dev.ladder.devstack.Service;
+import dev.ladder.kafka.KafkaAcls;
 import dev.ladder.keycloak.KeycloakAdmin;
 import dev.ladder.keycloak.KeycloakAdmin.NewAccount;
 import dev.ladder.keycloak.TokenClient;

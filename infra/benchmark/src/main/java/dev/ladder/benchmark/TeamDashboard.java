@@ -4,11 +4,12 @@ import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.profile.EmployeeUpdated;
-import dev.ladder.devstack.KafkaAcls;
+
 import dev.ladder.devstack.Platform;
 import dev.ladder.devstack.PlatformConfig;
 import dev.ladder.devstack.Service;
 import dev.ladder.fixtures.SeedTrack;
+import dev.ladder.kafka.KafkaAcls;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;

@@ -14,6 +14,7 @@ public enum Component {
     KAFKA("Kafka", "LADDER_KAFKA_PORT", 9092),
     KAFKA_CONTROLLER("Kafka controller", "LADDER_KAFKA_CONTROLLER_PORT", 9093),
     POSTGRES("PostgreSQL", "LADDER_POSTGRES_PORT", 15432),
+    REDIS("Redis", "LADDER_REDIS_PORT", 16379),
     SMTP("SMTP (GreenMail)", "LADDER_SMTP_PORT", 3025),
     MAIL_VIEWER("Mail viewer", "LADDER_MAIL_VIEWER_PORT", 8025);
 

@@ -1,5 +1,6 @@
 package dev.ladder.devstack;
 
+import dev.ladder.kafka.KafkaAcls;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;

@@ -1,5 +1,6 @@
 package dev.ladder.devstack;
 
+import dev.ladder.kafka.KafkaAcls;
 import dev.ladder.keycloak.KeycloakAdmin;
 import dev.ladder.keycloak.KeycloakServer;
 
@@ -52,6 +53,7 @@ public final class Platform implements AutoCloseable {
     private volatile KafkaBroker kafka;
     private volatile KeycloakServer keycloak;
     private volatile MailServer mail;
+    private volatile RedisServer redis;
     private volatile boolean closed;
     private Duration startupTime;
 
@@ -92,7 +94,7 @@ public final class Platform implements AutoCloseable {
         long started = System.nanoTime();
         DataHome.prepare(config);
         say("Starting PostgreSQL, Kafka, " + (config.externalKeycloak() == null ? "Keycloak"
-                : "(Keycloak: the one running at " + config.externalKeycloak() + ")") + " and the mail catcher (data in "
+                : "(Keycloak: the one running at " + config.externalKeycloak() + ")") + ", Redis and the mail catcher (data in "
                 + config.home() + ")");
         // Keycloak takes longest (half a minute or more) and the services need it only once the first token comes:
         // they start as soon as PostgreSQL and Kafka are up, beside it (its address is known: its port is chosen up
@@ -109,6 +111,9 @@ public final class Platform implements AutoCloseable {
                     steps.timed("Mail (GreenMail)", () -> mail = MailServer.start(ports.get(Component.SMTP),
                                     ports.get(Component.MAIL_VIEWER)),
                             () -> "SMTP on port " + mail.smtpPort() + ", caught mail at " + mail.viewerUrl()),
+                    steps.timed("Redis", () -> redis = RedisServer.start(config.home().resolve("redis"),
+                                    ports.get(Component.REDIS), logFile("redis")),
+                            () -> "on port " + redis.port() + " (the gateway's sessions)"),
                     steps.timed("PostgreSQL", () -> postgres = PostgresServer.start(config.home().resolve("postgres"),
                                     ports.get(Component.POSTGRES), logFile("postgres")),
                             () -> "on port " + postgres.port()),
@@ -118,6 +123,7 @@ public final class Platform implements AutoCloseable {
                             () -> "on " + kafka.bootstrap())));
             checkNotClosed();
             kafka.process().unexpectedExit().thenAccept(code -> reportExit("Kafka", code, kafka.process().logFile()));
+            redis.process().unexpectedExit().thenAccept(code -> reportExit("Redis", code, redis.process().logFile()));
             postgres.createDatabasesIfMissing(DATABASES);
             List<CompletableFuture<Void>> rest = new ArrayList<>(List.of(keycloakStarted));
             if (!config.services().isEmpty()) {
@@ -164,13 +170,16 @@ public final class Platform implements AutoCloseable {
         env.put("LADDER_KAFKA_BOOTSTRAP", kafkaBootstrap());
         // each service logs in to Kafka as itself, so the broker's ACLs (KafkaAcls) hold it to its own topics;
         // SASL without TLS because the broker listens on loopback only. The passwords are local ones (LocalMode)
-        KafkaAcls.User.of(service).ifPresent(user -> {
+        KafkaAcls.User.of(service.database().orElse(null)).ifPresent(user -> {
             env.put("LADDER_KAFKA_USERNAME", user.username());
             env.put("LADDER_KAFKA_PASSWORD", user.localPassword());
             env.put("LADDER_KAFKA_SECURITY_PROTOCOL", KafkaAcls.SECURITY_PROTOCOL);
         });
         env.put("LADDER_ISSUER_URI", issuerUri());
         env.put("LADDER_KEYCLOAK_URL", keycloakUrl());
+        if (service == Service.GATEWAY) {
+            env.put("LADDER_REDIS_URL", redis.url()); // its sessions
+        }
         // local mode: the services accept the repository's published secrets (this realm's gateway secret, the
         // unsubscribe-link secret's default) and ladder-cli tokens only with this profile; without it they refuse
         // to start (README "Local mode")
@@ -220,6 +229,11 @@ public final class Platform implements AutoCloseable {
     /** Keycloak's admin REST API, as an identity administrator uses it (e.g. to create a new colleague's account). */
     public KeycloakAdmin keycloakAdmin() {
         return keycloak != null ? keycloak.admin() : new KeycloakAdmin(keycloakUrl(), "admin", "admin");
+    }
+
+    /** The gateway's session store. */
+    public String redisUrl() {
+        return redis.url();
     }
 
     public String kafkaBootstrap() {
@@ -357,13 +371,15 @@ public final class Platform implements AutoCloseable {
             running = new ArrayList<>(services.values());
             services.clear();
         }
-        if (!running.isEmpty() || kafka != null || keycloak != null || postgres != null || mail != null) {
+        if (!running.isEmpty() || kafka != null || keycloak != null || postgres != null || redis != null
+                || mail != null) {
             say("Stopping the platform");
         }
         running.stream().map(s -> steps.async(s::close)).toList().forEach(this::quietly);
         quietly(keycloak);
         quietly(kafka);
         quietly(postgres);
+        quietly(redis);
         quietly(mail);
         steps.shutdown();
         try {

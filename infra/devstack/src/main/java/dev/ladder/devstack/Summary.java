@@ -1,5 +1,6 @@
 package dev.ladder.devstack;
 
+import dev.ladder.kafka.KafkaAcls;
 import dev.ladder.keycloak.DemoUsers;
 
 import java.util.Set;
@@ -39,12 +40,14 @@ final class Summary {
                 + KafkaAcls.User.LMS_ACME_ACADEMY.localPassword() + ")");
         line(out, "PostgreSQL", platform.jdbcUrl("<" + String.join("|", Platform.DATABASES) + ">")
                 + "  (user " + platform.dbUser() + ", password " + platform.dbPassword() + ")");
+        line(out, "Redis", platform.redisUrl() + "  (the gateway's sessions; LADDER_REDIS_URL)");
         if (config.services().isEmpty()) {
             line(out, "Services", "not started (--infra-only); their built-in defaults match the default ports;"
                     + " run them with the Spring profile " + Platform.LOCAL_PROFILE + " (SPRING_PROFILES_ACTIVE="
                     + Platform.LOCAL_PROFILE + "), which the local secrets need, and the service's Kafka user: "
-                    + "LADDER_KAFKA_USERNAME, LADDER_KAFKA_PASSWORD (infra/devstack KafkaAcls.User), "
-                    + "LADDER_KAFKA_SECURITY_PROTOCOL=" + KafkaAcls.SECURITY_PROTOCOL);
+                    + "LADDER_KAFKA_USERNAME, LADDER_KAFKA_PASSWORD (infra/kafka-access KafkaAcls.User), "
+                    + "LADDER_KAFKA_SECURITY_PROTOCOL=" + KafkaAcls.SECURITY_PROTOCOL + "; the gateway's sessions: "
+                    + "LADDER_REDIS_URL=" + platform.redisUrl());
             // not its Kafka: the tests' clients have no credentials for this broker (they keep their own in-JVM one)
             line(out, "Service tests", "reuse this stack with LADDER_TEST_POSTGRES_URL=" + platform.jdbcUrl("postgres")
                     + " LADDER_TEST_KEYCLOAK_URL=" + platform.keycloakUrl());

@@ -1,7 +1,8 @@
 package dev.ladder.devstack;
 
 import dev.ladder.contracts.Topics;
-import dev.ladder.devstack.KafkaAcls.User;
+import dev.ladder.kafka.KafkaAcls;
+import dev.ladder.kafka.KafkaAcls.User;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ListGroupsOptions;

@@ -2,8 +2,9 @@ package dev.ladder.e2e;
 
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.achievements.CertificationRecorded;
-import dev.ladder.devstack.KafkaAcls;
+
 import dev.ladder.devstack.Platform;
+import dev.ladder.kafka.KafkaAcls;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
 import dev.ladder.testkit.CloudEventRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -2,9 +2,10 @@ package dev.ladder.e2e;
 
 import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.EventType;
-import dev.ladder.devstack.KafkaAcls;
+
 import dev.ladder.devstack.Platform;
 import dev.ladder.e2e.Gateway.Reply;
+import dev.ladder.kafka.KafkaAcls;
 import dev.ladder.keycloak.DemoUsers.DemoUser;
 import dev.ladder.keycloak.TokenClient;
 import dev.ladder.testkit.CloudEventRecord;

@@ -1,10 +1,10 @@
 package dev.ladder.e2e;
 
-import dev.ladder.devstack.KafkaAcls;
 import dev.ladder.devstack.Platform;
 import dev.ladder.devstack.Service;
 import dev.ladder.e2e.Gateway.Reply;
 import dev.ladder.e2e.MatrixOrganisation.Caller;
+import dev.ladder.kafka.KafkaAcls;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

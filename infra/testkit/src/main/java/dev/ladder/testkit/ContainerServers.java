@@ -6,7 +6,6 @@ import dev.ladder.keycloak.KeycloakServer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
@@ -15,7 +14,7 @@ import org.testcontainers.utility.MountableFile;
 final class ContainerServers {
 
     static final String POSTGRES_IMAGE = "postgres:17-alpine";
-    static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
+    static final String REDIS_IMAGE = "redis:7-alpine";
     static final String KEYCLOAK_IMAGE = "quay.io/keycloak/keycloak:" + KeycloakServer.VERSION;
 
     private ContainerServers() {
@@ -35,13 +34,6 @@ final class ContainerServers {
         return new Started(container.getJdbcUrl(), "container " + POSTGRES_IMAGE, container::stop);
     }
 
-    static Started kafka() {
-        KafkaContainer container = new KafkaContainer(DockerImageName.parse(KAFKA_IMAGE))
-                .withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(KafkaProbe.PARTITIONS));
-        container.start();
-        return new Started(container.getBootstrapServers(), "container " + KAFKA_IMAGE, container::stop);
-    }
-
     static Started keycloak() {
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(KEYCLOAK_IMAGE))
                 .withCopyFileToContainer(MountableFile.forClasspathResource(KeycloakServer.REALM_RESOURCE),
@@ -57,5 +49,15 @@ final class ContainerServers {
         // tokens name the URL they were requested from as issuer, so tests and services must use this same one
         String baseUrl = "http://" + container.getHost() + ":" + container.getMappedPort(8080);
         return new Started(baseUrl, "container " + KEYCLOAK_IMAGE, container::stop);
+    }
+
+    static Started redis() {
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(REDIS_IMAGE))
+                .withCommand("redis-server", "--save", "", "--appendonly", "no")
+                .withExposedPorts(6379)
+                .waitingFor(Wait.forListeningPort());
+        container.start();
+        return new Started("redis://" + container.getHost() + ":" + container.getMappedPort(6379),
+                "container " + REDIS_IMAGE, container::stop);
     }
 }

@@ -5,14 +5,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import dev.ladder.keycloak.KeycloakServer;
 import dev.ladder.keycloak.SharedKeycloak;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
-/** Servers without Docker: zonky PostgreSQL and the Keycloak distribution as child processes, Kafka in-JVM. */
+/**
+ * Servers without Docker: zonky PostgreSQL, Redis and the Keycloak distribution as child processes (Kafka:
+ * {@link LockedKafka}).
+ */
 final class EmbeddedServers {
 
     private EmbeddedServers() {
@@ -54,18 +57,6 @@ final class EmbeddedServers {
         return builder;
     }
 
-    static Started kafka() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, KafkaProbe.PARTITIONS);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1"));
-        // not spring.kafka.bootstrap-servers as a JVM-wide system property: register() sets it per context
-        broker.brokerListProperty("ladder.testkit.kafka.bootstrap-servers");
-        broker.afterPropertiesSet();
-        return new Started(broker.getBrokersAsString(), "embedded (spring-kafka-test EmbeddedKafkaKraftBroker, in this JVM)",
-                broker::destroy);
-    }
-
     /**
      * Keycloak is the one server shared between the test JVMs of a build ({@link SharedKeycloak}): it costs more to
      * start than most modules' tests, and it holds nothing a module's tests could trip over (accounts that tests
@@ -77,5 +68,57 @@ final class EmbeddedServers {
         return new Started(lease.baseUrl(), "embedded, shared by this build's test JVMs (Keycloak "
                 + KeycloakServer.VERSION + " distribution, pid " + lease.pid() + ", log " + lease.logFile() + ")",
                 lease);
+    }
+
+    /**
+     * The machine's own {@code redis-server} where it has one, else the Linux binary inside the embedded-redis jar
+     * (Redis 6.2). In memory only: nothing a test stores outlives the JVM.
+     */
+    static Started redis() {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) { // a free port can be taken before Redis binds it
+            int port = freePort();
+            try {
+                RedisServer server = RedisServer.newRedisServer()
+                        .executableProvider(redisExecutable())
+                        .bind("127.0.0.1")
+                        .port(port)
+                        .setting("save \"\"")
+                        .setting("appendonly no")
+                        .build();
+                server.start();
+                return new Started("redis://127.0.0.1:" + port, "embedded (redis-server on port " + port + ")",
+                        server::stop);
+            }
+            catch (IOException | RuntimeException e) {
+                System.err.println("[ladder-testkit] embedded Redis did not start (attempt " + attempt + "): " + e);
+                RuntimeException wrapped = e instanceof IOException io
+                        ? new UncheckedIOException("embedded Redis did not start", io) : (RuntimeException) e;
+                if (failure == null) {
+                    failure = wrapped;
+                } else {
+                    failure.addSuppressed(wrapped);
+                }
+            }
+        }
+        throw failure;
+    }
+
+    private static ExecutableProvider redisExecutable() {
+        try {
+            return ExecutableProvider.newExecutableInPath("redis-server");
+        }
+        catch (java.io.FileNotFoundException notInstalled) {
+            return ExecutableProvider.newJarResourceProvider();
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
     }
 }

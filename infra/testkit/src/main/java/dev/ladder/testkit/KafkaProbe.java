@@ -20,7 +20,6 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,11 +61,12 @@ public final class KafkaProbe implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-    KafkaProbe(String bootstrap, String topic) {
+    /** @param client the connection settings ({@link LadderInfra#kafkaClientConfig()}) */
+    KafkaProbe(Map<String, Object> client, String topic) {
         this.topic = Objects.requireNonNull(topic, "topic");
-        ensureTopic(bootstrap, topic);
+        ensureTopic(client, topic);
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -172,9 +172,10 @@ public final class KafkaProbe implements AutoCloseable {
 
     // ----- consumer groups -------------------------------------------------------------------------------------
 
-    /** {@link #awaitConsumed(String, String, Collection, Duration)} for one record. */
-    public static void awaitConsumed(String bootstrap, String groupId, RecordMetadata act, Duration timeout) {
-        awaitConsumed(bootstrap, groupId, List.of(act), timeout);
+    /** {@link #awaitConsumed(Map, String, Collection, Duration)} for one record. */
+    public static void awaitConsumed(Map<String, Object> client, String groupId, RecordMetadata act,
+                                     Duration timeout) {
+        awaitConsumed(client, groupId, List.of(act), timeout);
     }
 
     /**
@@ -185,18 +186,16 @@ public final class KafkaProbe implements AutoCloseable {
      *
      * @throws AssertionError naming the committed offsets, when the group does not get there in time
      */
-    public static void awaitConsumed(String bootstrap, String groupId, Collection<RecordMetadata> acts,
+    public static void awaitConsumed(Map<String, Object> client, String groupId, Collection<RecordMetadata> acts,
                                      Duration timeout) {
         Map<TopicPartition, Long> needed = new HashMap<>();
         for (RecordMetadata act : acts) {
             needed.merge(new TopicPartition(act.topic(), act.partition()), act.offset() + 1, Math::max);
         }
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         AtomicReference<Map<TopicPartition, Long>> committed = new AtomicReference<>(Map.of());
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(client)) {
             condition(timeout).until(() -> {
-                committed.set(committedOffsets(admin, bootstrap, groupId));
+                committed.set(committedOffsets(admin, groupId));
                 return needed.entrySet().stream()
                         .allMatch(n -> committed.get().getOrDefault(n.getKey(), -1L) >= n.getValue());
             });
@@ -207,14 +206,14 @@ public final class KafkaProbe implements AutoCloseable {
         }
     }
 
-    private static Map<TopicPartition, Long> committedOffsets(Admin admin, String bootstrap, String groupId) {
+    private static Map<TopicPartition, Long> committedOffsets(Admin admin, String groupId) {
         try {
             return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS).entrySet().stream().filter(e -> e.getValue() != null)
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
         }
         catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the offsets of group " + groupId + " on " + bootstrap, e);
+            throw new IllegalStateException("cannot read the offsets of group " + groupId, e);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -308,20 +307,18 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     /** Creates the topic like the service kit does (3 partitions) unless it exists, so its end offsets exist. */
-    static void ensureTopic(String bootstrap, String topic) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(props)) {
+    static void ensureTopic(Map<String, Object> client, String topic) {
+        try (Admin admin = Admin.create(client)) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty())))
                     .all().get(30, TimeUnit.SECONDS);
         }
         catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + topic + " on " + bootstrap, e.getCause());
+                throw new IllegalStateException("cannot create topic " + topic, e.getCause());
             }
         }
         catch (TimeoutException e) {
-            throw new IllegalStateException("creating topic " + topic + " on " + bootstrap + " timed out", e);
+            throw new IllegalStateException("creating topic " + topic + " timed out", e);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

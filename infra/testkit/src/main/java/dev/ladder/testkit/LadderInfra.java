@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 import dev.ladder.keycloak.DemoUsers;
 import dev.ladder.keycloak.KeycloakServer;
 import dev.ladder.keycloak.TokenClient;
+import dev.ladder.kafka.KafkaAcls;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,14 +43,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Where the servers come from — env (or system property) {@code LADDER_TEST_INFRA}:
  * <ul>
  * <li>{@code auto} (default), per server: external when its variable is set ({@code LADDER_TEST_POSTGRES_URL},
- * {@code LADDER_TEST_KAFKA_BOOTSTRAP}, {@code LADDER_TEST_KEYCLOAK_URL}), else Testcontainers when Docker
- * answers, else embedded;</li>
- * <li>{@code embedded}: zonky PostgreSQL, in-JVM KRaft broker, the Keycloak distribution (one server shared by the
- * build's test JVMs, stopped a minute after the last: {@code SharedKeycloak});</li>
- * <li>{@code containers}: Testcontainers (fails without Docker);</li>
- * <li>{@code external}: the three variables (all required; plus {@code LADDER_TEST_POSTGRES_USER/PASSWORD},
+ * {@code LADDER_TEST_KAFKA_BOOTSTRAP}, {@code LADDER_TEST_KEYCLOAK_URL}, {@code LADDER_TEST_REDIS_URL}), else
+ * Testcontainers when Docker answers (PostgreSQL, Redis and Keycloak), else embedded;</li>
+ * <li>{@code embedded}: zonky PostgreSQL, the machine's {@code redis-server} or the one in the embedded-redis jar,
+ * the Keycloak distribution (one server shared by the build's test JVMs, stopped a minute after the last:
+ * {@code SharedKeycloak});</li>
+ * <li>{@code containers}: Testcontainers for PostgreSQL, Redis and Keycloak (fails without Docker);</li>
+ * <li>{@code external}: the variables of the servers used (all required; plus {@code LADDER_TEST_POSTGRES_USER/PASSWORD},
  * default postgres/postgres).</li>
  * </ul>
+ * Kafka is always the in-JVM broker locked like the platform's ({@link LockedKafka}: SASL/SCRAM and the ACLs of
+ * {@code KafkaAcls}) unless {@code LADDER_TEST_KAFKA_BOOTSTRAP} names an external one, which is used as it is
+ * (PLAINTEXT, no credentials). {@link #register} logs the service under test in as its own Kafka user;
+ * {@link #kafkaClientConfig()} is for the tests' own clients.
  */
 public final class LadderInfra {
 
@@ -58,6 +65,7 @@ public final class LadderInfra {
     public static final String POSTGRES_PASSWORD_ENV = "LADDER_TEST_POSTGRES_PASSWORD";
     public static final String KAFKA_BOOTSTRAP_ENV = "LADDER_TEST_KAFKA_BOOTSTRAP";
     public static final String KEYCLOAK_URL_ENV = "LADDER_TEST_KEYCLOAK_URL";
+    public static final String REDIS_URL_ENV = "LADDER_TEST_REDIS_URL";
 
     public enum Mode { AUTO, EMBEDDED, CONTAINERS, EXTERNAL }
 
@@ -73,16 +81,22 @@ public final class LadderInfra {
 
     private static final Server POSTGRES = new Server("PostgreSQL", POSTGRES_URL_ENV,
             () -> EmbeddedServers.postgres(), () -> ContainerServers.postgres(), url -> url);
+    // no container: the in-JVM broker is the same Kafka, and only it is locked like the platform's (LockedKafka)
     private static final Server KAFKA = new Server("Kafka", KAFKA_BOOTSTRAP_ENV,
-            () -> EmbeddedServers.kafka(), () -> ContainerServers.kafka(), bootstrap -> bootstrap);
+            () -> LockedKafka.start(), null, bootstrap -> bootstrap);
     private static final Server KEYCLOAK = new Server("Keycloak", KEYCLOAK_URL_ENV,
             () -> EmbeddedServers.keycloak(), () -> ContainerServers.keycloak(), LadderInfra::keycloakBase);
+
+    // only the gateway's tests use it (its sessions): started on first use, not by startAll
+    private static final Server REDIS = new Server("Redis", REDIS_URL_ENV,
+            () -> EmbeddedServers.redis(), () -> ContainerServers.redis(), url -> url);
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final List<String> EXTERNAL_DATABASES = new CopyOnWriteArrayList<>();
     // never held while waiting for a server (the start threads take DOCKER_LOCK themselves)
     private static final Object DOCKER_LOCK = new Object();
     private static final Object PRODUCER_LOCK = new Object();
+    private static final java.util.Set<String> KNOWN_TOPICS = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static Boolean docker;
     private static KafkaProducer<String, String> producer;
 
@@ -95,8 +109,11 @@ public final class LadderInfra {
 
     /**
      * Starts the three servers (once per JVM), creates a fresh database {@code <prefix>_<n>} and registers
-     * {@code spring.datasource.url/username/password}, {@code spring.kafka.bootstrap-servers} and
-     * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
+     * {@code spring.datasource.url/username/password}, {@code spring.kafka.bootstrap-servers}, the service's Kafka
+     * credential ({@link #kafkaServiceProperties}) and {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
+     *
+     * @param dbPrefix the service's short name ({@code catalog}, {@code profile}, {@code progress},
+     *                 {@code notification}): its database prefix and its Kafka user
      */
     public static void register(DynamicPropertyRegistry registry, String dbPrefix) {
         startAll();
@@ -104,9 +121,44 @@ public final class LadderInfra {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
-        // suppliers: the context may already be starting while Kafka/Keycloak finish booting
+        // suppliers: the context may already be starting while Keycloak finishes booting
         registry.add("spring.kafka.bootstrap-servers", LadderInfra::kafkaBootstrap);
+        kafkaServiceProperties(dbPrefix).forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", LadderInfra::issuerUri);
+    }
+
+    /**
+     * The properties that log a service in to the tests' broker as its own Kafka user ({@code ladder.kafka.*}, read
+     * by the service kit's {@code KafkaCredentials}), so the broker holds it to the topics {@code KafkaAcls} grants
+     * it, as on the platform. Empty for an external broker, or a name that is no service's.
+     */
+    public static Map<String, String> kafkaServiceProperties(String service) {
+        KAFKA.get();
+        if (KAFKA.mode != Mode.EMBEDDED) {
+            return Map.of();
+        }
+        return KafkaAcls.User.of(service).map(user -> Map.of(
+                "ladder.kafka.username", user.username(),
+                "ladder.kafka.password", user.localPassword(),
+                "ladder.kafka.security-protocol", KafkaAcls.SECURITY_PROTOCOL)).orElse(Map.of());
+    }
+
+    /** {@link #kafkaServiceProperties} as command-line arguments, for a test that starts an application itself. */
+    public static List<String> kafkaServiceArguments(String service) {
+        return kafkaServiceProperties(service).entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).sorted().toList();
+    }
+
+    /**
+     * The connection settings of a Kafka client of the tests themselves (probes, raw records, admin calls): the
+     * super user on the locked broker, who may read and write every topic and describe every group.
+     */
+    public static Map<String, Object> kafkaClientConfig() {
+        String bootstrap = kafkaBootstrap();
+        if (KAFKA.mode != Mode.EMBEDDED) {
+            return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        }
+        return KafkaAcls.clientConfig(bootstrap, KafkaAcls.User.ADMIN);
     }
 
     /** Kicks off all three servers in parallel without waiting. */
@@ -150,6 +202,14 @@ public final class LadderInfra {
         return KAFKA.get().address();
     }
 
+    /**
+     * A Redis for the gateway's sessions ({@code spring.data.redis.url}), e.g. {@code redis://127.0.0.1:41234};
+     * started on first use. Tests share it: a session's key is its random id, so they cannot see each other's.
+     */
+    public static String redisUrl() {
+        return REDIS.get().address();
+    }
+
     /** Keycloak base URL, e.g. {@code http://localhost:41234}. */
     public static String keycloakUrl() {
         return KEYCLOAK.get().address();
@@ -169,7 +229,7 @@ public final class LadderInfra {
 
     /** Watches {@code topic} from now on; see {@link KafkaProbe}. Close it (or let the JVM do it). */
     public static KafkaProbe probe(String topic) {
-        return new KafkaProbe(kafkaBootstrap(), topic);
+        return new KafkaProbe(kafkaClientConfig(), topic);
     }
 
     /**
@@ -183,6 +243,11 @@ public final class LadderInfra {
                     : v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         try {
+            if (KNOWN_TOPICS.add(topic)) {
+                // the broker creates no topic on a first write (auto.create.topics.enable=false, as on the
+                // platform): a test's own topic is created here, as the super user
+                KafkaProbe.ensureTopic(kafkaClientConfig(), topic);
+            }
             return producer().send(record).get(30, TimeUnit.SECONDS);
         }
         catch (ExecutionException e) {
@@ -203,22 +268,22 @@ public final class LadderInfra {
      * {@link KafkaProbe#awaitConsumed(String, String, Collection, Duration)}.
      */
     public static void awaitConsumed(String groupId, RecordMetadata... acts) {
-        KafkaProbe.awaitConsumed(kafkaBootstrap(), groupId, List.of(acts), Duration.ofSeconds(60));
+        KafkaProbe.awaitConsumed(kafkaClientConfig(), groupId, List.of(acts), Duration.ofSeconds(60));
     }
 
     /** {@link #awaitConsumed(String, RecordMetadata...)} for many records, e.g. everything a test sent. */
     public static void awaitConsumed(String groupId, Collection<RecordMetadata> acts) {
-        KafkaProbe.awaitConsumed(kafkaBootstrap(), groupId, acts, Duration.ofSeconds(60));
+        KafkaProbe.awaitConsumed(kafkaClientConfig(), groupId, acts, Duration.ofSeconds(60));
     }
 
     // ---------------------------------------------------------------------------------------------------------
 
     private static KafkaProducer<String, String> producer() {
-        String bootstrap = kafkaBootstrap();
+        Map<String, Object> client = kafkaClientConfig();
         synchronized (PRODUCER_LOCK) {
             if (producer == null) {
                 Properties props = new Properties();
-                props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                props.putAll(client);
                 props.put(ProducerConfig.ACKS_CONFIG, "all");
                 props.put(ProducerConfig.CLIENT_ID_CONFIG, "ladder-testkit");
                 producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
@@ -341,6 +406,7 @@ public final class LadderInfra {
         }
         // Kafka last: Spring contexts closing concurrently still talk to it while their consumers leave
         KEYCLOAK.stop();
+        REDIS.stop();
         POSTGRES.stop();
         KAFKA.stop();
     }
@@ -413,6 +479,9 @@ public final class LadderInfra {
         private Started startNow() {
             long started = System.nanoTime();
             mode = modeFor(name, externalEnv);
+            if (mode == Mode.CONTAINERS && containers == null) {
+                mode = Mode.EMBEDDED;
+            }
             Started server = switch (mode) {
                 case EMBEDDED -> embedded.get();
                 case CONTAINERS -> containers.get();

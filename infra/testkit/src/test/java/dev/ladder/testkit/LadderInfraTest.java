@@ -15,17 +15,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import dev.ladder.contracts.Topics;
+import dev.ladder.kafka.KafkaAcls;
 import dev.ladder.keycloak.DemoUsers;
 import dev.ladder.keycloak.TokenClient;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,29 +160,74 @@ class LadderInfraTest {
     }
 
     @Test
+    void theBrokerIsLockedLikeThePlatformsAndEachServiceLogsInAsItself() throws Exception {
+        Map<String, Supplier<Object>> catalog = new HashMap<>();
+        LadderInfra.register(catalog::put, "catalog");
+        assertThat(catalog.get("ladder.kafka.username").get()).isEqualTo(KafkaAcls.User.CATALOG.username());
+        assertThat(catalog.get("ladder.kafka.security-protocol").get()).isEqualTo("SASL_PLAINTEXT");
+        String bootstrap = LadderInfra.kafkaBootstrap();
+
+        // no credential: the SASL listener does not let the client in
+        Map<String, Object> anonymous = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2000);
+        try (Admin admin = Admin.create(anonymous)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(5, TimeUnit.SECONDS))
+                    .as("a PLAINTEXT client").isInstanceOf(Exception.class);
+        }
+        // a wrong password is refused as such
+        Map<String, Object> wrong = new HashMap<>(KafkaAcls.clientConfig(bootstrap,
+                KafkaAcls.User.ADMIN.username(), "guess"));
+        wrong.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+        wrong.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        try (Admin admin = Admin.create(wrong)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+        // a service writes only the topics the table grants it: catalog-service may not forge an achievement
+        Map<String, Object> asCatalog = new HashMap<>(KafkaAcls.clientConfig(bootstrap, KafkaAcls.User.CATALOG));
+        asCatalog.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(asCatalog, new StringSerializer(),
+                new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.ACHIEVEMENTS, "k", "{}"))
+                    .get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(TopicAuthorizationException.class);
+            assertThat(producer.send(new ProducerRecord<>(Topics.CATALOG_RELEASES, "k", "{}")).get(10, TimeUnit.SECONDS)
+                    .offset()).isNotNegative();
+        }
+        // the topics exist before any service starts (no service may create one), with their dead-letter topics
+        try (Admin admin = Admin.create(LadderInfra.kafkaClientConfig())) {
+            assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).contains(Topics.ACHIEVEMENTS,
+                    Topics.deadLetter(Topics.ACHIEVEMENTS), Topics.EMPLOYEES, Topics.MILESTONES,
+                    Topics.CATALOG_RELEASES);
+        }
+    }
+
+    @Test
     void awaitConsumedWaitsUntilTheGroupCommittedPastTheRecord() {
         String topic = "testkit.consumed.v1";
         String group = "testkit-" + UUID.randomUUID();
-        String bootstrap = LadderInfra.kafkaBootstrap();
-        KafkaProbe.ensureTopic(bootstrap, topic);
+        Map<String, Object> client = LadderInfra.kafkaClientConfig();
+        KafkaProbe.ensureTopic(client, topic);
         RecordMetadata first = LadderInfra.send(topic, "k", Map.of(), "{\"n\":1}");
         RecordMetadata second = LadderInfra.send(topic, "k", Map.of(), "{\"n\":2}");
         assertThat(second.partition()).isEqualTo(first.partition());
 
-        assertThatThrownBy(() -> KafkaProbe.awaitConsumed(bootstrap, group, first, Duration.ofMillis(500)))
+        assertThatThrownBy(() -> KafkaProbe.awaitConsumed(client, group, first, Duration.ofMillis(500)))
                 .as("nobody consumed it").isInstanceOf(AssertionError.class).hasMessageContaining(group);
 
         TopicPartition partition = new TopicPartition(topic, first.partition());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+        Map<String, Object> consumerConfig = new HashMap<>(client);
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.assign(List.of(partition));
             consumer.commitSync(Map.of(partition, new OffsetAndMetadata(first.offset() + 1)));
         }
 
         LadderInfra.awaitConsumed(group, first);
         // the failure names the group, the offsets it had to reach and the ones it committed
-        assertThatThrownBy(() -> KafkaProbe.awaitConsumed(bootstrap, group, List.of(first, second),
+        assertThatThrownBy(() -> KafkaProbe.awaitConsumed(client, group, List.of(first, second),
                 Duration.ofMillis(500))).as("committed only up to the first").isInstanceOf(AssertionError.class)
                 .hasMessageContaining("consumer group " + group + " did not commit past {" + partition + "="
                         + (second.offset() + 1) + "}")

@@ -9,7 +9,6 @@ import dev.ladder.profile.organisation.OrgApi;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -324,7 +323,7 @@ class PersonalDataTest extends ProfileServiceTest {
     }
 
     private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LadderInfra.kafkaBootstrap()));
+        return Admin.create(LadderInfra.kafkaClientConfig());
     }
 
     private static List<TopicPartition> partitions(String topic) throws Exception {
@@ -353,7 +352,7 @@ class PersonalDataTest extends ProfileServiceTest {
 
     private static KafkaConsumer<String, String> consumer(String group) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LadderInfra.kafkaBootstrap());
+        props.putAll(LadderInfra.kafkaClientConfig());
         if (group != null) {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         }

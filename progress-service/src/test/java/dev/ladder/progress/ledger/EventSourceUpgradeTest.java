@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,14 +69,18 @@ class EventSourceUpgradeTest {
         jdbc.sql("INSERT INTO processed_event (event_id, consumer) VALUES ('employee-before', :consumer)")
                 .param("consumer", ProgressApplication.CONSUMER).update();
 
-        try (ConfigurableApplicationContext upgraded = new SpringApplicationBuilder(ProgressApplication.class).run(
+        // as its own Kafka user on the tests' locked broker (LadderInfra), like the test context
+        String[] arguments = Stream.concat(Stream.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=" + db.password(),
                 "--spring.kafka.bootstrap-servers=" + LadderInfra.kafkaBootstrap(),
                 "--spring.kafka.listener.auto-startup=false",
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + LadderInfra.issuerUri())) {
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + LadderInfra.issuerUri()),
+                LadderInfra.kafkaServiceArguments("progress").stream()).toArray(String[]::new);
+        try (ConfigurableApplicationContext upgraded = new SpringApplicationBuilder(ProgressApplication.class)
+                .run(arguments)) {
 
             assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                     .query(String.class).list()).containsSubsequence("6", "0.2", "7", "8");

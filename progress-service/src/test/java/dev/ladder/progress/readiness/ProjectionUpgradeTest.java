@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,14 +55,18 @@ class ProjectionUpgradeTest {
                         VALUES (:e, :track, 1, 'entry', 'Entry Level', 1, 'mid', 'Mid-Level', 2, 33, '[]', now())""")
                 .param("e", EMPLOYEE).param("track", SeedTrack.TRACK).update();
 
-        try (ConfigurableApplicationContext upgraded = new SpringApplicationBuilder(ProgressApplication.class).run(
+        // as its own Kafka user on the tests' locked broker (LadderInfra), like the test context
+        String[] arguments = Stream.concat(Stream.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=" + db.password(),
                 "--spring.kafka.bootstrap-servers=" + LadderInfra.kafkaBootstrap(),
                 "--spring.kafka.listener.auto-startup=false",
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + LadderInfra.issuerUri())) {
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + LadderInfra.issuerUri()),
+                LadderInfra.kafkaServiceArguments("progress").stream()).toArray(String[]::new);
+        try (ConfigurableApplicationContext upgraded = new SpringApplicationBuilder(ProgressApplication.class)
+                .run(arguments)) {
 
             assertThat(jdbc.sql("SELECT count(*) FROM progress WHERE skills IS NULL").query(Integer.class).single())
                     .isZero();

@@ -84,7 +84,7 @@ class TwoInstancesTest {
     @BeforeAll
     void secondInstance() {
         // command-line arguments: they outrank application.yml (builder "properties" are only defaults)
-        second = new SpringApplicationBuilder(ProgressApplication.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--ladder.progress.achievements-consumers=1",
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
@@ -92,7 +92,10 @@ class TwoInstancesTest {
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
                 "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri="
-                        + environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"));
+                        + environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")));
+        // as progress-service's own Kafka user on the tests' locked broker, like this test's context
+        arguments.addAll(LadderInfra.kafkaServiceArguments("progress"));
+        second = new SpringApplicationBuilder(ProgressApplication.class).run(arguments.toArray(String[]::new));
         KafkaListenerEndpointRegistry other = second.getBean(KafkaListenerEndpointRegistry.class);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Set<TopicPartition> mine = achievementPartitions(listeners);

@@ -31,7 +31,7 @@ public final class LocalMode {
     public static final List<LocalSecret> SECRETS = List.of(
             new LocalSecret("ladder.notification.mail.unsubscribe-secret", "LADDER_UNSUBSCRIBE_SECRET",
                     "dev-only-unsubscribe-secret-change-me"),
-            // the services' Kafka passwords on the devstack's broker (infra/devstack KafkaAcls.User); no service has
+            // the services' Kafka passwords on the devstack's broker (infra/kafka-access KafkaAcls.User); no service has
             // a default, so one that sets none (a broker without SASL, or mTLS) has nothing to refuse
             kafkaPassword("catalog-service-local-kafka-password"),
             kafkaPassword("profile-service-local-kafka-password"),

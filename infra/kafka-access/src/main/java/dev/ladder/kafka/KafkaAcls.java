@@ -1,4 +1,4 @@
-package dev.ladder.devstack;
+package dev.ladder.kafka;
 
 import dev.ladder.contracts.Topics;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -34,7 +34,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Who may do what on the devstack's Kafka broker: its users (SASL/SCRAM-SHA-512) and their ACLs, in this one table.
+ * Who may do what on Ladder's Kafka: its users (SASL/SCRAM-SHA-512) and their ACLs, in this one table, enforced by the
+ * devstack's broker and by the module tests' broker alike (infra/testkit), so a service's tests fail on a permission
+ * it lacks the same way the platform would.
  * The broker denies everything not granted here ({@code allow.everyone.if.no.acl.found=false}): a service writes
  * only the topics whose events it owns (and the dead-letter topics of what it consumes), reads only what it
  * consumes, in consumer groups named after it; an outside producer writes {@code ladder.achievements.v1} and nothing
@@ -54,35 +56,35 @@ public final class KafkaAcls {
     /** Loopback only, so no TLS; in production clients use SASL_SSL (README). */
     public static final String SECURITY_PROTOCOL = "SASL_PLAINTEXT";
     /** Partitions of the topics the platform creates; the services' {@code ladder.kafka.partitions} default. */
-    static final int PARTITIONS = 3;
+    public static final int PARTITIONS = 3;
     /** Every Ladder topic; each also has its dead-letter topic. */
-    static final List<String> TOPICS = List.of(Topics.CATALOG_RELEASES, Topics.EMPLOYEES, Topics.ACHIEVEMENTS,
+    public static final List<String> TOPICS = List.of(Topics.CATALOG_RELEASES, Topics.EMPLOYEES, Topics.ACHIEVEMENTS,
             Topics.MILESTONES);
 
     /**
      * The broker's users. Their passwords are <strong>local only</strong>: published in this file, for the
-     * devstack; a service run outside local mode with its password here refuses to start (the service kit's
+     * devstack and the tests' broker; a service run outside local mode with its password here refuses to start (the service kit's
      * {@code LocalMode.SECRETS}).
      */
     public enum User {
         /** Super user: the broker's own inter-broker and controller connections, and the devstack's set-up. */
         ADMIN("ladder-admin", "ladder-admin-local-password", null, Access.SUPER_USER),
-        CATALOG("catalog-service", "catalog-service-local-kafka-password", Service.CATALOG, Access.none()
+        CATALOG("catalog-service", "catalog-service-local-kafka-password", "catalog", Access.none()
                 .writes(Topics.CATALOG_RELEASES)
                 .reads("catalog", Topics.EMPLOYEES)
                 .describes(dlt(Topics.CATALOG_RELEASES))),
-        PROFILE("profile-service", "profile-service-local-kafka-password", Service.PROFILE, Access.none()
+        PROFILE("profile-service", "profile-service-local-kafka-password", "profile", Access.none()
                 .writes(Topics.EMPLOYEES, Topics.ACHIEVEMENTS)
                 .reads("profile", Topics.CATALOG_RELEASES)
                 .describes(dlt(Topics.EMPLOYEES), dlt(Topics.ACHIEVEMENTS))
                 // the GDPR topic purge (README "Personal data"): reads every group's committed offsets, deletes
                 // records of the topics that name people, and rewrites their dead-letter topics
                 .purges(Topics.EMPLOYEES, Topics.ACHIEVEMENTS, Topics.MILESTONES)),
-        PROGRESS("progress-service", "progress-service-local-kafka-password", Service.PROGRESS, Access.none()
+        PROGRESS("progress-service", "progress-service-local-kafka-password", "progress", Access.none()
                 .writes(Topics.MILESTONES)
                 .reads("progress", Topics.CATALOG_RELEASES, Topics.EMPLOYEES, Topics.ACHIEVEMENTS)
                 .describes(dlt(Topics.MILESTONES))),
-        NOTIFICATION("notification-service", "notification-service-local-kafka-password", Service.NOTIFICATION,
+        NOTIFICATION("notification-service", "notification-service-local-kafka-password", "notification",
                 Access.none()
                         .reads("notification", Topics.MILESTONES, Topics.EMPLOYEES, Topics.ACHIEVEMENTS,
                                 Topics.CATALOG_RELEASES)),
@@ -92,10 +94,11 @@ public final class KafkaAcls {
 
         private final String username;
         private final String localPassword;
-        private final Service service;
+        /** The service's short name (its database and consumer-group prefix), or null for users of no service. */
+        private final String service;
         private final Access access;
 
-        User(String username, String localPassword, Service service, Access access) {
+        User(String username, String localPassword, String service, Access access) {
             this.username = username;
             this.localPassword = localPassword;
             this.service = service;
@@ -118,9 +121,13 @@ public final class KafkaAcls {
             return access;
         }
 
-        /** The user a service connects as; empty for the gateway, which does not use Kafka. */
-        static Optional<User> of(Service service) {
-            return Arrays.stream(values()).filter(u -> u.service == service).findFirst();
+        /**
+         * @param service a service's short name: {@code catalog}, {@code profile}, {@code progress},
+         *                {@code notification}
+         * @return the user it connects as; empty for the gateway, which does not use Kafka
+         */
+        public static Optional<User> of(String service) {
+            return Arrays.stream(values()).filter(u -> u.service != null && u.service.equals(service)).findFirst();
         }
     }
 
@@ -182,7 +189,7 @@ public final class KafkaAcls {
     private KafkaAcls() {
     }
 
-    static String dlt(String topic) {
+    private static String dlt(String topic) {
         return Topics.deadLetter(topic);
     }
 
@@ -195,7 +202,7 @@ public final class KafkaAcls {
         return all;
     }
 
-    static List<AclBinding> bindings(User user) {
+    public static List<AclBinding> bindings(User user) {
         Access access = user.access();
         List<AclBinding> acls = new ArrayList<>();
         for (String topic : sorted(access.writes())) {
@@ -231,7 +238,7 @@ public final class KafkaAcls {
     }
 
     /** {@code super.users} of the broker. */
-    static String superUsers() {
+    public static String superUsers() {
         return String.join(";", Arrays.stream(User.values()).filter(u -> u.access().superUser())
                 .map(User::principal).toList());
     }
@@ -241,7 +248,7 @@ public final class KafkaAcls {
         return clientConfig(bootstrap, user.username(), user.localPassword());
     }
 
-    static Map<String, Object> clientConfig(String bootstrap, String username, String password) {
+    public static Map<String, Object> clientConfig(String bootstrap, String username, String password) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SECURITY_PROTOCOL);
@@ -250,7 +257,7 @@ public final class KafkaAcls {
         return config;
     }
 
-    static String scramJaas(String username, String password) {
+    public static String scramJaas(String username, String password) {
         return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + username
                 + "\" password=\"" + password + "\";";
     }
@@ -261,7 +268,7 @@ public final class KafkaAcls {
      * removed here is revoked on the next start; ACLs of principals not in the table, e.g. an LMS added by hand as
      * the README describes, are left alone). Idempotent: run on every start.
      */
-    static void apply(Admin admin) throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+    public static void apply(Admin admin) throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
         List<UserScramCredentialAlteration> credentials = Arrays.stream(User.values())
                 .filter(u -> u != User.ADMIN) // formatted into the storage; the broker itself logs in with it
                 .<UserScramCredentialAlteration>map(u -> new UserScramCredentialUpsertion(u.username(),
@@ -284,10 +291,10 @@ public final class KafkaAcls {
                 future.get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new PlatformException("Could not create topic " + name + ": " + e.getCause(), e);
+                    throw new IllegalStateException("Could not create topic " + name + ": " + e.getCause(), e);
                 }
             } catch (Exception e) {
-                throw new PlatformException("Could not create topic " + name + ": " + e, e);
+                throw new IllegalStateException("Could not create topic " + name + ": " + e, e);
             }
         });
 
@@ -330,7 +337,7 @@ public final class KafkaAcls {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new PlatformException("Kafka did not apply its users, topics and ACLs within 30 s");
+                throw new IllegalStateException("Kafka did not apply its users, topics and ACLs within 30 s");
             }
             Thread.sleep(50);
         }
