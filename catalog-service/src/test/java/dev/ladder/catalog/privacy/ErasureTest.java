@@ -3,6 +3,7 @@ package dev.ladder.catalog.privacy;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.profile.EmployeeErased;
 import dev.ladder.testkit.CloudEventRecord;
+import dev.ladder.testkit.DatabaseSearch;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,10 +31,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +64,8 @@ class ErasureTest {
     JsonMapper json;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
     final HttpClient http = HttpClient.newHttpClient();
 
     /** Ada (admin) is the erased person; her employee id is not her subject. */
@@ -140,24 +142,9 @@ class ErasureTest {
 
     // ----- helpers ------------------------------------------------------------------------------------------
 
-    /** Every column of every table of the public schema, as text, that contains ada's id or subject. */
+    /** Where the database still holds ada's id or subject. */
     List<String> mentions() {
-        List<String> hits = new ArrayList<>();
-        for (Map<String, Object> column : jdbc.sql("""
-                        SELECT table_name, column_name FROM information_schema.columns
-                        WHERE table_schema = 'public' ORDER BY table_name, column_name""").query().listOfRows()) {
-            String table = (String) column.get("table_name");
-            String name = (String) column.get("column_name");
-            for (String value : List.of(ada, adaSubject)) {
-                int found = jdbc.sql("SELECT count(*) FROM \"" + table + "\" WHERE \"" + name
-                                + "\"::text LIKE '%' || :v || '%'")
-                        .param("v", value).query(Integer.class).single();
-                if (found > 0) {
-                    hits.add(table + "." + name + " ~ " + value);
-                }
-            }
-        }
-        return hits;
+        return DatabaseSearch.mentions(dataSource, List.of(ada, adaSubject));
     }
 
     HttpResponse<String> send(String method, String path, String user, String body, String ifMatch)

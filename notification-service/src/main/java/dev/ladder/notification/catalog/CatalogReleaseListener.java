@@ -4,7 +4,7 @@ import dev.ladder.contracts.CloudEventHeaders;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.kit.messaging.EventId;
-import dev.ladder.notification.inbound.EventSubject;
+import dev.ladder.kit.messaging.EventSubject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaHandler;

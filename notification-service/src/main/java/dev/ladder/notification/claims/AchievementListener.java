@@ -9,7 +9,7 @@ import dev.ladder.contracts.achievements.CertificationVerified;
 import dev.ladder.contracts.achievements.CertificationWithdrawn;
 import dev.ladder.contracts.achievements.SkillAssessed;
 import dev.ladder.kit.messaging.EventId;
-import dev.ladder.notification.inbound.EventSubject;
+import dev.ladder.kit.messaging.EventSubject;
 import dev.ladder.notification.privacy.ErasedPeople;
 import dev.ladder.notification.summary.HeldCertifications;
 import org.springframework.kafka.annotation.KafkaHandler;

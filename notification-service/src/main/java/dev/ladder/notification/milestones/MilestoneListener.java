@@ -5,7 +5,7 @@ import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.progress.MilestoneReached;
 import dev.ladder.contracts.progress.TrackReevaluated;
 import dev.ladder.kit.messaging.EventId;
-import dev.ladder.notification.inbound.EventSubject;
+import dev.ladder.kit.messaging.EventSubject;
 import dev.ladder.notification.privacy.ErasedPeople;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

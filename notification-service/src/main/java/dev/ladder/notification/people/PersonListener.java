@@ -5,7 +5,7 @@ import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.profile.EmployeeErased;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.kit.messaging.EventId;
-import dev.ladder.notification.inbound.EventSubject;
+import dev.ladder.kit.messaging.EventSubject;
 import dev.ladder.notification.privacy.ErasedPeople;
 import dev.ladder.notification.privacy.Erasure;
 import org.slf4j.Logger;

@@ -14,6 +14,7 @@ import dev.ladder.notification.claims.ClaimNotifications;
 import dev.ladder.notification.milestones.MilestoneNotifications;
 import dev.ladder.notification.summary.HeldCertifications;
 import dev.ladder.testkit.CloudEventRecord;
+import dev.ladder.testkit.DatabaseSearch;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +48,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +79,8 @@ class ErasureTest {
     JsonMapper json;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
     @Autowired
     ClaimNotifications claims;
     @Autowired
@@ -226,24 +229,9 @@ class ErasureTest {
 
     // ----- helpers ------------------------------------------------------------------------------------------
 
-    /** Every column of every table of the public schema, as text, that contains one of erin's identifiers. */
+    /** Where the database still holds one of erin's identifiers. */
     List<String> mentions() {
-        List<String> hits = new ArrayList<>();
-        for (Map<String, Object> column : jdbc.sql("""
-                        SELECT table_name, column_name FROM information_schema.columns
-                        WHERE table_schema = 'public' ORDER BY table_name, column_name""").query().listOfRows()) {
-            String table = (String) column.get("table_name");
-            String name = (String) column.get("column_name");
-            for (String value : List.of(erin, erinSubject, erinName, erinEmail)) {
-                int found = jdbc.sql("SELECT count(*) FROM \"" + table + "\" WHERE \"" + name
-                                + "\"::text LIKE '%' || :v || '%'")
-                        .param("v", value).query(Integer.class).single();
-                if (found > 0) {
-                    hits.add(table + "." + name + " ~ " + value);
-                }
-            }
-        }
-        return hits;
+        return DatabaseSearch.mentions(dataSource, List.of(erin, erinSubject, erinName, erinEmail));
     }
 
     MilestoneReached advanced(String employeeId) {

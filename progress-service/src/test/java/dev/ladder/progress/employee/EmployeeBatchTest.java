@@ -1,9 +1,16 @@
 package dev.ladder.progress.employee;
 
+import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.contracts.EventType;
+import dev.ladder.contracts.Topics;
+import dev.ladder.contracts.profile.EmployeeErased;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
+import dev.ladder.testkit.CloudEventRecord;
+import dev.ladder.testkit.KafkaProbe;
+import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The employees batch listener as the container calls it, against the real database: a poll is one transaction,
- * the newest state of an employee wins whatever its place in the poll, each event applies once, and a record the
- * database refuses is reported by its index with the records before it applied.
+ * the newest state of an employee wins whatever its place in the poll, each event applies once, a record the
+ * database refuses is reported by its index with the records before it applied, and one about another employee than
+ * its key or ce_subject is dead-lettered in place while the poll goes on.
  */
 class EmployeeBatchTest implements ProgressServiceTest {
 
@@ -85,6 +93,46 @@ class EmployeeBatchTest implements ProgressServiceTest {
         assertThat(teamOf(carol)).isEqualTo("team-c");
         assertThat(jdbc.sql("SELECT count(*) FROM employee WHERE employee_id = :d").param("d", dave)
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aChangeOrErasureAboutSomeoneElseThanItsKeyOrSubjectIsDeadLetteredWithItsReasonAndTheRestApplies() {
+        String gina = "emp-" + UUID.randomUUID();
+        String hank = "emp-" + UUID.randomUUID();
+        Instant t = Instant.parse("2026-03-01T10:00:00Z");
+        String wrongKey = UUID.randomUUID().toString();
+        String wrongSubject = UUID.randomUUID().toString();
+        String wrongErasure = UUID.randomUUID().toString();
+        try (KafkaProbe deadLetters = LadderInfra.probe(Topics.deadLetter(Topics.EMPLOYEES))) {
+            List<ConsumerRecord<String, Object>> poll = List.of(
+                    record(UUID.randomUUID().toString(), employee(gina, "team-g", t)),
+                    // keyed (so ordered) as hank's, about gina
+                    TestApi.received(wrongKey, hank, employee(gina, "team-mallory", t.plusSeconds(60))),
+                    // key and payload agree, the ce_subject names gina
+                    CloudEventRecord.of(EventType.EMPLOYEE_UPDATED, hank, "{}").id(wrongSubject).subject(gina)
+                            .received(employee(hank, "team-mallory", t.plusSeconds(60))),
+                    // gina's erasure, keyed as hank's: erases nobody
+                    TestApi.received(wrongErasure, hank, new EmployeeErased(UUID.randomUUID().toString(), gina, null,
+                            t.plusSeconds(60))),
+                    record(UUID.randomUUID().toString(), employee(hank, "team-h", t)));
+
+            listener.on(poll); // no failure: the rest of the poll is applied in the same call
+
+            assertThat(teamOf(gina)).isEqualTo("team-g"); // and not erased: her row is there
+            assertThat(teamOf(hank)).isEqualTo("team-h");
+            assertThat(reason(deadLetters, wrongKey)).isEqualTo("Record about another employeeId than its payload: "
+                    + "payload employeeId '" + gina + "', key '" + hank + "', ce_subject '" + hank + "'");
+            assertThat(reason(deadLetters, wrongSubject)).isEqualTo("Record about another employeeId than its "
+                    + "payload: payload employeeId '" + hank + "', key '" + hank + "', ce_subject '" + gina + "'");
+            assertThat(reason(deadLetters, wrongErasure)).isEqualTo("Record about another employeeId than its "
+                    + "payload: payload employeeId '" + gina + "', key '" + hank + "', ce_subject '" + hank + "'");
+        }
+    }
+
+    /** The reason a dead letter gives, as the error handler's would. */
+    static String reason(KafkaProbe deadLetters, String eventId) {
+        return KafkaProbe.header(deadLetters.await(KafkaProbe.hasHeader(CloudEventHeaders.ID, eventId)),
+                "kafka_dlt-exception-message");
     }
 
     String teamOf(String employeeId) {

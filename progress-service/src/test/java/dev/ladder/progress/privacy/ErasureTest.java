@@ -12,6 +12,7 @@ import dev.ladder.progress.ProgressApplication;
 import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
+import dev.ladder.testkit.DatabaseSearch;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -28,14 +29,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +56,8 @@ class ErasureTest implements ProgressServiceTest {
     JsonMapper json;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
     TestApi api;
     KafkaProbe deadLetters;
 
@@ -177,24 +179,9 @@ class ErasureTest implements ProgressServiceTest {
                 .query(Integer.class).single();
     }
 
-    /** Every column of every table of the public schema, as text, that contains one of erin's identifiers. */
+    /** Where the database still holds one of erin's identifiers. */
     List<String> mentions() {
-        List<String> hits = new ArrayList<>();
-        for (Map<String, Object> column : jdbc.sql("""
-                        SELECT table_name, column_name FROM information_schema.columns
-                        WHERE table_schema = 'public' ORDER BY table_name, column_name""").query().listOfRows()) {
-            String table = (String) column.get("table_name");
-            String name = (String) column.get("column_name");
-            for (String value : List.of(erin, erinSubject, erinName, erinEmail)) {
-                int found = jdbc.sql("SELECT count(*) FROM \"" + table + "\" WHERE \"" + name
-                                + "\"::text LIKE '%' || :v || '%'")
-                        .param("v", value).query(Integer.class).single();
-                if (found > 0) {
-                    hits.add(table + "." + name + " ~ " + value);
-                }
-            }
-        }
-        return hits;
+        return DatabaseSearch.mentions(dataSource, List.of(erin, erinSubject, erinName, erinEmail));
     }
 
     int count(String sql) {

@@ -54,9 +54,9 @@ public final class LadderArchitecture {
             "org.apache.kafka.clients.producer.Producer", "org.apache.kafka.common.serialization.Serializer",
             "org.apache.kafka.common.serialization.Deserializer");
 
-    private static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
-    private static final String KAFKA_HANDLER = "org.springframework.kafka.annotation.KafkaHandler";
-    private static final Set<String> HEADER_ANNOTATIONS = Set.of(
+    static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
+    static final String KAFKA_HANDLER = "org.springframework.kafka.annotation.KafkaHandler";
+    static final Set<String> HEADER_ANNOTATIONS = Set.of(
             "org.springframework.messaging.handler.annotation.Header",
             "org.springframework.messaging.handler.annotation.Headers");
     /** What a listener may take besides the event: the record around it, its batch, and the container's handles. */
@@ -195,7 +195,7 @@ public final class LadderArchitecture {
     }
 
     /** {@code @KafkaHandler(isDefault = true)}: the types the listener skips, still only what the kit produced. */
-    private static boolean isDefaultHandler(JavaMethod method) {
+    static boolean isDefaultHandler(JavaMethod method) {
         return method.tryGetAnnotationOfType(KAFKA_HANDLER)
                 .flatMap(a -> a.get("isDefault")).map(Boolean.TRUE::equals).orElse(false);
     }
