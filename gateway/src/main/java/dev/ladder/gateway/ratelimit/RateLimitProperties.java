@@ -1,6 +1,5 @@
 package dev.ladder.gateway.ratelimit;
 
-import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,23 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     for it, so its own, larger bucket
  * @param anonymous    the writes security lets through without a caller (one-click unsubscribe, RFC 8058: mail
  *                     providers post it for many people from a few addresses), keyed by client address
- * @param maxCallers   how many callers' buckets are kept at most; the least recently used are forgotten first
  */
 @ConfigurationProperties("ladder.gateway.rate-limit")
 public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         Limit writes,
         Limit provisioning,
-        Limit anonymous,
-        @DefaultValue("100000") int maxCallers) {
+        Limit anonymous) {
 
     public RateLimitProperties {
         writes = writes != null ? writes : new Limit(60, 60);
         provisioning = provisioning != null ? provisioning : new Limit(1000, 1200);
         anonymous = anonymous != null ? anonymous : new Limit(300, 300);
-        if (maxCallers < 1) {
-            throw new IllegalArgumentException("ladder.gateway.rate-limit.max-callers must be at least 1");
-        }
     }
 
     /** A token bucket: {@code burst} tokens at most, {@code perMinute} added each minute. */
@@ -43,11 +37,6 @@ public record RateLimitProperties(
             if (burst < 1 || perMinute < 1) {
                 throw new IllegalArgumentException("a rate limit's burst and per-minute must be at least 1");
             }
-        }
-
-        /** How long an unused bucket takes to fill up again: after that, forgetting it changes nothing. */
-        Duration timeToFill() {
-            return Duration.ofSeconds((60L * burst + perMinute - 1) / perMinute);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.ladder.gateway.security.Problems;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -42,9 +43,10 @@ class WriteRateLimitFilter implements GlobalFilter, Ordered {
     private final RateLimitProperties properties;
     private final WriteBuckets buckets;
 
-    WriteRateLimitFilter(RateLimitProperties properties) {
+    WriteRateLimitFilter(RateLimitProperties properties, LettuceConnectionFactory redis) {
         this.properties = properties;
-        this.buckets = new WriteBuckets(properties);
+        // the sessions' Redis: the factory's own Lettuce client, so its address, password and TLS are configured once
+        this.buckets = new WriteBuckets(redis::getNativeClient);
     }
 
     @Override
@@ -54,11 +56,11 @@ class WriteRateLimitFilter implements GlobalFilter, Ordered {
         }
         boolean scim = exchange.getRequest().getPath().value().startsWith("/scim/");
         return exchange.getPrincipal()
-                .map(principal -> scim
+                .flatMap(principal -> scim
                         ? buckets.take("scim:" + subject(principal), properties.provisioning())
                         : buckets.take("user:" + subject(principal), properties.writes()))
                 // lazily: an identified caller must not also spend a token of its address's bucket
-                .switchIfEmpty(Mono.fromSupplier(
+                .switchIfEmpty(Mono.defer(
                         () -> buckets.take("address:" + clientAddress(exchange), properties.anonymous())))
                 .flatMap(decision -> decision.allowed() ? chain.filter(exchange) : refuse(exchange, scim, decision));
     }
