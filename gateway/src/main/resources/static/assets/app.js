@@ -19,12 +19,12 @@ import { defineView, setAllowed, startRouter } from './router.js';
 import { initSettings, leaveSettings, showSettings } from './settings.js';
 import { initSkills, loadSkills } from './skills.js';
 import { initTeamCharts, loadTeamCharts } from './team-charts.js';
+import { MEMBER_PAGE, openNextPage, teamCounts, withOpenedPages } from './team-pages.js';
 import { loadTimeline } from './timeline-chart.js';
 import { initVerification, loadQueue } from './verification.js';
 import {
   initAsOf, levelNamesOf, renderPlacement, renderProgress, renderSession, renderTeam,
-  renderTeamReadiness,
-  teamMembers,
+  renderTeamReadiness, teamMembers, teamMoreControl,
 } from './views.js';
 import { initWhatIf, renderWhatIfCertifications, renderWhatIfSkills, whatIfForMe } from './whatif.js';
 
@@ -241,23 +241,59 @@ const TEAMS_PAGE = 200;
 /** The items of a page ({items, page, size, total}); a 403/404 answered as empty ([]) has none. */
 const itemsOf = (page) => (Array.isArray(page) ? page : page?.items ?? []);
 
-/** Membership from profile-service, readiness (histogram, skill gaps, expiring certifications) from progress-service. */
+/**
+ * Membership from profile-service, readiness (histogram, skill gaps, expiring certifications) from progress-service;
+ * each team with the pages of its people opened so far (team-pages.js).
+ */
 async function loadTeam() {
+  const query = `size=${TEAMS_PAGE}&memberSize=${MEMBER_PAGE}`;
   const [profilePage, progressPage] = await Promise.all([
-    forbiddenAsEmpty(api(`/api/profiles/teams/mine?size=${TEAMS_PAGE}`)),
-    forbiddenAsEmpty(api(`/api/progress/teams/mine?size=${TEAMS_PAGE}`)),
+    forbiddenAsEmpty(api(`/api/profiles/teams/mine?${query}`)),
+    forbiddenAsEmpty(api(`/api/progress/teams/mine?${query}`)),
   ]);
-  const profileTeams = itemsOf(profilePage);
-  const progressTeams = itemsOf(progressPage);
+  const { profileTeams, progressTeams } = await withOpenedPages(itemsOf(profilePage), itemsOf(progressPage));
   const total = Math.max(profilePage?.total ?? profileTeams.length, progressPage?.total ?? progressTeams.length);
   if (changed('team', { profileTeams, progressTeams, total })) {
     $('team-card').hidden = false;
     const shown = Math.max(profileTeams.length, progressTeams.length);
     $('team-more').textContent = total > shown ? `Showing ${shown} of the ${total} teams you lead.` : '';
     $('team-more').hidden = total <= shown;
-    renderTeamReadiness(progressTeams);
-    renderTeam(teamMembers(profileTeams, progressTeams), levelNamesOf(progressTeams), showMember);
+    const members = teamMembers(profileTeams, progressTeams);
+    teamsShown = teamCounts(profileTeams, progressTeams, members);
+    const more = (teamId) => {
+      const team = teamsShown.get(teamId);
+      return team?.more ? teamMoreControl(teamId, team.name, team.shown, team.total, showMoreMembers) : null;
+    };
+    renderTeamReadiness(progressTeams, more);
+    renderTeam(members, levelNamesOf(progressTeams), showMember);
+    $('team-list-more').replaceChildren(...[...teamsShown.keys()].map(more).filter(Boolean));
   }
+}
+
+let teamsShown = new Map(); // team id -> {name, shown, total, more}, as last rendered
+
+/**
+ * "Show more members": opens the team's next page and shows it; says how many are shown now, and moves focus to the
+ * first member it added (as "Load older" does for notifications), else back to the team's control.
+ */
+async function showMoreMembers(teamId, button) {
+  const before = new Set([...$('team-list').children].map((li) => li.dataset.employeeId));
+  const container = button.closest('#team-readiness, #team-list-more'); // the button itself is replaced
+  button.disabled = true;
+  openNextPage(teamId);
+  await run('team', loadTeam);
+  button.disabled = false; // still there when nothing changed
+  const team = teamsShown.get(teamId);
+  if (team) {
+    // the same words again get a no-break space, so they are said again
+    const text = `Showing ${team.shown} of the ${team.total} members of ${team.name}.`;
+    $('team-live').textContent = $('team-live').textContent === text ? `${text}\u00a0` : text;
+  }
+  const added = [...$('team-list').children].find((li) => !before.has(li.dataset.employeeId));
+  const target = added ?? container?.querySelector(
+    `.team-more-members[data-team-id="${CSS.escape(teamId)}"] button`) ?? $('team-members-title');
+  if (!target.matches('button')) target.tabIndex = -1;
+  target.focus();
 }
 
 // ---- polling --------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { api, apiResponse, ApiError } from './api.js';
 import { $ } from './dom.js';
 import { clearResults, problemsOf, renderProblems, show, showConflict, status } from './catalog-feedback.js';
 import { isDirty, loadDraft, renderDraftMeta, saveDraft } from './catalog-draft.js';
-import { renderImpact } from './catalog-impact.js';
+import { initImpact, previewImpact } from './catalog-impact.js';
 import { documentInHand } from './catalog-mode.js';
 import { clearReview, loadReview } from './catalog-review.js';
 import { action, base, state } from './catalog-state.js';
@@ -50,7 +50,7 @@ function onPreviewImpact() {
       }
       throw error;
     }
-    renderImpact(release, await api('/api/progress/admin/impact-preview', { method: 'POST', body: release }));
+    await previewImpact(release);
     status('');
   });
 }
@@ -130,6 +130,7 @@ function onReload(force) {
 export function initEditor() {
   $('draft-validate').addEventListener('click', onValidate);
   $('draft-impact').addEventListener('click', onPreviewImpact);
+  initImpact();
   $('draft-save').addEventListener('click', onSave);
   $('draft-review').addEventListener('click', onReview);
   $('draft-publish').addEventListener('click', onPublish);

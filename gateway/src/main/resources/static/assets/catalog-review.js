@@ -4,7 +4,7 @@
 import { api, ApiError } from './api.js';
 import { $ } from './dom.js';
 import { renderChanges, summarise } from './catalog-diff.js';
-import { clearImpact, renderImpact } from './catalog-impact.js';
+import { clearImpact, previewImpact } from './catalog-impact.js';
 import { base, failure, FRESH, state } from './catalog-state.js';
 
 /** The selected track's latest published version (from the track list), or null when it was never published. */
@@ -59,14 +59,14 @@ async function loadImpact() {
   let release;
   try {
     release = await api(`${base(state.trackId)}/draft/release-preview`, { method: 'POST' });
-    renderImpact(release, await api('/api/progress/admin/impact-preview', { method: 'POST', body: release }));
+    await previewImpact(release);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) throw error;
     const text = error instanceof ApiError && error.status === 422
       ? 'No impact preview: the draft has problems (Validate lists them).'
       : `No impact preview: ${failure(error)}`;
+    clearImpact();
     $('impact-summary').textContent = text;
-    $('impact-list').replaceChildren();
     $('impact-box').hidden = false;
   }
 }

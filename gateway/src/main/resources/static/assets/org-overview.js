@@ -1,9 +1,10 @@
 // The Organisation view's "Overview" card (admins): every team and track with its level distribution, average
 // readiness, certifications lapsing within 90 days (GET /api/progress/admin/overview?team=&track=) and unverified
 // claims (GET /api/profiles/verification/unverified-counts: profile-service owns the verification queue). Filter by
-// team and track; "Download CSV" saves exactly the rows shown, both services' columns together (RFC 4180). The rows
-// come a page at a time (Previous / Next); the totals are over every row that matches the filter.
-import { api, ApiError } from './api.js';
+// team and track (the options: GET /api/progress/admin/overview/teams and /tracks, every page); "Download CSV" saves
+// exactly the rows shown, both services' columns together (RFC 4180). The rows come a page at a time (Previous /
+// Next); the totals are over every row that matches the filter.
+import { allPages, api, ApiError } from './api.js';
 import { $, h } from './dom.js';
 import { chartPanel, PALETTE } from './charts.js';
 
@@ -67,13 +68,15 @@ export async function loadOverview() {
   query.set('size', String(PAGE_SIZE));
   $('overview-card').setAttribute('aria-busy', 'true');
   status('Loading…', 'loading');
-  const [overview, unverified] = await Promise.allSettled([
+  const [overview, unverified, options] = await Promise.allSettled([
     api(`/api/progress/admin/overview?${query}`),
     unverifiedCounts(),
+    // the filter's teams and tracks grow with the organisation: lists of their own, paged
+    Promise.all([allPages('/api/progress/admin/overview/teams'), allPages('/api/progress/admin/overview/tracks')]),
   ]);
   if (request !== latest) return;
   $('overview-card').removeAttribute('aria-busy');
-  for (const result of [overview, unverified]) {
+  for (const result of [overview, unverified, options]) {
     if (result.status === 'rejected' && result.reason instanceof ApiError && result.reason.status === 401) {
       handleUnauthorized();
       return;
@@ -101,8 +104,11 @@ export async function loadOverview() {
     return;
   }
   const counts = unverified.status === 'fulfilled' ? unverified.value.items : null;
-  fillFilter($('overview-team'), overview.value.teams ?? [], 'All teams', [{ id: '-', name: 'No team' }]);
-  fillFilter($('overview-track'), overview.value.tracks ?? [], 'All tracks');
+  if (options.status === 'fulfilled') { // else the filters keep the options they have
+    const [teams, tracks] = options.value;
+    fillFilter($('overview-team'), teams, 'All teams', [{ id: '-', name: 'No team' }]);
+    fillFilter($('overview-track'), tracks, 'All tracks');
+  }
   render(overview.value, counts);
   renderPager(rowsPage);
   if (!rowsPage.total) status('Nobody matches this filter.', 'empty');

@@ -173,21 +173,25 @@ function renderGaps(title, list, gaps, groups, next) {
       groupName.has(gap.groupId) ? h('div', { class: 'item-meta' }, groupName.get(gap.groupId)) : null)));
 }
 
+/** The items of a list of people inside a team ({items, page, size, total}: the services page them). */
+const peopleOf = (list) => list?.items ?? [];
+
 /**
- * GET /api/profiles/teams/mine → [{id, name, members:[{id, displayName}]}] and GET /api/progress/teams/mine →
- * [{teamId, teamName, members:[{employeeId, displayName, currentLevelName, nextLevelId, readinessPercent, atRisk}]}]:
- * one row per member, readiness from progress-service when it knows the member.
+ * GET /api/profiles/teams/mine → [{id, name, members:{items:[{id, displayName}], total}}] and GET
+ * /api/progress/teams/mine → [{teamId, teamName, members:{items:[{employeeId, displayName, currentLevelName,
+ * nextLevelId, readinessPercent, atRisk}], total}}]: one row per member shown, readiness from progress-service when it
+ * knows the member.
  */
 export function teamMembers(profileTeams, progressTeams) {
   const rows = new Map();
   for (const team of progressTeams ?? []) {
-    for (const m of team.members ?? []) {
-      rows.set(m.employeeId, { id: m.employeeId, name: m.displayName || m.employeeId, team: team.teamName, progress: m });
+    for (const m of peopleOf(team.members)) {
+      rows.set(m.employeeId, { id: m.employeeId, name: m.displayName || m.employeeId, team: team.teamName, teamId: team.teamId, progress: m });
     }
   }
   for (const team of profileTeams ?? []) {
-    for (const m of team.members ?? []) {
-      if (!rows.has(m.id)) rows.set(m.id, { id: m.id, name: m.displayName, team: team.name, progress: null });
+    for (const m of peopleOf(team.members)) {
+      if (!rows.has(m.id)) rows.set(m.id, { id: m.id, name: m.displayName, team: team.name, teamId: team.id, progress: null });
     }
   }
   return [...rows.values()];
@@ -205,7 +209,7 @@ export function renderTeam(members, levelNames = new Map(), onView = null) {
     const fill = h('div', { class: 'bar-fill' });
     const bar = h('div', { class: 'bar small', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-label': `${m.name} readiness` }, fill);
     setBar(fill, bar, readiness);
-    return h('li', { class: 'team-member', 'data-employee-id': m.id, 'data-at-risk': String(Boolean(p?.atRisk)) },
+    return h('li', { class: 'team-member', 'data-employee-id': m.id, 'data-team-id': m.teamId, 'data-at-risk': String(Boolean(p?.atRisk)) },
       h('div', {}, h('div', { class: 'name' }, m.name), m.team ? h('div', { class: 'item-meta' }, m.team) : null),
       h('div', {},
         h('div', { class: 'member-level' }, p ? current : 'No progress yet',
@@ -221,25 +225,32 @@ export function renderTeam(members, levelNames = new Map(), onView = null) {
 export function levelNamesOf(progressTeams) {
   const names = new Map();
   for (const team of progressTeams ?? []) {
-    for (const m of team.members ?? []) if (m.currentLevelId) names.set(m.currentLevelId, m.currentLevelName || m.currentLevelId);
+    for (const m of peopleOf(team.members)) if (m.currentLevelId) names.set(m.currentLevelId, m.currentLevelName || m.currentLevelId);
   }
   return names;
 }
 
-/** One block per team: level distribution, readiness histogram, skill-gap matrix, expiring certifications, CSV. */
-export function renderTeamReadiness(progressTeams) {
+/**
+ * One block per team: level distribution, readiness histogram, skill-gap matrix, expiring certifications, CSV.
+ * `more(team)` is the team's "Show more members" control, or null when every one of its people is shown.
+ */
+export function renderTeamReadiness(progressTeams, more = () => null) {
   const names = levelNamesOf(progressTeams);
-  $('team-readiness').replaceChildren(...(progressTeams ?? []).map((team) => renderTeamBlock(team, names)));
+  $('team-readiness').replaceChildren(...(progressTeams ?? []).map((team) => renderTeamBlock(team, names, more(team.teamId))));
 }
 
-function renderTeamBlock(team, levelNames) {
+/** "12 members" (a count of people). */
+const membersText = (n) => `${n} member${n === 1 ? '' : 's'}`;
+
+function renderTeamBlock(team, levelNames, more) {
   const id = team.teamId;
   const headingId = `team-${id}-title`;
-  const members = team.members ?? [];
+  const members = peopleOf(team.members);
+  const total = team.members?.total ?? members.length;
   return h('section', { class: 'team-block', 'data-team-id': id, 'aria-labelledby': headingId },
     h('div', { class: 'team-block-head' },
       h('h3', { id: headingId }, team.teamName || id,
-        h('span', { class: 'item-meta' }, ` · ${members.length} member${members.length === 1 ? '' : 's'}`)),
+        h('span', { class: 'item-meta' }, ` · ${membersText(total)}`)),
       h('a', {
         class: 'button secondary small team-csv', 'data-testid': 'team-csv', download: `team-${id}-readiness.csv`,
         href: `/api/progress/teams/${encodeURIComponent(id)}/export.csv`,
@@ -248,7 +259,21 @@ function renderTeamBlock(team, levelNames) {
       renderLevelDistribution(team.levelDistribution ?? {}, levelNames, id),
       renderHistogram(team.readinessHistogram ?? {}, id)),
     renderSkillGaps(team, id),
-    renderExpiring(team.expiringCertifications ?? [], id));
+    renderExpiring(team.expiringCertifications, id),
+    more);
+}
+
+/**
+ * The "Show more members" control of a team (a real button, named after the team) and the line saying how many of
+ * its people are shown; `onMore` reads the next page. `data-team-id` lets focus come back to it after a re-render.
+ */
+export function teamMoreControl(teamId, teamName, shown, total, onMore) {
+  return h('div', { class: 'team-more-members', 'data-team-id': teamId },
+    h('p', { class: 'item-meta', 'data-testid': 'team-members-shown' }, `Showing ${shown} of the ${membersText(total)} of ${teamName}.`),
+    h('button', {
+      type: 'button', class: 'button secondary small', 'data-testid': 'team-members-more',
+      'aria-label': `Show more members of ${teamName}`, onclick: (event) => onMore(teamId, event.currentTarget),
+    }, 'Show more members'));
 }
 
 function renderLevelDistribution(distribution, levelNames, teamId) {
@@ -285,7 +310,7 @@ function renderHistogram(histogram, teamId) {
 
 function renderSkillGaps(team, teamId) {
   const skills = team.skillGaps?.skills ?? [];
-  const members = team.members ?? [];
+  const members = peopleOf(team.members); // the columns: the members shown (the cells come with their page)
   const wrap = h('div', { class: 'stat wide-stat' }, h('h4', {}, 'Skill gaps for the next level'));
   if (!skills.length || !members.length) {
     wrap.append(h('p', { class: 'muted' }, 'No skill requirements for the members\' next levels.'));
@@ -319,10 +344,13 @@ function gapCell(cell) {
     h('span', { class: 'sr-only' }, cell.gap ? ' (gap)' : ' (met)'));
 }
 
-function renderExpiring(expiring, teamId) {
+function renderExpiring(page, teamId) {
   const titleId = `team-${teamId}-expiring`;
+  const expiring = peopleOf(page);
+  const total = page?.total ?? expiring.length;
   return h('div', { class: 'stat wide-stat' },
-    h('h4', { id: titleId }, 'Certifications expiring within 90 days'),
+    h('h4', { id: titleId }, 'Certifications expiring within 90 days',
+      total > expiring.length ? h('span', { class: 'item-meta' }, ` · ${expiring.length} of ${total} shown`) : null),
     expiring.length
       ? h('ul', { class: 'items compact expiring', 'data-testid': 'expiring-certifications', 'aria-labelledby': titleId },
           expiring.map((c) => h('li', { class: 'item', 'data-employee-id': c.employeeId, 'data-certification-id': c.certificationId },

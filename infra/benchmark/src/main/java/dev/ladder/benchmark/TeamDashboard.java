@@ -9,6 +9,7 @@ import dev.ladder.devstack.Platform;
 import dev.ladder.devstack.PlatformConfig;
 import dev.ladder.devstack.Service;
 import dev.ladder.fixtures.SeedTrack;
+import dev.ladder.kit.web.Page;
 import dev.ladder.kafka.KafkaAcls;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -340,8 +341,9 @@ final class TeamDashboard {
                 long[] sorted = nanos.get(p).stream().mapToLong(Long::longValue).sorted().toArray();
                 Series series = new Series(labels.get(p), events, sorted.length, percentile(sorted, 50) / 1e6,
                         percentile(sorted, 95) / 1e6, sorted[sorted.length - 1] / 1e6, bytes[p]);
-                log(String.format("  %-24s %,d ledger events, %,d members in the answer: %d calls, p50 %.1f ms, "
-                                + "p95 %.1f ms, max %.1f ms, response %,d bytes (load average %.2f)", series.label(),
+                log(String.format("  %-24s %,d ledger events, %,d members counted in the answer: %d calls, "
+                                + "p50 %.1f ms, p95 %.1f ms, max %.1f ms, response %,d bytes (load average %.2f)",
+                        series.label(),
                         events, MEMBERS, series.calls(), series.p50(), series.p95(), series.max(), series.bytes(),
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
                 result.add(series);
@@ -359,18 +361,23 @@ final class TeamDashboard {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
 
-        /** Fails loudly unless HTTP 200 and a JSON answer with every member; returns its size in bytes. */
+        /**
+         * Fails loudly unless HTTP 200 and a JSON answer that counts every member and holds the first page of them
+         * (the service still reads the whole team: its aggregates cover everyone); returns its size in bytes.
+         */
         int check(String label, HttpResponse<String> response) {
             String body = response.body();
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(label + ": GET " + response.uri() + " answered HTTP "
                         + response.statusCode() + " " + abbreviate(body));
             }
-            JsonNode members = JSON.readTree(body).get("members");
-            int n = members == null || !members.isArray() ? -1 : members.size();
-            if (n != MEMBERS) {
-                throw new IllegalStateException(label + ": GET " + response.uri() + " answered " + n
-                        + " members, expected " + MEMBERS + ": " + abbreviate(body));
+            JsonNode members = JSON.readTree(body).path("members");
+            long total = members.path("total").asLong(-1);
+            int shown = members.path("items").isArray() ? members.path("items").size() : -1;
+            if (total != MEMBERS || shown != Math.min(MEMBERS, Page.DEFAULT_SIZE)) {
+                throw new IllegalStateException(label + ": GET " + response.uri() + " answered " + shown + " of "
+                        + total + " members, expected " + Math.min(MEMBERS, Page.DEFAULT_SIZE) + " of " + MEMBERS
+                        + ": " + abbreviate(body));
             }
             return body.getBytes(StandardCharsets.UTF_8).length;
         }

@@ -104,6 +104,7 @@ final class MatrixRequests {
         on("GET /api/profiles/me/audit", (o, c) -> get("/api/profiles/me/audit"));
         on("GET /api/profiles/me/personal-data", (o, c) -> get("/api/profiles/me/personal-data"));
         on("GET /api/profiles/teams/mine", (o, c) -> get("/api/profiles/teams/mine"));
+        on("GET /api/profiles/teams/{id}", (o, c) -> ofSubject(get("/api/profiles/teams/" + o.team), o.team));
         on("POST /api/profiles/me/certifications", (o, c) -> post("/api/profiles/me/certifications", """
                 {"certificationId":"%s","credentialId":"MATRIX-%s-%d","issuedOn":"%s"}"""
                 .formatted(CERTIFICATION, o.suffix, o.serial.incrementAndGet(), TODAY.minusMonths(1))));
@@ -314,6 +315,8 @@ final class MatrixRequests {
         on("GET /api/progress/teams/{teamId}/trends",
                 (o, c) -> ofSubject(get("/api/progress/teams/" + o.team + "/trends"), o.team));
         on("GET /api/progress/admin/overview", (o, c) -> get("/api/progress/admin/overview"));
+        on("GET /api/progress/admin/overview/teams", (o, c) -> get("/api/progress/admin/overview/teams"));
+        on("GET /api/progress/admin/overview/tracks", (o, c) -> get("/api/progress/admin/overview/tracks"));
         on("POST /api/progress/admin/impact-preview", (o, c) -> post("/api/progress/admin/impact-preview",
                 o.impactPreview));
         on("POST /api/progress/admin/expiry-sweep", (o, c) -> post("/api/progress/admin/expiry-sweep", null));

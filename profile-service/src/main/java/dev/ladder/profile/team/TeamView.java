@@ -1,10 +1,14 @@
 package dev.ladder.profile.team;
 
-import java.time.LocalDate;
-import java.util.List;
+import dev.ladder.kit.web.Page;
 
-/** GET /api/profiles/teams/mine: a team the caller leads, with its active members. */
-public record TeamView(String id, String name, String managerId, String deputyId, List<Member> members) {
+import java.time.LocalDate;
+
+/**
+ * GET /api/profiles/teams/mine and /teams/{id}: a team the caller leads, with a page of its active members by name
+ * ({@link dev.ladder.kit.web.MemberPaging}; {@code members.total} counts them all).
+ */
+public record TeamView(String id, String name, String managerId, String deputyId, Page<Member> members) {
 
     public record Member(String id, String displayName, String email, LocalDate startDate) {
     }

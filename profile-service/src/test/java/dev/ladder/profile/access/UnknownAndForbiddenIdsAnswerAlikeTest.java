@@ -84,8 +84,12 @@ class UnknownAndForbiddenIdsAnswerAlikeTest extends EvidenceTest {
                 () -> api.get(P + "/people/" + nobody, "mark"));
         alike("GET /{id}/certifications (manager)", () -> api.get(P + "/" + ADA + "/certifications", "mark"),
                 () -> api.get(P + "/" + nobody + "/certifications", "mark"));
+        // a team's members are for who leads it: Alice is in Mark's team, she does not lead it
+        alike("GET /teams/{id}", () -> api.get(P + "/teams/ai-security", "alice"),
+                () -> api.get(P + "/teams/" + nobody, "alice"));
 
         // and those who may see them still do
+        assertThat(api.get(P + "/teams/ai-security", "mark").status()).isEqualTo(200);
         assertThat(api.get(P + "/people/" + ALICE, "mark").status()).isEqualTo(200);
         assertThat(api.get(P + "/" + ALICE + "/skills/" + SKILL + "/history", "mark").status()).isEqualTo(200);
         assertThat(api.get(P + "/" + ALICE + "/certifications/" + aliceClaim + "/evidence", "ada").status())

@@ -54,9 +54,10 @@ class ProfileMeTest extends ProfileServiceTest {
         assertThat(team.path("id").asString()).isEqualTo("ai-security");
         assertThat(team.path("name").asString()).isEqualTo("AI Security");
         assertThat(team.path("managerId").asString()).isEqualTo(MARK);
-        assertThat(team.path("members").values()).extracting(m -> m.path("id").asString())
+        assertThat(team.at("/members/total").asLong()).isEqualTo(2);
+        assertThat(team.at("/members/items").values()).extracting(m -> m.path("id").asString())
                 .containsExactlyInAnyOrder(ALICE, BOB);
-        JsonNode bob = team.path("members").values().stream()
+        JsonNode bob = team.at("/members/items").values().stream()
                 .filter(m -> m.path("id").asString().equals(BOB)).findFirst().orElseThrow();
         assertThat(bob.path("displayName").asString()).isEqualTo("Bob Berg");
         assertThat(bob.path("email").asString()).isEqualTo("bob@ladder.local");

@@ -9,15 +9,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The lists of profile-service that grow with the organisation are pages ({@link Page}): the teams someone leads and
- * the unverified-claims counts per team and track. A default page, an explicit one, the largest size enforced (a 400
- * problem naming the parameter) and a page past the end (empty, with the right total).
+ * The lists of profile-service that grow with the organisation are pages ({@link Page}): the teams someone leads, the
+ * members inside each of them and the unverified-claims counts per team and track. A default page, an explicit one,
+ * the largest size enforced (a 400 problem naming the parameter) and a page past the end (empty, with the right
+ * total).
  */
 class ProfilePagingTest extends OrganisationTest {
 
@@ -48,6 +51,69 @@ class ProfilePagingTest extends OrganisationTest {
         assertInvalid(path + "?size=0", lead.username(), "size");
         assertInvalid(path + "?page=-1", lead.username(), "page");
         assertThat(ok(path + "?size=" + Page.MAX_SIZE, lead.username()).path("items")).hasSize(3);
+    }
+
+    /**
+     * A team's members inside a team are a page too ({@link dev.ladder.kit.web.MemberPaging}): the first
+     * {@code memberSize} (default 50) in {@code GET /teams/mine}, the rest a page at a time from
+     * {@code GET /teams/{id}?memberPage=}; every page carries the total of the team's active members.
+     */
+    @Test
+    void theMembersOfATeamArePagedByNameAndCountedInFull() {
+        OrgApi.Account lead = OrgApi.newAccount("mpager", true);
+        String leadId = signedIn(lead).path("id").asString();
+        String team = unique("mp");
+        team(team, leadId, null);
+        Set<String> everyone = new HashSet<>();
+        for (int i = 0; i <= Page.DEFAULT_SIZE; i++) {
+            everyone.add(provision(unique("mpp"), null, team).path("id").asString());
+        }
+        String retired = provision(unique("mpr"), null, team).path("id").asString();
+        Api.Response retire = org.send("POST", "/api/profiles/admin/people/" + retired + "/retire", "ada", null,
+                "If-Match", etag("/api/profiles/people/" + retired));
+        assertThat(retire.status()).as(retire.raw()).isEqualTo(200);
+        int total = everyone.size(); // 51 active members; the retired one is not counted
+
+        JsonNode mine = ok("/api/profiles/teams/mine", lead.username()).at("/items/0/members");
+        assertPage(mine, 0, Page.DEFAULT_SIZE, total);
+        assertThat(mine.path("items")).hasSize(Page.DEFAULT_SIZE);
+        JsonNode small = ok("/api/profiles/teams/mine?memberSize=2", lead.username()).at("/items/0/members");
+        assertPage(small, 0, 2, total);
+
+        String path = "/api/profiles/teams/" + team;
+        JsonNode first = ok(path, lead.username());
+        assertThat(first.path("id").asString()).isEqualTo(team);
+        assertPage(first.path("members"), 0, Page.DEFAULT_SIZE, total);
+        assertThat(ids(first.path("members"), "id")).isEqualTo(ids(mine, "id"));
+        JsonNode second = ok(path + "?memberPage=1", lead.username()).path("members");
+        assertPage(second, 1, Page.DEFAULT_SIZE, total);
+        assertThat(second.path("items")).hasSize(total - Page.DEFAULT_SIZE);
+        Set<String> seen = new HashSet<>(ids(first.path("members"), "id"));
+        seen.addAll(ids(second, "id"));
+        assertThat(seen).isEqualTo(everyone);
+        List<String> names = new ArrayList<>();
+        for (JsonNode page : List.of(first.path("members"), second)) {
+            page.path("items").forEach(member -> names.add(member.path("displayName").asString()));
+        }
+        assertThat(names).isSorted();
+        JsonNode past = ok(path + "?memberPage=3&memberSize=20", lead.username()).path("members");
+        assertPage(past, 3, 20, total);
+        assertThat(past.path("items")).isEmpty();
+        assertThat(ok(path + "?memberSize=" + Page.MAX_SIZE, "ada").at("/members/items")).hasSize(total);
+
+        for (String tooMany : List.of("/api/profiles/teams/mine?memberSize=" + (Page.MAX_SIZE + 1),
+                "/api/profiles/teams/mine?memberSize=0", path + "?memberSize=" + (Page.MAX_SIZE + 1),
+                path + "?memberSize=0")) {
+            assertInvalid(tooMany, lead.username(), "memberSize");
+        }
+        assertInvalid(path + "?memberPage=-1", lead.username(), "memberPage");
+
+        // someone who does not lead it gets what a team nobody has gets
+        Api.Response notTheirs = org.get(path, "mark");
+        Api.Response nobodys = org.get("/api/profiles/teams/" + unique("none"), "mark");
+        assertThat(notTheirs.status()).isEqualTo(404);
+        assertThat(nobodys.status()).isEqualTo(404);
+        assertThat(notTheirs.json().path("detail")).isEqualTo(nobodys.json().path("detail"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ladder.progress.impact;
 
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
+import dev.ladder.kit.web.Page;
 import dev.ladder.progress.ProgressProperties;
 import dev.ladder.progress.employee.Employee;
 import dev.ladder.progress.employee.Employees;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -37,6 +39,22 @@ public class ImpactPreview {
     /** A higher level, or the same level with more readiness, is a gain; a lower level or less readiness a loss. */
     public enum Change { GAIN, LOSS }
 
+    /**
+     * The answer: how many would gain and how many lose (everyone the draft changes), and a page of them — losses
+     * first, as an admin must weigh them before publishing, then by name ({@link #ORDER}).
+     */
+    public record Impacts(int gains, int losses, Page<Impact> people) {
+
+        static Impacts of(List<Impact> all, int page, int size) {
+            int gains = (int) all.stream().filter(impact -> impact.change() == Change.GAIN).count();
+            return new Impacts(gains, all.size() - gains, Page.of(all, page, size));
+        }
+    }
+
+    /** Losses first, then by name; the id keeps people of the same name in one order from page to page. */
+    static final Comparator<Impact> ORDER = Comparator.comparing((Impact impact) -> impact.change() != Change.LOSS)
+            .thenComparing(Impact::displayName).thenComparing(Impact::employeeId);
+
     private final ReadinessService readiness;
     private final Employees employees;
     private final Ledger ledger;
@@ -50,8 +68,16 @@ public class ImpactPreview {
         this.properties = properties;
     }
 
+    /**
+     * Page {@code page} of who the draft would change. Every person of the track is evaluated for each page (nothing
+     * is kept between requests: the draft is in the request), so the counts cover them all.
+     */
     @Transactional(readOnly = true)
-    public List<Impact> of(CatalogVersionPublished draft) {
+    public Impacts of(CatalogVersionPublished draft, int page, int size) {
+        return Impacts.of(all(draft), page, size);
+    }
+
+    private List<Impact> all(CatalogVersionPublished draft) {
         // retired people are no longer affected by a new version
         TreeSet<String> ids = new TreeSet<>(employees.activeIdsOnTrack(draft.trackId()));
         if (draft.trackId().equals(properties.defaultTrack())) {
@@ -82,6 +108,7 @@ public class ImpactPreview {
                     before.map(p -> p.currentLevel().name()).orElse(null), after.id(), after.name(),
                     percentBefore, percentAfter, gain ? Change.GAIN : Change.LOSS));
         }
+        impacts.sort(ORDER);
         return impacts;
     }
 }

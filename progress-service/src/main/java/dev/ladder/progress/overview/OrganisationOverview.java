@@ -2,21 +2,21 @@ package dev.ladder.progress.overview;
 
 import dev.ladder.kit.web.Page;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * Every team and track of the organisation at a glance (admins): one row per team and track with its members'
  * level distribution, average readiness, who is at risk and how many certifications lapse within 90 days.
  * Unverified claims are profile-service's (its verification queue) and are not here: see README.
+ * <p>The filter's options (the teams and tracks with active members) grow with the organisation too, so they are
+ * lists of their own, paged: {@code GET /admin/overview/teams} and {@code /admin/overview/tracks}.
  *
- * @param teams  every team with active members (for the filter), whatever the filter
- * @param tracks every track with active members (for the filter), whatever the filter
  * @param rows   a page of the rows that match the filter, by team id (people in no team last), then track id
  * @param totals over every row that matches the filter, not only this page's
  */
-public record OrganisationOverview(List<Option> teams, List<Option> tracks, Page<Row> rows, Totals totals) {
+public record OrganisationOverview(Page<Row> rows, Totals totals) {
 
+    /** A team or track of the filter. */
     public record Option(String id, String name) {
     }
 

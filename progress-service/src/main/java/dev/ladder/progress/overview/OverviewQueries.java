@@ -73,9 +73,7 @@ public class OverviewQueries {
      */
     @Transactional(readOnly = true)
     public OrganisationOverview overview(Caller caller, String team, String track, int page, int size) {
-        if (!caller.isAdmin()) {
-            throw new ForbiddenException("Only admins see the organisation overview");
-        }
+        admin(caller);
         validate(team, track);
         LocalDate today = readiness.today();
         String defaultTrack = readiness.trackOf(Optional.empty());
@@ -160,12 +158,57 @@ public class OverviewQueries {
             expiring += group.expiring;
         }
         // the rows are aggregated as the people stream by (memory grows with teams × tracks); the answer is a page
-        return new OrganisationOverview(options(teamNames), options(trackNames), Page.of(rows, page, size),
+        return new OrganisationOverview(Page.of(rows, page, size),
                 new OrganisationOverview.Totals(members, average(sum, evaluated), atRisk, expiring));
     }
 
-    private static List<OrganisationOverview.Option> options(Map<String, String> names) {
-        return names.entrySet().stream().map(e -> new OrganisationOverview.Option(e.getKey(), e.getValue())).toList();
+    /**
+     * The overview's team filter: a page of the teams with active members, by id, each with its name (its id when
+     * none is known). Cut in SQL: the teams grow with the organisation.
+     */
+    @Transactional(readOnly = true)
+    public Page<OrganisationOverview.Option> teams(Caller caller, int page, int size) {
+        admin(caller);
+        long total = jdbc.sql("SELECT count(DISTINCT team_id) FROM employee WHERE active AND team_id IS NOT NULL")
+                .query(Long.class).single();
+        List<OrganisationOverview.Option> items = jdbc.sql("""
+                        SELECT team_id, COALESCE(max(team_name), team_id) AS team_name FROM employee
+                        WHERE active AND team_id IS NOT NULL GROUP BY team_id
+                        ORDER BY team_id LIMIT :limit OFFSET :offset""")
+                .param("limit", size).param("offset", Page.offset(page, size))
+                .query((rs, row) -> new OrganisationOverview.Option(rs.getString("team_id"),
+                        rs.getString("team_name")))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /**
+     * The overview's track filter: a page of the tracks with active members (a row's track, as in {@link #overview}:
+     * the person's, else their progress's, else the default one), by id, each with its newest catalog's name.
+     */
+    @Transactional(readOnly = true)
+    public Page<OrganisationOverview.Option> tracks(Caller caller, int page, int size) {
+        admin(caller);
+        String tracksOfActive = """
+                SELECT DISTINCT COALESCE(e.track_id, p.track_id, :default) AS track_id
+                FROM employee e LEFT JOIN progress p ON p.employee_id = e.employee_id WHERE e.active""";
+        String defaultTrack = readiness.trackOf(Optional.empty());
+        long total = jdbc.sql("SELECT count(*) FROM (" + tracksOfActive + ") t").param("default", defaultTrack)
+                .query(Long.class).single();
+        List<OrganisationOverview.Option> items = jdbc.sql(tracksOfActive
+                        + " ORDER BY track_id LIMIT :limit OFFSET :offset")
+                .param("default", defaultTrack).param("limit", size).param("offset", Page.offset(page, size))
+                .query(String.class).list().stream()
+                .map(id -> new OrganisationOverview.Option(id, catalogs.newest(id)
+                        .map(CatalogVersionPublished::trackName).orElse(id)))
+                .toList();
+        return new Page<>(items, page, size, total);
+    }
+
+    private static void admin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException("Only admins see the organisation overview");
+        }
     }
 
     private static Double average(long sum, int count) {

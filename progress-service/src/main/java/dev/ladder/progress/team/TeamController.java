@@ -1,6 +1,7 @@
 package dev.ladder.progress.team;
 
 import dev.ladder.kit.security.Caller;
+import dev.ladder.kit.web.MemberPaging;
 import dev.ladder.kit.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
@@ -25,21 +26,27 @@ class TeamController {
 
     @GetMapping("/mine")
     @Operation(summary = "Readiness of the teams I manage or deputise for, by team id, a page at a time (page from 0; "
-            + "size 1-200, default 50)")
-    Page<TeamReadiness> mine(@RequestParam(defaultValue = "0") @Min(0) int page,
-                             @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return teams.mine(Caller.current(), page, size);
+            + "size 1-200, default 50); each team with the first memberSize (1-200, default 50) of its members and "
+            + "of its expiring certifications, and their totals: GET /teams/{teamId}?memberPage= for the rest")
+    Page<TeamDashboard> mine(@RequestParam(defaultValue = "0") @Min(0) int page,
+                             @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size,
+                             @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int memberSize) {
+        return teams.mine(Caller.current(), page, size, memberSize);
     }
 
     @GetMapping("/{teamId}")
     @Operation(summary = "A team's level distribution, readiness histogram, skill-gap matrix and certifications "
-            + "expiring within 90 days (the team's manager or an admin)")
-    TeamReadiness team(@PathVariable String teamId) {
-        return teams.team(teamId, Caller.current());
+            + "expiring within 90 days (the team's manager or an admin); the members, their cells of the matrix and "
+            + "the expiring certifications a page at a time (memberPage from 0; memberSize 1-200, default 50), the "
+            + "distribution and histogram over every member")
+    TeamDashboard team(@PathVariable String teamId,
+                       @RequestParam(defaultValue = "0") @Min(0) int memberPage,
+                       @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int memberSize) {
+        return teams.dashboard(teamId, Caller.current(), new MemberPaging(memberPage, memberSize));
     }
 
     @GetMapping(value = "/{teamId}/export.csv", produces = "text/csv")
-    @Operation(summary = "The same team readiness as CSV, one row per member")
+    @Operation(summary = "The same team readiness as CSV, one row per member, every member (a download, not paged)")
     ResponseEntity<String> export(@PathVariable String teamId) {
         TeamReadiness team = teams.team(teamId, Caller.current());
         return ResponseEntity.ok()

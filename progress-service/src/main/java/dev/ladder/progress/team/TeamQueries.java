@@ -4,6 +4,7 @@ import dev.ladder.contracts.catalog.CatalogVersionPublished;
 import dev.ladder.contracts.catalog.CatalogVersionPublished.Level;
 import dev.ladder.kit.security.Caller;
 import dev.ladder.kit.web.ForbiddenException;
+import dev.ladder.kit.web.MemberPaging;
 import dev.ladder.kit.web.NotFoundException;
 import dev.ladder.kit.web.Page;
 import dev.ladder.progress.catalog.CatalogVersions;
@@ -53,6 +54,7 @@ public class TeamQueries {
         this.ledger = ledger;
     }
 
+    /** The whole team's readiness, every member in every list (the CSV and the trends need them all). */
     @Transactional(readOnly = true)
     public TeamReadiness team(String teamId, Caller caller) {
         List<TeamMembers.Member> members = teamMembers.of(teamId);
@@ -70,16 +72,28 @@ public class TeamQueries {
         return readinessOf(teamId, members, managerId);
     }
 
-    /** Page {@code page} of the teams the caller manages or deputises for, by team id (none: an empty page). */
+    /**
+     * The dashboard of a team: {@link #team} with its lists of people a page at a time. The whole team is still read
+     * (its aggregates count everyone; one query over the projection rows), only the answer is cut.
+     */
     @Transactional(readOnly = true)
-    public Page<TeamReadiness> mine(Caller caller, int page, int size) {
+    public TeamDashboard dashboard(String teamId, Caller caller, MemberPaging members) {
+        return TeamDashboard.of(team(teamId, caller), members);
+    }
+
+    /**
+     * Page {@code page} of the teams the caller manages or deputises for, by team id (none: an empty page), each
+     * with the first {@code memberSize} of its people.
+     */
+    @Transactional(readOnly = true)
+    public Page<TeamDashboard> mine(Caller caller, int page, int size, int memberSize) {
         Optional<String> me = employees.idOfSubject(caller.id());
         long total = me.map(employees::countTeamsManagedBy).orElse(0L);
         if (Page.offset(page, size) >= total) {
             return new Page<>(List.of(), page, size, total);
         }
         return new Page<>(employees.teamsManagedBy(me.get(), size, Page.offset(page, size)).stream()
-                .map(team -> team(team, caller)).toList(), page, size, total);
+                .map(team -> dashboard(team, caller, MemberPaging.first(memberSize))).toList(), page, size, total);
     }
 
     /** The level's name in the catalog (null for none, the id for a level it no longer has). */

@@ -95,7 +95,11 @@ class CatalogChangeTest implements ProgressServiceTest {
                 json.writeValueAsString(withoutMidSkills()));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode impacts = json.readTree(response.body());
+        JsonNode answer = json.readTree(response.body());
+        assertThat(answer.path("gains").asInt()).isEqualTo(1);
+        assertThat(answer.path("losses").asInt()).isZero();
+        assertThat(answer.at("/people/total").asLong()).isEqualTo(1);
+        JsonNode impacts = answer.at("/people/items");
         assertThat(impacts).hasSize(1);
         assertThat(impacts.at("/0/employeeId").asString()).isEqualTo(gains);
         assertThat(impacts.at("/0/currentLevel").asString()).isEqualTo("entry");
@@ -118,7 +122,9 @@ class CatalogChangeTest implements ProgressServiceTest {
                 json.writeValueAsString(midRequiresCissp()));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode impacts = json.readTree(response.body());
+        JsonNode answer = json.readTree(response.body());
+        assertThat(answer.path("losses").asInt()).isEqualTo(1);
+        JsonNode impacts = answer.at("/people/items");
         assertThat(impacts).hasSize(1); // "unchanged" has no certification either way
         assertThat(impacts.at("/0/employeeId").asString()).isEqualTo(gains);
         assertThat(impacts.at("/0/levelAfter").asString()).isEqualTo("entry");

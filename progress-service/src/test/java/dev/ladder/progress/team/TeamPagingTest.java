@@ -4,6 +4,7 @@ import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.profile.EmployeeUpdated;
 import dev.ladder.fixtures.SeedTrack;
 import dev.ladder.kit.web.Page;
+import dev.ladder.progress.support.Pages;
 import dev.ladder.progress.support.ProgressServiceTest;
 import dev.ladder.progress.support.TestApi;
 import dev.ladder.progress.support.Today;
@@ -15,19 +16,20 @@ import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import static dev.ladder.progress.support.Pages.assertPage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The lists that grow with the organisation are pages ({@link Page}): the teams a manager leads and the rows of the
- * organisation overview. Mark manages three teams of one member each: a default page, an explicit one, the largest
- * size enforced (a 400 problem naming the parameter) and a page past the end (empty, with the right total).
+ * The lists that grow with the organisation are pages ({@link Page}): the teams a manager leads, the rows of the
+ * organisation overview and its filter options. Mark manages three teams of one member each: a default page, an
+ * explicit one, the largest size enforced (a 400 problem naming the parameter) and a page past the end (empty, with
+ * the right total).
  */
 @Import(Today.class)
 class TeamPagingTest implements ProgressServiceTest {
@@ -59,7 +61,7 @@ class TeamPagingTest implements ProgressServiceTest {
         JsonNode first = api.read("/api/progress/teams/mine", "mark");
         assertPage(first, 0, Page.DEFAULT_SIZE, 3);
         assertThat(first.path("items").findValuesAsString("teamId")).containsExactly("team-a", "team-b", "team-c");
-        assertThat(first.at("/items/0/members")).hasSize(1);
+        assertThat(first.at("/items/0/members/items")).hasSize(1);
 
         JsonNode second = api.read("/api/progress/teams/mine?page=1&size=2", "mark");
         assertPage(second, 1, 2, 3);
@@ -93,7 +95,6 @@ class TeamPagingTest implements ProgressServiceTest {
         assertThat(second.at("/rows/items").findValuesAsString("teamId")).containsExactly("team-c");
         // the totals are the organisation's, not the page's
         assertThat(second.at("/totals/members").asInt()).isEqualTo(3);
-        assertThat(second.path("teams")).hasSize(3);
 
         JsonNode past = api.read("/api/progress/admin/overview?page=2&size=2", "ada");
         assertPage(past.path("rows"), 2, 2, 3);
@@ -108,21 +109,35 @@ class TeamPagingTest implements ProgressServiceTest {
         assertInvalid("/api/progress/admin/overview?page=-1", "ada", "page");
     }
 
-    private static void assertPage(JsonNode page, int number, int size, long total) {
-        assertThat(page.path("page").asInt()).isEqualTo(number);
-        assertThat(page.path("size").asInt()).isEqualTo(size);
-        assertThat(page.path("total").asLong()).isEqualTo(total);
-        assertThat(page.path("items").isArray()).isTrue();
+    /** The overview's filter options grow with the organisation too: lists of their own, paged the same way. */
+    @Test
+    void theOverviewsFilterOptionsArePagedById() {
+        JsonNode teams = api.read("/api/progress/admin/overview/teams", "ada");
+        assertPage(teams, 0, Page.DEFAULT_SIZE, 3);
+        assertThat(teams.path("items").findValuesAsString("id")).containsExactly("team-a", "team-b", "team-c");
+        assertThat(teams.path("items").findValuesAsString("name")).containsExactly("Team A", "Team B", "Team C");
+
+        JsonNode second = api.read("/api/progress/admin/overview/teams?page=1&size=2", "ada");
+        assertPage(second, 1, 2, 3);
+        assertThat(second.path("items").findValuesAsString("id")).containsExactly("team-c");
+        JsonNode past = api.read("/api/progress/admin/overview/teams?page=2&size=2", "ada");
+        assertPage(past, 2, 2, 3);
+        assertThat(past.path("items")).isEmpty();
+
+        JsonNode tracks = api.read("/api/progress/admin/overview/tracks", "ada");
+        assertPage(tracks, 0, Page.DEFAULT_SIZE, 1);
+        assertThat(tracks.path("items").findValuesAsString("id")).containsExactly(SeedTrack.TRACK);
+
+        for (String options : new String[] {"teams", "tracks"}) {
+            String path = "/api/progress/admin/overview/" + options;
+            assertInvalid(path + "?size=" + (Page.MAX_SIZE + 1), "ada", "size");
+            assertInvalid(path + "?size=0", "ada", "size");
+            assertInvalid(path + "?page=-1", "ada", "page");
+        }
     }
 
-    /** A 400 RFC 9457 problem naming the parameter, as for every other constraint on a parameter. */
     private void assertInvalid(String path, String user, String parameter) {
-        HttpResponse<String> response = api.get(path, user);
-        assertThat(response.statusCode()).as(path).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.path("status").asInt()).isEqualTo(400);
-        assertThat(problem.path("errors").findValuesAsString("field")).containsExactly(parameter);
+        Pages.assertInvalid(api.get(path, user), parameter);
     }
 
     static String id() {

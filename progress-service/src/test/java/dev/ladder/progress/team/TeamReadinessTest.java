@@ -62,7 +62,8 @@ class TeamReadinessTest implements ProgressServiceTest {
         // readiness alone would not tell (50% is reached with the first three)
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             JsonNode team = api.read(TEAM, "mark");
-            assertThat(team.path("members").findValuesAsString("employeeId")).containsExactlyInAnyOrder(ALICE, BOB);
+            assertThat(team.at("/members/items").findValuesAsString("employeeId"))
+                    .containsExactlyInAnyOrder(ALICE, BOB);
             assertThat(api.read("/api/progress/employees/" + ALICE, "ada").path("readinessPercent").asInt())
                     .isEqualTo(33);
             assertThat(api.read("/api/progress/employees/" + BOB, "ada").path("readinessPercent").asInt())
@@ -76,10 +77,11 @@ class TeamReadinessTest implements ProgressServiceTest {
         JsonNode team = api.read(TEAM, "mark");
 
         assertThat(team.path("teamName").asString()).isEqualTo("AI Security");
-        assertThat(team.path("members")).hasSize(2);
-        assertThat(team.at("/members/0/currentLevelName").asString()).isEqualTo("Entry Level");
-        assertThat(team.at("/members/0/nextLevelId").asString()).isEqualTo("mid");
-        assertThat(team.at("/members/0/nextLevelName").asString()).isEqualTo("Mid-Level");
+        assertThat(team.at("/members/items")).hasSize(2);
+        assertThat(team.at("/members/total").asLong()).isEqualTo(2);
+        assertThat(team.at("/members/items/0/currentLevelName").asString()).isEqualTo("Entry Level");
+        assertThat(team.at("/members/items/0/nextLevelId").asString()).isEqualTo("mid");
+        assertThat(team.at("/members/items/0/nextLevelName").asString()).isEqualTo("Mid-Level");
         assertThat(team.at("/levelDistribution/entry").asInt()).isEqualTo(2);
         assertThat(team.at("/readinessHistogram/25-49").asInt()).isEqualTo(1);
         assertThat(team.at("/readinessHistogram/50-74").asInt()).isEqualTo(1);
@@ -94,7 +96,8 @@ class TeamReadinessTest implements ProgressServiceTest {
         assertThat(bobsCell.path("gap").asBoolean()).isTrue();
         assertThat(cell(rows.get(0), BOB).path("gap").asBoolean()).isFalse();
         assertThat(cell(rows.get(0), ALICE).path("assessed").isNull()).isTrue();
-        JsonNode expiring = team.path("expiringCertifications");
+        assertThat(team.at("/expiringCertifications/total").asLong()).isEqualTo(1);
+        JsonNode expiring = team.at("/expiringCertifications/items");
         assertThat(expiring).hasSize(1);
         assertThat(expiring.at("/0/employeeId").asString()).isEqualTo(ALICE);
         assertThat(expiring.at("/0/expiresOn").asString()).isEqualTo("2027-01-15");
@@ -258,8 +261,12 @@ class TeamReadinessTest implements ProgressServiceTest {
     void adminsSeeTheOrganisationOverviewFiltered() {
         JsonNode overview = api.read("/api/progress/admin/overview", "ada");
 
-        assertThat(overview.path("teams").findValuesAsString("id")).containsExactly("ai-security");
-        assertThat(overview.path("tracks").findValuesAsString("id")).containsExactly(SeedTrack.TRACK);
+        JsonNode teams = api.read("/api/progress/admin/overview/teams", "ada");
+        assertThat(teams.path("items").findValuesAsString("id")).containsExactly("ai-security");
+        assertThat(teams.at("/items/0/name").asString()).isEqualTo("AI Security");
+        JsonNode tracks = api.read("/api/progress/admin/overview/tracks", "ada");
+        assertThat(tracks.path("items").findValuesAsString("id")).containsExactly(SeedTrack.TRACK);
+        assertThat(tracks.at("/items/0/name").asString()).isEqualTo(SeedTrack.version(1).trackName());
         JsonNode row = overview.at("/rows/items/0");
         assertThat(overview.at("/rows/items")).hasSize(1);
         assertThat(overview.at("/rows/total").asLong()).isEqualTo(1);
@@ -275,7 +282,6 @@ class TeamReadinessTest implements ProgressServiceTest {
                 .at("/rows/items")).hasSize(1);
         JsonNode nobody = api.read("/api/progress/admin/overview?track=no-such-track", "ada");
         assertThat(nobody.at("/rows/items")).isEmpty();
-        assertThat(nobody.path("teams")).hasSize(1);
         assertThat(api.read("/api/progress/admin/overview?team=-", "ada").at("/rows/items")).isEmpty();
 
         HttpResponse<String> blank = api.get("/api/progress/admin/overview?team=%20", "ada");
@@ -283,6 +289,8 @@ class TeamReadinessTest implements ProgressServiceTest {
         assertThat(json.readTree(blank.body()).path("errors").findValuesAsString("field")).containsExactly("team");
         assertThat(api.get("/api/progress/admin/overview", "mark").statusCode()).isEqualTo(403);
         assertThat(api.get("/api/progress/admin/overview", "alice").statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/progress/admin/overview/teams", "mark").statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/progress/admin/overview/tracks", "mark").statusCode()).isEqualTo(403);
     }
 
     JsonNode cell(JsonNode row, String employee) {

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size}: a size over the maximum or a
  * negative page is a 400 problem listing the parameter ({@link ProblemHandling}). Where the items come from a
  * database, the page is cut there ({@code ORDER BY ... , <unique key> LIMIT :size OFFSET :offset}), never by
- * loading everything; {@link #of} is for lists already in memory and bounded.
+ * loading everything; {@link #of} is for lists already in memory and bounded. A list of people inside a response
+ * (a team's members) is a page too, chosen by {@code memberPage} and {@code memberSize}: see {@link MemberPaging}.
  */
 public record Page<T>(List<T> items, int page, int size, long total) {
 

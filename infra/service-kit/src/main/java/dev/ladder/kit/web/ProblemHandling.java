@@ -50,10 +50,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                                                                             HttpHeaders headers,
                                                                             HttpStatusCode status,
                                                                             WebRequest request) {
+        // a @Valid body of a method with constrained parameters (page, size) is validated here too, not in
+        // handleMethodArgumentNotValid: its errors keep their field paths, as they would there
         List<FieldProblem> problems = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
+                        .map(error -> new FieldProblem(error instanceof FieldError field ? field.getField()
+                                : result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         ProblemDetail problem = invalid("The request has " + problems.size() + " invalid parameter(s).", problems);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
