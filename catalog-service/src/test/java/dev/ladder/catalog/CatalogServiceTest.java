@@ -9,9 +9,11 @@ import dev.ladder.contracts.EventSchemas;
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.Topics;
 import dev.ladder.contracts.catalog.CatalogVersionPublished;
+import dev.ladder.kit.metrics.LadderMeters;
 import dev.ladder.kit.outbox.OutboxRelay;
 import dev.ladder.testkit.KafkaProbe;
 import dev.ladder.testkit.LadderInfra;
+import dev.ladder.testkit.Scrape;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -257,6 +259,14 @@ class CatalogServiceTest {
         assertThat(get("/actuator/metrics", token("alice")).statusCode()).isEqualTo(403);
         assertThat(get("/actuator/metrics", token("ada")).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        // Prometheus's scrape: the scraper client's token only, no person's, not even an admin's
+        String base = "http://localhost:" + port;
+        assertThat(Scrape.status(base, null)).isEqualTo(401);
+        assertThat(Scrape.status(base, token("alice"))).isEqualTo(403);
+        assertThat(Scrape.status(base, token("ada"))).isEqualTo(403);
+        assertThat(Scrape.of(base).has(LadderMeters.OUTBOX_BACKLOG.prometheusNames().get(0))).isTrue();
+        assertThat(get("/api/catalog/tracks", Scrape.token()).statusCode()).as("the scraper is no person")
+                .isEqualTo(403);
         HttpResponse<String> response = get("/v3/api-docs", token("ada"));
 
         assertThat(response.statusCode()).isEqualTo(200);

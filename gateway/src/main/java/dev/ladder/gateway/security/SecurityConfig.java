@@ -35,7 +35,8 @@ import reactor.core.publisher.Mono;
 /**
  * Four filter chains, tried in order:
  * <ol>
- * <li>actuator: health and info are public, nothing else;</li>
+ * <li>actuator: health and info are public; Prometheus's scrape takes a bearer token with the {@code metrics} realm
+ * role ({@link MetricsScraper}); nothing else;</li>
  * <li>bearer API calls ({@code /api/**} with {@code Authorization: Bearer}): a stateless resource server.
  * The token is validated here too (issuer, audience {@code ladder-api}, signature) so garbage is stopped at
  * the door, and then passed on untouched; no session, no CSRF (a bearer header is not sent by a browser
@@ -88,7 +89,12 @@ class SecurityConfig {
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**"))
                 .authorizeExchange(a -> a
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/prometheus").hasRole(MetricsScraper.ROLE)
                         .anyExchange().denyAll())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(MetricsScraper.realmRoles()))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(FORBIDDEN))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

@@ -133,6 +133,14 @@ record LadderService(String module, String artifactId, String jar, int port, Str
         return settings.getOrDefault("management.endpoints.web.base-path", "/actuator") + "/health/" + group;
     }
 
+    /** The path Prometheus scrapes; the service must expose the endpoint. */
+    String prometheusPath() {
+        if (!settings.getOrDefault("management.endpoints.web.exposure.include", "health").contains("prometheus")) {
+            throw new IllegalStateException(artifactId + " does not expose the prometheus endpoint over HTTP");
+        }
+        return settings.getOrDefault("management.endpoints.web.base-path", "/actuator") + "/prometheus";
+    }
+
     /** The port the Actuator answers on: its own management port if set, else the service's. */
     int managementPort() {
         return Optional.ofNullable(settings.get("management.server.port")).map(Integer::parseInt).orElse(port);

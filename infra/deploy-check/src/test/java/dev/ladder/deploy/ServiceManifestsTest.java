@@ -75,6 +75,13 @@ class ServiceManifestsTest {
                 softly.assertThat(portNumber(container, get.path("port"))).as("%s %s port", id, probe)
                         .isEqualTo(service.managementPort());
             }
+            // where a pod-discovering Prometheus scrapes (the token it needs is its own configuration)
+            JsonNode annotations = pod.path("metadata").path("annotations");
+            softly.assertThat(annotations.path("prometheus.io/path").asString()).as("%s scrape path", id)
+                    .isEqualTo(service.prometheusPath());
+            softly.assertThat(annotations.path("prometheus.io/port").asString()).as("%s scrape port", id)
+                    .isEqualTo(String.valueOf(service.managementPort()));
+            softly.assertThat(annotations.path("prometheus.io/scrape").asString()).as(id).isEqualTo("true");
             for (String resource : List.of("cpu", "memory")) {
                 softly.assertThat(container.path("resources").path("requests").has(resource)).as("%s requests", id)
                         .isTrue();

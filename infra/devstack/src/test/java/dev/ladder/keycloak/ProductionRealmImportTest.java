@@ -30,6 +30,7 @@ class ProductionRealmImportTest {
     private static final String REALM = "ladder-production-" + UUID.randomUUID();
     private static final String GATEWAY_SECRET = "gw-" + UUID.randomUUID();
     private static final String PROVISIONER_SECRET = "prov-" + UUID.randomUUID();
+    private static final String METRICS_SECRET = "metrics-" + UUID.randomUUID();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static SharedKeycloak.Lease keycloak;
@@ -42,6 +43,7 @@ class ProductionRealmImportTest {
         String realm = RealmFiles.substitute(RealmFiles.text(KeycloakServer.PRODUCTION_REALM_RESOURCE), Map.of(
                 "LADDER_KEYCLOAK_CLIENT_SECRET", GATEWAY_SECRET,
                 "LADDER_PROVISIONER_CLIENT_SECRET", PROVISIONER_SECRET,
+                "LADDER_METRICS_CLIENT_SECRET", METRICS_SECRET,
                 "LADDER_PORTAL_URL", "https://ladder.example.com"));
         ObjectNode representation = (ObjectNode) RealmFiles.JSON.readTree(realm);
         representation.put("realm", REALM);
@@ -76,7 +78,7 @@ class ProductionRealmImportTest {
         JsonNode clients = admin.read(REALM + "/clients");
 
         assertThat(clients.valueStream().map(c -> c.get("clientId").asString()))
-                .contains("ladder-gateway", "ladder-provisioner", "admin-cli")
+                .contains("ladder-gateway", "ladder-provisioner", "ladder-metrics", "admin-cli")
                 .doesNotContain(TokenClient.CLIENT_ID);
         assertThat(clients.valueStream())
                 .allSatisfy(c -> assertThat(c.get("directAccessGrantsEnabled").asBoolean())
@@ -106,6 +108,17 @@ class ProductionRealmImportTest {
                 .doesNotContain("employee", "manager", "admin");
         // the placeholder's own text is not a secret that works
         assertThat(tokenStatus("${LADDER_PROVISIONER_CLIENT_SECRET}")).isEqualTo(401);
+    }
+
+    @Test
+    void theMetricsScraperGetsATokenWithTheMetricsRoleOnlyWithTheSecretFromTheEnvironment() {
+        Map<String, Object> claims = TokenClient.claims(
+                new TokenClient(issuer()).clientCredentialsToken("ladder-metrics", METRICS_SECRET));
+
+        assertThat(claims.get("azp")).isEqualTo("ladder-metrics");
+        assertThat(KeycloakServerTest.audience(claims)).contains("ladder-api");
+        assertThat(KeycloakServerTest.realmRoles(claims)).contains("metrics")
+                .doesNotContain("employee", "manager", "admin", "provisioner");
     }
 
     @Test

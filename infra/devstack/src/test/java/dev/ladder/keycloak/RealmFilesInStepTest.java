@@ -73,12 +73,14 @@ class RealmFilesInStepTest {
     void theDeploymentSpecificPartsComeFromTheEnvironment() {
         String text = RealmFiles.text(KeycloakServer.PRODUCTION_REALM_RESOURCE);
         assertThat(RealmFiles.placeholders(text)).containsExactlyInAnyOrder(
-                "LADDER_KEYCLOAK_CLIENT_SECRET", "LADDER_PROVISIONER_CLIENT_SECRET", "LADDER_PORTAL_URL");
+                "LADDER_KEYCLOAK_CLIENT_SECRET", "LADDER_PROVISIONER_CLIENT_SECRET", "LADDER_METRICS_CLIENT_SECRET",
+                "LADDER_PORTAL_URL");
 
         Map<String, JsonNode> clients = ladderClients(PRODUCTION);
         assertThat(clients.get("ladder-gateway").get("secret").asString()).isEqualTo("${LADDER_KEYCLOAK_CLIENT_SECRET}");
         assertThat(clients.get("ladder-provisioner").get("secret").asString())
                 .isEqualTo("${LADDER_PROVISIONER_CLIENT_SECRET}");
+        assertThat(clients.get("ladder-metrics").get("secret").asString()).isEqualTo("${LADDER_METRICS_CLIENT_SECRET}");
         // exact addresses of the portal, no wildcard a look-alike host could match
         assertThat(clients.get("ladder-gateway").get("redirectUris").valueStream().map(JsonNode::asString))
                 .containsExactly("${LADDER_PORTAL_URL}/login/oauth2/code/keycloak");

@@ -36,7 +36,7 @@ public final class KeycloakServer implements AutoCloseable {
      * users, no {@code ladder-cli} and no password grant at all, brute-force protection on, short token lifetimes,
      * and the client secrets and the portal's address taken from environment variables when Keycloak imports it
      * ({@code ${LADDER_KEYCLOAK_CLIENT_SECRET}}, {@code ${LADDER_PROVISIONER_CLIENT_SECRET}},
-     * {@code ${LADDER_PORTAL_URL}}). Never started by this class.
+     * {@code ${LADDER_METRICS_CLIENT_SECRET}}, {@code ${LADDER_PORTAL_URL}}). Never started by this class.
      */
     public static final String PRODUCTION_REALM_RESOURCE = "keycloak/ladder-realm-production.json";
     public static final String DIST_PROPERTY = "ladder.keycloak.dist";

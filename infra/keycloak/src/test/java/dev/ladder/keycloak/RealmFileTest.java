@@ -2,6 +2,7 @@ package dev.ladder.keycloak;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -32,19 +33,23 @@ class RealmFileTest {
             assertThat(user.get("credentials").get(0).get("value").asString()).isEqualTo(demo.password());
         }
         List<String> clients = realm.get("clients").valueStream().map(c -> c.get("clientId").asString()).toList();
-        assertThat(clients).containsExactlyInAnyOrder("ladder-gateway", TokenClient.CLIENT_ID, "ladder-provisioner");
-        // the SCIM provisioner: a confidential client whose service account has the provisioner role, and only it
-        JsonNode provisioner = realm.get("clients").valueStream()
-                .filter(c -> c.get("clientId").asString().equals("ladder-provisioner")).findFirst().orElseThrow();
-        assertThat(provisioner.get("serviceAccountsEnabled").asBoolean()).isTrue();
-        assertThat(provisioner.get("publicClient").asBoolean()).isFalse();
-        JsonNode account = realm.get("users").valueStream()
-                .filter(u -> "ladder-provisioner".equals(u.path("serviceAccountClientId").asString(null)))
-                .findFirst().orElseThrow();
-        assertThat(account.get("realmRoles").valueStream().map(JsonNode::asString).toList())
-                .containsExactly("provisioner");
-        assertThat(people).allSatisfy(u -> assertThat(u.get("realmRoles").valueStream().map(JsonNode::asString))
-                .doesNotContain("provisioner"));
+        assertThat(clients).containsExactlyInAnyOrder("ladder-gateway", TokenClient.CLIENT_ID, "ladder-provisioner",
+                "ladder-metrics");
+        // the machine clients — the SCIM provisioner, the metrics scraper: each confidential, its service account
+        // with its own role and only that, which no person has
+        Map.of("ladder-provisioner", "provisioner", "ladder-metrics", "metrics").forEach((clientId, role) -> {
+            JsonNode client = realm.get("clients").valueStream()
+                    .filter(c -> c.get("clientId").asString().equals(clientId)).findFirst().orElseThrow();
+            assertThat(client.get("serviceAccountsEnabled").asBoolean()).as(clientId).isTrue();
+            assertThat(client.get("publicClient").asBoolean()).as(clientId).isFalse();
+            JsonNode account = realm.get("users").valueStream()
+                    .filter(u -> clientId.equals(u.path("serviceAccountClientId").asString(null)))
+                    .findFirst().orElseThrow();
+            assertThat(account.get("realmRoles").valueStream().map(JsonNode::asString).toList()).as(clientId)
+                    .containsExactly(role);
+            assertThat(people).allSatisfy(u -> assertThat(u.get("realmRoles").valueStream().map(JsonNode::asString))
+                    .doesNotContain(role));
+        });
         for (JsonNode client : realm.get("clients")) {
             assertThat(client.get("protocolMappers").valueStream()
                     .filter(m -> m.get("protocolMapper").asString().equals("oidc-audience-mapper"))

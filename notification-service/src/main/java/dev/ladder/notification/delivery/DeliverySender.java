@@ -35,18 +35,20 @@ class DeliverySender implements SmartLifecycle {
     private final DeliveryProperties properties;
     private final RetrySchedule schedule;
     private final TransactionTemplate transaction;
+    private final DeliveryMeters meters;
     private final Clock clock = Clock.systemUTC();
 
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService senders;
 
     DeliverySender(Outbound outbound, List<Transport> transports, DeliveryProperties properties,
-                   TransactionTemplate transaction) {
+                   TransactionTemplate transaction, DeliveryMeters meters) {
         this.outbound = outbound;
         this.transports = transports.stream().collect(Collectors.toMap(Transport::channel, Function.identity()));
         this.properties = properties;
         this.schedule = new RetrySchedule(properties, () -> ThreadLocalRandom.current().nextDouble());
         this.transaction = transaction;
+        this.meters = meters;
     }
 
     /** One round: claims what is due and sends it; returns how many messages it handled. */
@@ -111,6 +113,7 @@ class DeliverySender implements SmartLifecycle {
                     + "not recorded", message.id(), message.attempt(), outcome);
             return;
         }
+        meters.settled(message.channel(), outcome, next != null);
         if (givingUp) {
             log.warn("Giving up on {} message {} to {} after {} attempt(s): {}", message.channel(), message.id(),
                     message.target(), message.attempt(), outcome);

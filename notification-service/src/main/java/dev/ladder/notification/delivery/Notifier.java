@@ -31,16 +31,18 @@ public class Notifier {
     private final Outbound outbound;
     private final List<TeamAudience> teams;
     private final DeliveryProperties properties;
+    private final DeliveryMeters meters;
     private final Clock clock;
 
     Notifier(List<Channel> inApp, Preferences preferences, People people, Outbound outbound,
-             List<TeamAudience> teams, DeliveryProperties properties) {
+             List<TeamAudience> teams, DeliveryProperties properties, DeliveryMeters meters) {
         this.inApp = inApp;
         this.preferences = preferences;
         this.people = people;
         this.outbound = outbound;
         this.teams = teams;
         this.properties = properties;
+        this.meters = meters;
         this.clock = Clock.systemUTC();
     }
 
@@ -53,6 +55,7 @@ public class Notifier {
             for (Channel channel : inApp) {
                 channel.deliver(notification);
             }
+            meters.inAppDelivered();
         }
         if (kind == null || !current(notification.createdAt())) {
             return;

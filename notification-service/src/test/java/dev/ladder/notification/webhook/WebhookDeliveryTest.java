@@ -6,7 +6,9 @@ import dev.ladder.notification.DeliveryTestContext;
 import dev.ladder.notification.delivery.Outbound;
 import dev.ladder.notification.delivery.OutboundMessage;
 import dev.ladder.notification.delivery.SendOutcome;
+import dev.ladder.kit.metrics.LadderMeters;
 import dev.ladder.testkit.LadderInfra;
+import dev.ladder.testkit.Scrape;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,6 +149,41 @@ class WebhookDeliveryTest extends DeliveryTestContext {
         List<Map<String, Object>> log = awaitDelivered(team.endpoint());
         assertThat(log.get(0)).containsEntry("attempts", 2);
         assertThat(receiver.drain()).isEmpty();
+    }
+
+    /**
+     * Deliveries by channel and outcome, as Prometheus reads them (the real endpoint, the scraper's token): an
+     * endpoint that always fails is retried on the schedule (four retries in these tests) and then given up; one
+     * that is gone fails at once; the manager's in-app notification is delivered. Anonymous and people are refused.
+     */
+    @Test
+    void deliveriesAreCountedByChannelAndOutcomeOnThePrometheusEndpoint() {
+        String base = "http://localhost:" + port;
+        assertThat(Scrape.status(base, null)).isEqualTo(401);
+        assertThat(Scrape.status(base, LadderInfra.accessToken("mark"))).isEqualTo(403);
+        Scrape before = Scrape.of(base);
+        Team failing = team(1, "/always-failing");
+        receiver.answer("/always-failing", Receiver.Answer.status(500));
+        Team gone = team(1, "/gone");
+        receiver.answer("/gone", Receiver.Answer.status(410));
+
+        milestone(advanced(failing.members().get(0), "Mid-Level"));
+        milestone(advanced(gone.members().get(0), "Mid-Level"));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            Scrape after = Scrape.of(base);
+            assertThat(moved(before, after, "webhook", "retried")).isGreaterThanOrEqualTo(4);
+            assertThat(moved(before, after, "webhook", "gave_up")).isGreaterThanOrEqualTo(1);
+            assertThat(moved(before, after, "webhook", "failed")).isGreaterThanOrEqualTo(1);
+            assertThat(moved(before, after, "in_app", "delivered")).isGreaterThanOrEqualTo(2);
+        });
+        receiver.drain();
+    }
+
+    private static double moved(Scrape before, Scrape after, String channel, String outcome) {
+        String name = LadderMeters.NOTIFICATION_DELIVERIES.prometheusNames().get(0);
+        return after.sum(name, "channel", channel, "outcome", outcome)
+                - before.sum(name, "channel", channel, "outcome", outcome);
     }
 
     record Team(String id, List<String> members, String endpoint, String secret) {

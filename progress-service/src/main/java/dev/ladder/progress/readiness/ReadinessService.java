@@ -15,6 +15,7 @@ import dev.ladder.progress.ledger.LedgerReevaluation;
 import dev.ladder.progress.locking.EvaluationLocks;
 import dev.ladder.progress.milestone.MilestonePlanner;
 import dev.ladder.progress.milestone.Milestones;
+import dev.ladder.progress.readiness.ReadinessMeters.Trigger;
 import dev.ladder.progress.rules.EmployeeState;
 import dev.ladder.progress.rules.HeldCertification;
 import dev.ladder.progress.rules.Progression;
@@ -64,11 +65,12 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
     private final ProgressProjection projection;
     private final Milestones milestones;
     private final ProgressProperties properties;
+    private final ReadinessMeters meters;
     private final Clock clock;
 
     public ReadinessService(EvaluationLocks locks, CatalogVersions catalogs, Employees employees, Ledger ledger,
                             HistoryCache histories, ProgressProjection projection, Milestones milestones,
-                            ProgressProperties properties, Clock clock) {
+                            ProgressProperties properties, ReadinessMeters meters, Clock clock) {
         this.locks = locks;
         this.catalogs = catalogs;
         this.employees = employees;
@@ -77,6 +79,7 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
         this.projection = projection;
         this.milestones = milestones;
         this.properties = properties;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -94,7 +97,7 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
             ids.addAll(ledger.employeesWithoutProfile());
         }
         Moves moves = new Moves();
-        inChunks(ids, CHUNK, chunk -> evaluate(chunk, Map.of(), false, moves));
+        inChunks(ids, CHUNK, chunk -> evaluate(Trigger.TRACK, chunk, Map.of(), moves));
         log.info("Re-evaluated {} employee(s) on track {}: {} advanced, {} moved down", moves.evaluated, trackId,
                 moves.advanced, moves.lowered);
         return new Outcome(moves.evaluated, moves.advanced, moves.lowered);
@@ -110,7 +113,7 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
     public void reevaluate(Collection<String> employeeIds) {
         // one evaluation per employee at a time: the catalog, employee and achievement listeners run concurrently
         locks.employees(employeeIds);
-        evaluate(employeeIds, Map.of(), false);
+        evaluate(Trigger.EMPLOYEES, employeeIds, Map.of());
     }
 
     /**
@@ -120,7 +123,7 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void reevaluateAppended(Collection<String> employeeIds, Map<String, List<LedgerEntry>> appended) {
-        evaluate(employeeIds, appended, false);
+        evaluate(Trigger.ACHIEVEMENTS, employeeIds, appended);
     }
 
     /**
@@ -133,19 +136,22 @@ public class ReadinessService implements TrackReevaluation, EmployeeReevaluation
     @Transactional(propagation = Propagation.MANDATORY)
     public int rebuild(Collection<String> employeeIds) {
         int[] evaluated = {0};
-        inChunks(employeeIds, REBUILD_CHUNK, chunk -> evaluated[0] += evaluate(chunk, Map.of(), true));
+        inChunks(employeeIds, REBUILD_CHUNK, chunk -> evaluated[0] += evaluate(Trigger.REBUILD, chunk, Map.of()));
         return evaluated[0];
+    }
+
+    private int evaluate(Trigger trigger, Collection<String> employeeIds, Map<String, List<LedgerEntry>> appended) {
+        return evaluate(trigger, employeeIds, appended, null);
+    }
+
+    private int evaluate(Trigger trigger, Collection<String> employeeIds, Map<String, List<LedgerEntry>> appended,
+                         Moves moves) {
+        return meters.measure(trigger, () -> evaluate(employeeIds, appended, trigger == Trigger.REBUILD, moves));
     }
 
     /**
      * @param rebuilding from the ledger alone: histories are read, not cached, and nothing is announced
-     */
-    private int evaluate(Collection<String> employeeIds, Map<String, List<LedgerEntry>> appended, boolean rebuilding) {
-        return evaluate(employeeIds, appended, rebuilding, null);
-    }
-
-    /**
-     * @param moves where a track's re-evaluation counts who moved up or down a level (null: nobody counts)
+     * @param moves      where a track's re-evaluation counts who moved up or down a level (null: nobody counts)
      */
     private int evaluate(Collection<String> employeeIds, Map<String, List<LedgerEntry>> appended, boolean rebuilding,
                          Moves moves) {

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * Whether a consumer group has handled everything published to a topic so far: for a consumer that must not judge an
  * event on one topic before it has applied what another topic said first (Kafka orders records only within a
  * partition). Asks the broker (committed offsets against end offsets), so it holds across instances of a service.
- * The admin client is made on first use: services that never ask open no connection for it.
+ * The admin client is made on first use: services that never ask open no connection for it. The same figure is the
+ * {@link dev.ladder.kit.metrics.LadderMeters#CONSUMER_LAG} gauge ({@link ConsumerLagMeters}).
  */
 public class ConsumerLag implements DisposableBean {
 
@@ -44,6 +45,15 @@ public class ConsumerLag implements DisposableBean {
      * never committed on counts from its first record), or the topic does not exist
      */
     public boolean caughtUp(String groupId, String topic) {
+        return lag(groupId, topic) == 0;
+    }
+
+    /**
+     * @return how many records of the topic the group has not committed yet, over all its partitions (a partition it
+     * never committed on counts from its first record); 0 when the topic does not exist
+     * @throws IllegalStateException when the broker did not answer in time
+     */
+    public long lag(String groupId, String topic) {
         try {
             Admin client = admin();
             List<TopicPartition> partitions = client.describeTopics(List.of(topic)).allTopicNames()
@@ -53,17 +63,16 @@ public class ConsumerLag implements DisposableBean {
             Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(client, partitions, OffsetSpec.earliest());
             Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            long lag = 0;
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata position = committed.get(partition);
                 long at = position != null ? position.offset() : starts.get(partition).offset();
-                if (at < ends.get(partition).offset()) {
-                    return false;
-                }
+                lag += Math.max(0, ends.get(partition).offset() - at);
             }
-            return true;
+            return lag;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return true; // nothing was ever published to it
+                return 0; // nothing was ever published to it
             }
             throw new IllegalStateException("Could not read the offsets of " + topic + ": " + e.getCause(), e);
         } catch (TimeoutException e) {

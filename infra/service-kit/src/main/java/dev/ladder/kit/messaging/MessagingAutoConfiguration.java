@@ -2,6 +2,7 @@ package dev.ladder.kit.messaging;
 
 import dev.ladder.contracts.EventProducers;
 import dev.ladder.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -15,6 +16,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -34,7 +36,8 @@ import java.util.Map;
 /**
  * Kafka as every Ladder service uses it: CloudEvents in (from the sources allowed to publish them), JSON out, and one
  * error handler that retries transient failures briefly and sends everything else to {@code <topic>-dlt} so a poison
- * record never stalls a partition.
+ * record never stalls a partition. What passes is counted ({@link dev.ladder.kit.metrics.LadderMeters}): events
+ * applied, dead letters, consumer lag.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties({LadderKafkaProperties.class, LadderEventsProperties.class})
@@ -86,8 +89,21 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    DeadLetterPublishingRecoverer ladderDeadLetterRecoverer(KafkaOperations<Object, Object> kafka) {
-        return new DeadLetterPublishingRecoverer(kafka);
+    DeadLetterPublishingRecoverer ladderDeadLetterRecoverer(KafkaOperations<Object, Object> kafka,
+                                                            MeterRegistry registry) {
+        return new CountingDeadLetterRecoverer(kafka, registry);
+    }
+
+    /** Boot gives it to every listener container factory its configurer sets up, record and batch. */
+    @Bean
+    AppliedEvents ladderAppliedEvents(MeterRegistry registry) {
+        return new AppliedEvents(registry);
+    }
+
+    @Bean
+    ConsumerLagMeters ladderConsumerLagMeters(KafkaListenerEndpointRegistry listeners, ConsumerLag lag,
+                                              MeterRegistry registry) {
+        return new ConsumerLagMeters(listeners, lag, registry);
     }
 
     @Bean

@@ -45,6 +45,11 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    OutboxMeters ladderOutboxMeters(JdbcClient jdbc, Clock clock) {
+        return new OutboxMeters(jdbc, clock);
+    }
+
+    @Bean
     Inbox inbox(JdbcClient jdbc) {
         return new Inbox(jdbc);
     }

@@ -32,6 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 public class SecurityAutoConfiguration {
 
+    /**
+     * The realm role of the metrics scraper (Keycloak client {@code ladder-metrics}, client credentials): the only
+     * caller of {@code /actuator/prometheus}, and nothing else — it is no person, so the API refuses it.
+     */
+    public static final String METRICS_ROLE = "metrics";
+
     /** Paths a service opens to anyone, because the request carries its own proof (list, e.g. a signed link). */
     public static final String PUBLIC_PATHS = "ladder.security.public-paths";
 
@@ -47,6 +53,9 @@ public class SecurityAutoConfiguration {
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                             .permitAll();
+                    // the scraper's door, and only its: a person's token (even an admin's) gets 403, as the
+                    // scraper's token opens nothing else (the API wants a person, the other endpoints an admin)
+                    requests.requestMatchers("/actuator/prometheus").hasRole(METRICS_ROLE);
                     // the API description and the actuator's other endpoints (metrics) map what there is to attack:
                     // admins only (a real deployment also keeps the services off the public network)
                     requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
