@@ -96,9 +96,17 @@ public final class AchievementThroughput {
         log("sizes: N=" + EVENTS + " achievement events, E=" + EMPLOYEES + " employees in " + TEAMS
                 + " teams, warm-up W=" + WARMUP + ", " + PARTITIONS + " partitions");
 
-        // as the devstack starts it: room for the advisory locks of several polls (see EvaluationLocks)
+        // as the devstack starts it: room for the advisory locks of several polls (see EvaluationLocks), and
+        // PostgreSQL's durable settings, as a production database runs (zonky's defaults turn all three off for
+        // tests). -Dbench.postgres=fast keeps the test defaults: a shortcut, named as such in what it prints.
+        boolean durable = !"fast".equals(System.getProperty("bench.postgres", "durable"));
         postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_locks_per_transaction", "256").start();
+                .setServerConfig("max_locks_per_transaction", "256")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off").start();
+        log("PostgreSQL settings: " + (durable ? "durable (fsync, synchronous_commit, full_page_writes on: production)"
+                : "FAST (fsync, synchronous_commit, full_page_writes off: the test defaults, a shortcut)"));
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
         broker.brokerProperties(Map.of(
                 "transaction.state.log.replication.factor", "1",
