@@ -79,6 +79,14 @@ public final class TestEvents {
         return send(EventType.MILESTONE_REACHED, milestone.employeeId(), milestone);
     }
 
+    /** A milestone published in a trace: its W3C {@code traceparent} header. */
+    public static RecordMetadata milestone(MilestoneReached milestone, String traceparent) {
+        String payload = JSON.writeValueAsString(milestone);
+        CloudEventRecord record = CloudEventRecord.of(EventType.MILESTONE_REACHED, milestone.employeeId(), payload)
+                .header("traceparent", traceparent);
+        return LadderInfra.send(record.topic(), record.key(), record.headerMap(), payload);
+    }
+
     /**
      * A track re-evaluated after a catalog release, as progress-service reports it; {@code publishedBy} (the admin's
      * sign-in subject) null = the seed import.

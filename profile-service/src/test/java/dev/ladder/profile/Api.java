@@ -60,6 +60,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** With headers of the caller's choosing besides the token (e.g. a W3C {@code traceparent}). */
+    public Response post(String path, String user, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, user).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public static String token(String user) {
         return TOKENS.computeIfAbsent(user, LadderInfra::accessToken);
     }

@@ -27,7 +27,10 @@ final class Variables {
             entry("LADDER_RATE_LIMIT_PROVISIONING_PER_MINUTE", "the README's limits"),
             entry("LADDER_RATE_LIMIT_ANONYMOUS_BURST", "the README's limits"),
             entry("LADDER_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "the README's limits"),
-            entry("LADDER_SESSION_TIMEOUT", "30 min idle, as Keycloak's SSO session idle"));
+            entry("LADDER_SESSION_TIMEOUT", "30 min idle, as Keycloak's SSO session idle"),
+            entry("LADDER_TRACE_SAMPLING", "1.0: every trace kept; lower it where traffic is heavy (README \"Traces\")"),
+            entry("LADDER_OTLP_TRACES_ENDPOINT", "unset, no export: these manifests run no trace collector; set it to "
+                    + "yours (README \"Traces\")"));
 
     private Variables() {
     }

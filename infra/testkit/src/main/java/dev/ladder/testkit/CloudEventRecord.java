@@ -43,6 +43,7 @@ public final class CloudEventRecord {
     private String source;
     private String subject;
     private Instant time = Instant.now();
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     private CloudEventRecord(String topic, String type, String key, String json) {
         this.topic = Objects.requireNonNull(topic, "topic");
@@ -87,6 +88,12 @@ public final class CloudEventRecord {
         return this;
     }
 
+    /** A header beside the binding's, such as a W3C {@code traceparent}. */
+    public CloudEventRecord header(String name, String value) {
+        extraHeaders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
     public String id() {
         return id;
     }
@@ -102,6 +109,7 @@ public final class CloudEventRecord {
     /** The record as the binding writes it: {@code ce_*} and {@code content-type} headers, the JSON as value. */
     public ProducerRecord<String, String> producerRecord() {
         ProducerRecord<String, byte[]> written = KafkaMessageFactory.createWriter(topic, key).writeBinary(event());
+        extraHeaders.forEach((name, value) -> written.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return new ProducerRecord<>(topic, null, key, json, written.headers());
     }
 

@@ -1,5 +1,8 @@
 package dev.ladder.notification.delivery;
 
+import dev.ladder.kit.tracing.Traces;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -9,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,13 +40,15 @@ class DeliverySender implements SmartLifecycle {
     private final RetrySchedule schedule;
     private final TransactionTemplate transaction;
     private final DeliveryMeters meters;
+    private final Traces traces;
     private final Clock clock = Clock.systemUTC();
 
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService senders;
 
     DeliverySender(Outbound outbound, List<Transport> transports, DeliveryProperties properties,
-                   TransactionTemplate transaction, DeliveryMeters meters) {
+                   TransactionTemplate transaction, DeliveryMeters meters, Traces traces) {
+        this.traces = traces;
         this.outbound = outbound;
         this.transports = transports.stream().collect(Collectors.toMap(Transport::channel, Function.identity()));
         this.properties = properties;
@@ -72,7 +78,18 @@ class DeliverySender implements SmartLifecycle {
         return due.size();
     }
 
+    /** In a span that continues the trace of the event behind the message: its log lines and request carry it. */
     private void send(OutboundMessage message) {
+        Span span = traces.start(message.trace(),
+                "notification " + message.channel().name().toLowerCase(Locale.ROOT) + " send", Span.Kind.CLIENT);
+        try (Tracer.SpanInScope scope = traces.inScope(span)) {
+            sendTraced(message);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void sendTraced(OutboundMessage message) {
         if (message.items().isEmpty()) {
             outbound.cancel(message);
             return;

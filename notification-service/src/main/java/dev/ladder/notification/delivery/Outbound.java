@@ -1,5 +1,7 @@
 package dev.ladder.notification.delivery;
 
+import dev.ladder.kit.tracing.TraceContext;
+import dev.ladder.kit.tracing.Traces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -9,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,9 +25,11 @@ import java.util.stream.Collectors;
 public class Outbound {
 
     private final JdbcClient jdbc;
+    private final Traces traces;
 
-    Outbound(JdbcClient jdbc) {
+    Outbound(JdbcClient jdbc, Traces traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     /**
@@ -48,6 +53,7 @@ public class Outbound {
         if (known) {
             return false;
         }
+        TraceContext trace = traces.current();
         UUID messageId = jdbc.sql("""
                         INSERT INTO outbound_message (id, channel, target, grouping, status, created_at, next_attempt_at)
                         VALUES (:id, :channel, :target, :grouping, 'OPEN', :now, :due)
@@ -64,8 +70,9 @@ public class Outbound {
                 .single();
         return jdbc.sql("""
                         INSERT INTO outbound_item (channel, target, notification_key, message_id, kind, title, message,
-                                                   link, created_at)
-                        VALUES (:channel, :target, :key, :messageId, :kind, :title, :message, :link, :createdAt)
+                                                   link, created_at, trace_parent, trace_state)
+                        VALUES (:channel, :target, :key, :messageId, :kind, :title, :message, :link, :createdAt,
+                                :traceParent, :traceState)
                         ON CONFLICT DO NOTHING""")
                 .param("channel", channel.name())
                 .param("target", target)
@@ -76,6 +83,9 @@ public class Outbound {
                 .param("message", item.message())
                 .param("link", item.link())
                 .param("createdAt", Timestamp.from(item.createdAt()))
+                // the trace of the event being consumed: the send, later and elsewhere, continues it
+                .param("traceParent", trace == null ? null : trace.traceparent())
+                .param("traceState", trace == null ? null : trace.tracestate())
                 .update() == 1;
     }
 
@@ -116,9 +126,20 @@ public class Outbound {
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        // a grouped message continues the trace of its latest item's event
+        Map<UUID, TraceContext> traces = new HashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (message_id) message_id, trace_parent, trace_state
+                        FROM outbound_item WHERE message_id = ANY(:ids) AND trace_parent IS NOT NULL
+                        ORDER BY message_id, created_at DESC, notification_key DESC""")
+                .param("ids", claimed.stream().map(Claimed::id).toArray(UUID[]::new))
+                .query(rs -> {
+                    traces.put(rs.getObject("message_id", UUID.class),
+                            new TraceContext(rs.getString("trace_parent"), rs.getString("trace_state")));
+                });
         return claimed.stream()
                 .map(c -> new OutboundMessage(c.id(), c.channel(), c.target(), c.grouping(), c.attempts(),
-                        c.createdAt(), items.getOrDefault(c.id(), List.of())))
+                        c.createdAt(), items.getOrDefault(c.id(), List.of()), traces.get(c.id())))
                 .toList();
     }
 

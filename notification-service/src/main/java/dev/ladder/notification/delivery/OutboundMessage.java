@@ -1,5 +1,7 @@
 package dev.ladder.notification.delivery;
 
+import dev.ladder.kit.tracing.TraceContext;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,9 +13,16 @@ import java.util.UUID;
  * @param target  EMAIL: the recipient's employee id; WEBHOOK: the endpoint id
  * @param attempt 1 for the first try
  * @param items   oldest first; more than one when a burst or a digest was grouped
+ * @param trace   the trace of the latest item's event, which sending it continues; null when it had none
  */
 public record OutboundMessage(UUID id, OutboundChannel channel, String target, Grouping grouping, int attempt,
-                              Instant createdAt, List<OutboundItem> items) {
+                              Instant createdAt, List<OutboundItem> items, TraceContext trace) {
+
+    /** A message that continues no trace. */
+    public OutboundMessage(UUID id, OutboundChannel channel, String target, Grouping grouping, int attempt,
+                           Instant createdAt, List<OutboundItem> items) {
+        this(id, channel, target, grouping, attempt, createdAt, items, null);
+    }
 
     public boolean grouped() {
         return grouping == Grouping.DAILY || grouping == Grouping.WEEKLY || items.size() > 1;

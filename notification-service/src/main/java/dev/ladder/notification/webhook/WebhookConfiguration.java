@@ -1,5 +1,6 @@
 package dev.ladder.notification.webhook;
 
+import dev.ladder.kit.tracing.Traces;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,8 @@ class WebhookConfiguration {
     }
 
     @Bean
-    WebhookPoster webhookPoster(WebhookProperties properties, WebhookUrlGuard guard, WebhookBodies bodies) {
-        return new WebhookPoster(guard, bodies, properties.connectTimeout(), properties.requestTimeout());
+    WebhookPoster webhookPoster(WebhookProperties properties, WebhookUrlGuard guard, WebhookBodies bodies,
+                                Traces traces) {
+        return new WebhookPoster(guard, bodies, properties.connectTimeout(), properties.requestTimeout(), traces);
     }
 }

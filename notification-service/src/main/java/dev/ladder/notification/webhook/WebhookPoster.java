@@ -1,5 +1,7 @@
 package dev.ladder.notification.webhook;
 
+import dev.ladder.kit.tracing.TraceContext;
+import dev.ladder.kit.tracing.Traces;
 import dev.ladder.notification.delivery.OutboundMessage;
 import dev.ladder.notification.delivery.SendOutcome;
 import org.slf4j.Logger;
@@ -50,14 +52,16 @@ public class WebhookPoster {
     private final Duration requestTimeout;
     private final Clock clock;
     private final HttpClient client;
+    private final Traces traces;
 
     public WebhookPoster(WebhookUrlGuard guard, WebhookBodies bodies, Duration connectTimeout,
-                         Duration requestTimeout) {
-        this(guard, bodies, connectTimeout, requestTimeout, Clock.systemUTC());
+                         Duration requestTimeout, Traces traces) {
+        this(guard, bodies, connectTimeout, requestTimeout, Clock.systemUTC(), traces);
     }
 
     WebhookPoster(WebhookUrlGuard guard, WebhookBodies bodies, Duration connectTimeout, Duration requestTimeout,
-                  Clock clock) {
+                  Clock clock, Traces traces) {
+        this.traces = traces;
         this.guard = guard;
         this.bodies = bodies;
         this.connectTimeout = connectTimeout;
@@ -92,7 +96,16 @@ public class WebhookPoster {
         String id = message.id().toString();
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(uri)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+            // the receiver may continue the trace (W3C Trace Context), as any traced HTTP client's callee does
+            TraceContext trace = traces.current();
+            if (trace != null) {
+                builder.header(TraceContext.TRACEPARENT, trace.traceparent());
+                if (trace.tracestate() != null) {
+                    builder.header(TraceContext.TRACESTATE, trace.tracestate());
+                }
+            }
+            request = builder
                     .timeout(requestTimeout)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", USER_AGENT)

@@ -117,6 +117,20 @@ class WebhookDeliveryTest extends DeliveryTestContext {
     }
 
     @Test
+    void theWebhookRequestContinuesTheTraceOfTheMilestone() {
+        Team team = team(1, "/traced");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String progressSpan = traceId.substring(16);
+
+        milestone(advanced(team.members().get(0), "Mid-Level"), "00-" + traceId + "-" + progressSpan + "-01");
+
+        String traceparent = receiver.take().header("traceparent");
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(traceparent.substring(3, 35)).as("the milestone's trace").isEqualTo(traceId);
+        assertThat(traceparent.substring(36, 52)).as("notification-service's send span").isNotEqualTo(progressSpan);
+    }
+
+    @Test
     void aBurstOfTheTeamsNewsIsOnePost() {
         Team team = team(4, "/burst");
         for (String member : team.members()) {

@@ -2,6 +2,7 @@ package dev.ladder.notification.webhook;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
+import dev.ladder.kit.tracing.Traces;
 import dev.ladder.notification.delivery.OutboundMessage;
 import dev.ladder.notification.delivery.SendOutcome;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ class WebhookPosterTest {
     private final Receiver receiver = new Receiver();
     private final WebhookBodies bodies = new WebhookBodies(JsonMapper.builder().build(), "https://ladder.example.com");
     private final WebhookPoster poster = new WebhookPoster(new WebhookUrlGuard(true), bodies, Duration.ofSeconds(2),
-            REQUEST_TIMEOUT);
+            REQUEST_TIMEOUT, Traces.off());
 
     @AfterEach
     void stop() {
@@ -177,7 +178,7 @@ class WebhookPosterTest {
     @Test
     void withTheGuardOnAPrivateAddressIsRefusedWithoutARequest() {
         WebhookPoster guarded = new WebhookPoster(new WebhookUrlGuard(false), bodies, Duration.ofSeconds(2),
-                REQUEST_TIMEOUT);
+                REQUEST_TIMEOUT, Traces.off());
         WebhookEndpoint endpoint = endpoint(receiver.url("/hook"), WebhookFormat.JSON, WebhookSignature.newSecret(),
                 null, null);
 

@@ -8,6 +8,7 @@ import dev.ladder.kit.metrics.LadderMeters;
 import dev.ladder.kit.outbox.OutboxRelay;
 import dev.ladder.progress.ProgressApplication;
 import dev.ladder.progress.support.ProgressServiceTest;
+import dev.ladder.progress.support.IssuedCertifications;
 import dev.ladder.testkit.CloudEventRecord;
 import dev.ladder.testkit.LadderInfra;
 import dev.ladder.testkit.Scrape;
@@ -25,8 +26,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -40,7 +39,6 @@ import static org.awaitility.Awaitility.await;
  */
 class ProgressMetricsTest implements ProgressServiceTest {
 
-    static final String ISSUER = "/test/credential-issuer";
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String APPLIED = LadderMeters.APPLIED.prometheusNames().get(0);
     static final String DEAD_LETTERS = LadderMeters.DEAD_LETTERS.prometheusNames().get(0);
@@ -105,7 +103,7 @@ class ProgressMetricsTest implements ProgressServiceTest {
         Scrape before = scrape();
 
         CloudEventRecord.of(Topics.ACHIEVEMENTS, EventType.CERTIFICATION_RECORDED.id(), "someone", "{not json")
-                .source(ISSUER).send();
+                .source(IssuedCertifications.ISSUER).send();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(scrape().sum(DEAD_LETTERS, "topic", Topics.ACHIEVEMENTS,
                 "reason", "DeserializationException"))
@@ -156,13 +154,8 @@ class ProgressMetricsTest implements ProgressServiceTest {
         });
     }
 
-    /** Security+ for a new employee, as a credential issuer sends it: a third ready for Mid-Level at once. */
     CloudEventRecord certification(String employee) {
-        CertificationRecorded event = new CertificationRecorded(UUID.randomUUID().toString(), employee,
-                "comptia-security-plus", "COMP-" + employee, "CompTIA", LocalDate.of(2026, 3, 1),
-                LocalDate.of(2029, 3, 1), Instant.now());
-        return CloudEventRecord.of(EventType.CERTIFICATION_RECORDED, employee, json.writeValueAsString(event))
-                .source(ISSUER);
+        return IssuedCertifications.securityPlus(json, employee);
     }
 
     Scrape scrape() {

@@ -1,6 +1,7 @@
 package dev.ladder.kit.messaging;
 
 import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.kit.tracing.BatchTraces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,16 @@ public final class EventBatches {
                                  Function<ConsumerRecord<String, Object>, String> refusal, Predicate<T> applies,
                                  Consumer<List<Received<T>>> applyAll,
                                  BiConsumer<ConsumerRecord<String, Object>, RuntimeException> deadLetter) {
+        // what the batch writes to the outbox continues the trace of the record that caused it
+        try (BatchTraces.Scope traces = BatchTraces.open(records)) {
+            applyTraced(topic, records, type, refusal, applies, applyAll, deadLetter);
+        }
+    }
+
+    private static <T> void applyTraced(String topic, List<ConsumerRecord<String, Object>> records, Class<T> type,
+                                        Function<ConsumerRecord<String, Object>, String> refusal,
+                                        Predicate<T> applies, Consumer<List<Received<T>>> applyAll,
+                                        BiConsumer<ConsumerRecord<String, Object>, RuntimeException> deadLetter) {
         List<Indexed<T>> batch = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, Object> record = records.get(i);

@@ -16,6 +16,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -23,6 +24,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -52,6 +54,16 @@ public class MessagingAutoConfiguration {
     @Bean
     EventProducers eventProducers(LadderEventsProperties properties) {
         return new EventProducers(properties.externalProducers());
+    }
+
+    /**
+     * The containers' own {@code spring.kafka.listener} timers off: record listeners are observed (a span and a timer
+     * per record, {@code spring.kafka.listener.observation-enabled}), batch listeners are not, and the two kinds of
+     * timer share a name with different tags, which Prometheus refuses. Ladder's meters count what is applied.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> ladderListenerTimersOff() {
+        return container -> container.getContainerProperties().setMicrometerEnabled(false);
     }
 
     @Bean

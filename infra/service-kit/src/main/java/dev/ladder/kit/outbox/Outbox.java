@@ -2,6 +2,9 @@ package dev.ladder.kit.outbox;
 
 import dev.ladder.contracts.EventType;
 import dev.ladder.contracts.LadderEvent;
+import dev.ladder.kit.tracing.BatchTraces;
+import dev.ladder.kit.tracing.TraceContext;
+import dev.ladder.kit.tracing.Traces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,17 +18,23 @@ import java.util.UUID;
 /**
  * Records an event to publish in the caller's transaction, so the state change and the announcement of it commit
  * or roll back together. {@link OutboxRelay} publishes committed rows.
+ * <p>
+ * Each row keeps the trace context it was written in, so the published record continues the trace of the request
+ * or record that caused it: in a batch listener's poll, that of the poll's latest record with the same key
+ * ({@link BatchTraces}); elsewhere the current span's.
  */
 public class Outbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final Traces traces;
 
-    public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, Traces traces) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /** Appends an event with a fresh id. */
@@ -59,6 +68,9 @@ public class Outbox {
         String[] keys = new String[n];
         String[] types = new String[n];
         String[] payloads = new String[n];
+        String[] traceParents = new String[n];
+        String[] traceStates = new String[n];
+        TraceContext current = traces.current();
         for (int i = 0; i < n; i++) {
             Message message = messages.get(i);
             EventType type = EventType.of(message.event().getClass());
@@ -71,16 +83,22 @@ public class Outbox {
             keys[i] = message.key();
             types[i] = type.id();
             payloads[i] = json.writeValueAsString(message.event());
+            TraceContext batch = BatchTraces.forKey(message.key());
+            TraceContext trace = batch != null ? batch : current;
+            traceParents[i] = trace == null ? null : trace.traceparent();
+            traceStates[i] = trace == null ? null : trace.tracestate();
         }
         // WITH ORDINALITY + ORDER BY: rows get their seq (the relay's publishing order) in list order
         jdbc.sql("""
-                        INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, occurred_at)
-                        SELECT id, topic, key, type, payload, ?::timestamptz
-                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
-                             AS x(id, topic, key, type, payload, n)
+                        INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, occurred_at,
+                                                  trace_parent, trace_state)
+                        SELECT id, topic, key, type, payload, ?::timestamptz, trace_parent, trace_state
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             WITH ORDINALITY AS x(id, topic, key, type, payload, trace_parent, trace_state, n)
                         ORDER BY n
                         ON CONFLICT (event_id) DO NOTHING""")
-                .params(Timestamp.from(clock.instant()), ids, topics, keys, types, payloads)
+                .params(Timestamp.from(clock.instant()), ids, topics, keys, types, payloads, traceParents,
+                        traceStates)
                 .update();
     }
 }

@@ -2,6 +2,10 @@ package dev.ladder.kit.outbox;
 
 import dev.ladder.contracts.EventProducers;
 import dev.ladder.kit.inbox.Inbox;
+import dev.ladder.kit.tracing.Traces;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +24,9 @@ import java.time.Clock;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration"})
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
@@ -30,18 +36,26 @@ public class OutboxAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Tracing switched off (management.tracing.enabled=false) leaves no tracer or propagator: the no-op ones. */
     @Bean
-    Outbox outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        return new Outbox(jdbc, json, clock);
+    @ConditionalOnMissingBean
+    Traces ladderTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new Traces(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, JsonMapper json, Clock clock, Traces traces) {
+        return new Outbox(jdbc, json, clock, traces);
     }
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions,
-                            KafkaTemplate<Object, Object> kafka, OutboxProperties properties, Environment env) {
+                            KafkaTemplate<Object, Object> kafka, OutboxProperties properties, Environment env,
+                            Traces traces) {
         // the source consumers accept this service's events from (EventProducers)
         String source = properties.source() != null ? properties.source()
                 : EventProducers.ladderService(env.getProperty("spring.application.name", "service"));
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, properties, source);
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), kafka, properties, source, traces);
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package dev.ladder.kit.outbox;
 
 import dev.ladder.contracts.CloudEventHeaders;
+import dev.ladder.kit.tracing.TraceContext;
+import dev.ladder.kit.tracing.Traces;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
@@ -43,15 +46,17 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<Object, Object> kafka;
     private final OutboxProperties properties;
     private final String source;
+    private final Traces traces;
     private volatile ScheduledExecutorService scheduler;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<Object, Object> kafka,
-                       OutboxProperties properties, String source) {
+                       OutboxProperties properties, String source, Traces traces) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.kafka = kafka;
         this.properties = properties;
         this.source = source;
+        this.traces = traces;
     }
 
     /** Publishes every pending row now; returns how many were sent. */
@@ -73,18 +78,19 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0; // another instance is publishing; its batch ends within moments and the lock is free
             }
             List<Row> rows = jdbc.sql("""
-                            SELECT seq, event_id, topic, event_key, event_type, payload, occurred_at
+                            SELECT seq, event_id, topic, event_key, event_type, payload, occurred_at,
+                                   trace_parent, trace_state
                             FROM outbox_event WHERE sent_at IS NULL
                             ORDER BY seq LIMIT :limit""")
                     .param("limit", properties.batchSize())
                     .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                            rs.getString(8) == null ? null : new TraceContext(rs.getString(8), rs.getString(9))))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<CompletableFuture<?>> acks = rows.stream().<CompletableFuture<?>>map(row -> kafka.send(record(row)))
-                    .toList();
+            List<CompletableFuture<?>> acks = rows.stream().<CompletableFuture<?>>map(this::send).toList();
             // Wait for every acknowledgement before marking: a failure rolls back and the rows stay pending.
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
             jdbc.sql("UPDATE outbox_event SET sent_at = :now WHERE seq IN (:seqs)")
@@ -96,8 +102,24 @@ public class OutboxRelay implements SmartLifecycle {
         return sent == null ? 0 : sent;
     }
 
-    private ProducerRecord<Object, Object> record(Row row) {
+    /** Sends a row in a producer span that continues the row's trace; its context goes in the record's headers. */
+    private CompletableFuture<?> send(Row row) {
         RecordHeaders headers = new RecordHeaders();
+        Span span = traces.startPublish(row.trace(), row.topic(), headers);
+        try {
+            return kafka.send(record(row, headers)).whenComplete((result, failure) -> {
+                if (failure != null) {
+                    span.error(failure);
+                }
+                span.end();
+            });
+        } catch (RuntimeException e) {
+            span.error(e).end();
+            throw e;
+        }
+    }
+
+    private ProducerRecord<Object, Object> record(Row row, RecordHeaders headers) {
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(headers, CloudEventHeaders.ID, row.eventId());
         header(headers, CloudEventHeaders.TYPE, row.type());
@@ -163,6 +185,6 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record Row(long seq, String eventId, String topic, String key, String type, String payload,
-                       Instant occurredAt) {
+                       Instant occurredAt, TraceContext trace) {
     }
 }

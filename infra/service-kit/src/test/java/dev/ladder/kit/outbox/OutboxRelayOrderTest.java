@@ -56,7 +56,8 @@ class OutboxRelayOrderTest {
                     .param("topic", topic).param("aggregates", AGGREGATES).param("events", EVENTS).update();
 
             for (int instance = 0; instance < 3; instance++) {
-                OutboxRelay relay = new OutboxRelay(jdbc, tx, template(), properties, properties.source());
+                OutboxRelay relay = new OutboxRelay(jdbc, tx, template(), properties, properties.source(),
+                        dev.ladder.kit.tracing.Traces.off());
                 relays.add(relay);
             }
             relays.forEach(OutboxRelay::start);
