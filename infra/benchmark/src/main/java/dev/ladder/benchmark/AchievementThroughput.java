@@ -68,6 +68,10 @@ import java.util.function.LongSupplier;
  * <p>
  * Sizes: -Dbench.events (N), -Dbench.employees (E), -Dbench.warmup (W), -Dbench.teams, -Dbench.rounds (R: each
  * path R times, alternating; the medians are compared).
+ * <p>
+ * Growth: -Dbench.history=H (e.g. 10000000) runs the framework rounds once more after loading H ledger entries of
+ * other people (40 each, as a long-running organisation's ledger holds them) and compares the medians: the same N
+ * events applied to a ledger that already holds H entries, its indexes H entries deep.
  */
 public final class AchievementThroughput {
 
@@ -76,6 +80,11 @@ public final class AchievementThroughput {
     static final int WARMUP = Integer.getInteger("bench.warmup", 100_000);
     static final int TEAMS = Integer.getInteger("bench.teams", 20);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    static final long HISTORY = Long.getLong("bench.history", 0);
+    /** The entries each of the history's people has: a career's worth of certifications, skills and experience. */
+    static final int HISTORY_PER_PERSON = 40;
+    /** Ledger ids up to here are the loaded history, which {@link #emptyLedger} keeps. */
+    private static volatile long historyMaxId;
     static final int PARTITIONS = 3; // what service-kit creates (ladder.kafka.partitions default)
     /** The outside producer of the achievements: configured as one in the service (ladder.events.external-producers). */
     static final String LMS = "/bench/lms";
@@ -87,7 +96,17 @@ public final class AchievementThroughput {
     private static String bootstrap;
     private static int databases;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable e) {
+            // exec:java would report it only once every thread ended, and the broker's threads never do: say it now
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run() throws Exception {
         long started = System.nanoTime();
         log("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.runtime.version") + ", max heap "
@@ -140,6 +159,19 @@ public final class AchievementThroughput {
             }
             double framework = median(frameworkRates);
             double plain = median(plainRates);
+            double grown = 0;
+            List<Double> grownRates = new ArrayList<>();
+            if (HISTORY > 0) {
+                loadHistory(db);
+                try (ConfigurableApplicationContext context = startService(db)) {
+                    startSeedListenersAndWait(context, db);
+                    runFramework(context, db, "warm-up, history", Math.min(WARMUP, EVENTS));
+                    for (int round = 1; round <= ROUNDS; round++) {
+                        grownRates.add(runFramework(context, db, "history #" + round, EVENTS));
+                    }
+                }
+                grown = median(grownRates);
+            }
 
             log("================ RESULT ================");
             log(String.format("framework (Spring Kafka batch listener): median %,.0f events/s "
@@ -148,6 +180,11 @@ public final class AchievementThroughput {
                     + "events/s of %s", plain, rates(plainRates)));
             log(String.format("ratio framework/plain (medians): %.2f   (targets: >= 20,000 events/s, ratio >= 0.9)",
                     framework / plain));
+            if (HISTORY > 0) {
+                log(String.format("framework with %,d ledger entries of others: median %,.0f events/s of %s; "
+                        + "ratio to the empty ledger: %.2f   (target: >= 0.8)", HISTORY, grown, rates(grownRates),
+                        grown / framework));
+            }
             log(String.format("load average now: %.2f; total run %.0f s",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), secs(System.nanoTime() - started)));
 
@@ -183,7 +220,7 @@ public final class AchievementThroughput {
             waitForLedger(db, events, t0, timeline);
             long t1 = System.nanoTime();
             achievements.stop();
-            long last = count(db, "ledger_entry"); // the listener ran on while stopping: at least N
+            long last = ledgerRows(db); // the listener ran on while stopping: at least N
             if (last < events) {
                 throw new IllegalStateException(label + ": " + last + " ledger rows, expected " + events);
             }
@@ -240,7 +277,7 @@ public final class AchievementThroughput {
         log(String.format("%-18s %,d events applied in %.2f s = %,.0f events/s by %d consumer(s), polls of up to %s "
                         + "(ledger rows %,d; "
                         + "milestones in outbox %,d)", label, applied.get(), secs(t1 - t0), rate, consumers, batchSize,
-                count(db, "ledger_entry"), count(db, "outbox_event")));
+                ledgerRows(db), count(db, "outbox_event")));
         log("  " + timeline);
         return rate;
     }
@@ -490,8 +527,51 @@ public final class AchievementThroughput {
     static void emptyLedger(String db) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbcUrl(db), "postgres", "postgres");
              Statement s = c.createStatement()) {
-            s.execute("TRUNCATE ledger_entry, progress, emitted_milestone, outbox_event RESTART IDENTITY");
+            if (historyMaxId == 0) {
+                s.execute("TRUNCATE ledger_entry, progress, emitted_milestone, outbox_event RESTART IDENTITY");
+            } else {
+                // the loaded history stays; only what the last run applied goes (past the ledger's append-only
+                // trigger, which a replica's session role skips: the benchmark's own clean-up, never the service's)
+                s.execute("SET session_replication_role = replica");
+                s.execute("DELETE FROM ledger_entry WHERE id > " + historyMaxId);
+                s.execute("SET session_replication_role = DEFAULT");
+                s.execute("SELECT setval(pg_get_serial_sequence('ledger_entry', 'id'), " + historyMaxId + ")");
+                s.execute("TRUNCATE progress, emitted_milestone, outbox_event");
+            }
             s.execute("VACUUM ANALYZE");
+        }
+    }
+
+    /**
+     * H ledger entries of H/40 other people, written by PostgreSQL itself (generate_series) in one statement: ids
+     * like a producer's (md5), types, dates over ten years and a payload of a real entry's size. Not timed; their
+     * progress rows are not built (the runs never read them), so only the ledger and its indexes grow.
+     */
+    static void loadHistory(String db) throws Exception {
+        long t = System.nanoTime();
+        emptyLedger(db);
+        try (Connection c = DriverManager.getConnection(jdbcUrl(db), "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            s.execute("SET synchronous_commit = off"); // loading only: one commit at the end either way
+            s.execute("""
+                    INSERT INTO ledger_entry (employee_id, event_source, event_id, type, effective_date, payload)
+                    SELECT 'history-' || (n / %d), '/bench/history', md5(n::text),
+                           CASE WHEN n %% 2 = 0 THEN 'dev.ladder.achievements.SkillAssessed.v1'
+                                ELSE 'dev.ladder.achievements.CertificationRecorded.v1' END,
+                           DATE '2016-01-01' + (n %% 3650)::int,
+                           json_build_object('achievementId', md5(n::text || 'a'), 'employeeId',
+                                             'history-' || (n / %d), 'ref', 'comptia-security-plus',
+                                             'note', repeat('x', 150))
+                    FROM generate_series(1, %d) AS n""".formatted(HISTORY_PER_PERSON, HISTORY_PER_PERSON, HISTORY));
+            s.execute("VACUUM ANALYZE ledger_entry");
+            try (ResultSet rs = s.executeQuery("SELECT max(id), pg_size_pretty(pg_total_relation_size('ledger_entry')) "
+                    + "FROM ledger_entry")) {
+                rs.next();
+                historyMaxId = rs.getLong(1);
+                log(String.format("loaded %,d ledger entries of %,d other people in %.0f s (ledger_entry with its "
+                        + "indexes: %s)", HISTORY, HISTORY / HISTORY_PER_PERSON, secs(System.nanoTime() - t),
+                        rs.getString(2)));
+            }
         }
     }
 
@@ -510,6 +590,16 @@ public final class AchievementThroughput {
             return String.format("average row: ledger_entry %.0f B, progress %.0f B (%s%% of its rewrites heap-only); "
                     + "PostgreSQL shared_buffers=%s synchronous_commit=%s fsync=%s", rs.getDouble(1), rs.getDouble(2),
                     rs.getString(6), rs.getString(3), rs.getString(4), rs.getString(5));
+        }
+    }
+
+    /** The ledger's rows written by the runs (the loaded history not counted). */
+    static long ledgerRows(String db) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(db), "postgres", "postgres");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM ledger_entry WHERE id > " + historyMaxId)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -534,7 +624,8 @@ public final class AchievementThroughput {
      * PostgreSQL. In a fresh database the sequence counts the rows; the caller checks the real count afterwards.
      */
     static long waitForLedger(String db, long target, long t0, LongConsumer observer) throws Exception {
-        return waitFor(db, "SELECT coalesce(max(id), 0) FROM ledger_entry", "ledger_entry", target, t0, 20, observer);
+        return waitFor(db, "SELECT coalesce(max(id), 0) - " + historyMaxId + " FROM ledger_entry", "ledger_entry", target,
+                t0, 20, observer);
     }
 
     static long waitFor(String db, String sql, String table, long target, long t0, long pollMillis,
