@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code infra/devstack/run [--wipe] [--infra-only] [--no-demo-data]}: starts the platform, prints where
+ * {@code infra/devstack/run [--wipe] [--infra-only] [--no-demo-data] [--ha]}: starts the platform, prints where
  * everything is, and keeps it running until Ctrl-C. Ports and the data directory come from the environment
  * ({@code LADDER_*_PORT}, {@code LADDER_HOME}).
  */
@@ -62,6 +62,7 @@ public final class Devstack {
                 case "--wipe" -> builder.wipe(true);
                 case "--infra-only" -> builder.infrastructureOnly();
                 case "--no-demo-data" -> builder.demoData(false);
+                case "--ha" -> builder.highAvailability(true);
                 case "-h", "--help" -> {
                     return null;
                 }
@@ -73,10 +74,13 @@ public final class Devstack {
     }
 
     static final String USAGE = """
-            Usage: infra/devstack/run [--wipe] [--infra-only] [--no-demo-data]
+            Usage: infra/devstack/run [--wipe] [--infra-only] [--no-demo-data] [--ha]
               --wipe          delete the data directory first (databases, Kafka topics, Keycloak data)
               --infra-only    start PostgreSQL, Kafka and Keycloak only (run the services from your IDE)
               --no-demo-data  do not seed the demo organisation (LADDER_DEMO_DATA=false)
+              --ha            high availability: three Kafka nodes (replication factor 3, min.insync.replicas 2), two
+                              instances of every service and of the gateway behind a load-balancing front on the
+                              usual ports (about twice the memory: ~7 GB)
             Environment: LADDER_HOME (default ~/.ladder), LADDER_GATEWAY_PORT (8080), LADDER_CATALOG_PORT (8081),
               LADDER_PROFILE_PORT (8082), LADDER_PROGRESS_PORT (8083), LADDER_NOTIFICATION_PORT (8084),
               LADDER_KEYCLOAK_PORT (8180), LADDER_KAFKA_PORT (9092), LADDER_KAFKA_CONTROLLER_PORT (9093),

@@ -8,17 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
  * The whole Ladder platform on this machine, without Docker: PostgreSQL, a Kafka broker and Keycloak (started in
  * parallel), then every service from its exec jar (in parallel), each awaited until ready.
+ * <p>
+ * {@link PlatformConfig#highAvailability() High availability} ({@code infra/devstack/run --ha}): three Kafka nodes
+ * (replication factor 3, two in sync), two instances of every service and of the gateway, each group behind a
+ * {@link Front} on the group's usual port, so every address (the portal's, each service's) stays what it is.
  * <pre>{@code
  * try (Platform platform = Platform.start(PlatformConfig.builder().home(dir).anyFreePorts().build())) {
  *     platform.gatewayUrl(); platform.issuerUri(); platform.kafkaBootstrap(); platform.jdbcUrl("profile");
@@ -46,21 +51,48 @@ public final class Platform implements AutoCloseable {
     private final PlatformConfig config;
     private final Map<Component, Integer> ports;
     private final Steps steps;
-    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    /** Guarded by itself. */
+    private final Map<Instance, ServiceProcess> services = new LinkedHashMap<>();
+    /** Where each instance listens: its group's port when it runs alone, else a port of its own behind a front. */
+    private final Map<Instance, Integer> instancePorts = new LinkedHashMap<>();
+    private final List<Front> fronts = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::close, "ladder-platform-shutdown");
     private final CompletableFuture<String> unexpectedExit = new CompletableFuture<>();
     private volatile PostgresServer postgres;
-    private volatile KafkaBroker kafka;
+    /** One node, or three with {@code --ha}. */
+    private volatile List<KafkaBroker> kafka = List.of();
+    private final KafkaBroker.Cluster kafkaCluster;
     private volatile KeycloakServer keycloak;
     private volatile MailServer mail;
     private volatile RedisServer redis;
     private volatile boolean closed;
     private Duration startupTime;
 
+    /** One running copy of a service: number 1, or 1 and 2 with {@code --ha}. */
+    public record Instance(Service service, int number) {
+        /** Log file and process name: the module alone, or with the instance's number when there are several. */
+        String name(boolean several) {
+            return several ? service.module() + "-" + number : service.module();
+        }
+    }
+
     private Platform(PlatformConfig config, Map<Component, Integer> ports) {
         this.config = config;
         this.ports = ports;
         this.steps = new Steps(config.progress());
+        Set<Integer> taken = new HashSet<>(ports.values());
+        for (Service service : config.services()) {
+            for (int n = 1; n <= config.instances(); n++) {
+                instancePorts.put(new Instance(service, n), config.instances() == 1 ? ports.get(service.component())
+                        : Ports.anyFree(taken));
+            }
+        }
+        List<KafkaBroker.Node> nodes = new ArrayList<>(List.of(
+                new KafkaBroker.Node(1, ports.get(Component.KAFKA), ports.get(Component.KAFKA_CONTROLLER))));
+        for (int id = 2; id <= config.kafkaNodes(); id++) {
+            nodes.add(new KafkaBroker.Node(id, Ports.anyFree(taken), Ports.anyFree(taken)));
+        }
+        this.kafkaCluster = new KafkaBroker.Cluster(nodes);
     }
 
     /**
@@ -117,19 +149,27 @@ public final class Platform implements AutoCloseable {
                     steps.timed("PostgreSQL", () -> postgres = PostgresServer.start(config.home().resolve("postgres"),
                                     ports.get(Component.POSTGRES), logFile("postgres")),
                             () -> "on port " + postgres.port()),
-                    steps.timed("Kafka", () -> kafka = KafkaBroker.start(config.home().resolve("kafka"),
-                                    ports.get(Component.KAFKA), ports.get(Component.KAFKA_CONTROLLER),
-                                    Classpath.forKafka(config.repoRoot()), logFile("kafka")),
-                            () -> "on " + kafka.bootstrap())));
+                    steps.timed(kafkaCluster.nodes().size() == 1 ? "Kafka" : "Kafka (" + kafkaCluster.nodes().size()
+                                    + " nodes)", this::startKafka,
+                            () -> "on " + kafkaBootstrap())));
             checkNotClosed();
-            kafka.process().unexpectedExit().thenAccept(code -> reportExit("Kafka", code, kafka.process().logFile()));
             redis.process().unexpectedExit().thenAccept(code -> reportExit("Redis", code, redis.process().logFile()));
             postgres.createDatabasesIfMissing(DATABASES);
             List<CompletableFuture<Void>> rest = new ArrayList<>(List.of(keycloakStarted));
             if (!config.services().isEmpty()) {
-                say("Starting " + String.join(", ", config.services().stream().map(Service::module).toList()));
-                config.services().forEach(s -> rest.add(
-                        steps.timed(s.module(), () -> startService(s, false), () -> "at " + url(s))));
+                say("Starting " + String.join(", ", config.services().stream().map(Service::module).toList())
+                        + (config.instances() > 1 ? ", " + config.instances() + " instances of each behind a front"
+                        + " on its usual port" : ""));
+                if (config.instances() > 1) {
+                    for (Service service : config.services()) {
+                        synchronized (fronts) {
+                            fronts.add(Front.start(service.module(), port(service.component()),
+                                    instances(service).stream().map(instancePorts::get).toList()));
+                        }
+                    }
+                }
+                instancePorts.keySet().forEach(i -> rest.add(steps.timed(i.name(config.instances() > 1),
+                        () -> startInstance(i, false), () -> "at " + instanceUrl(i))));
             }
             // the first failure ends the wait: close() can see (and stops) every service process already launched
             Steps.awaitUntilFirstFailure(rest);
@@ -141,26 +181,51 @@ public final class Platform implements AutoCloseable {
         startupTime = Duration.ofNanos(System.nanoTime() - started);
     }
 
-    private ServiceProcess startService(Service service, boolean appendLog) {
-        int port = ports.get(service.component());
+    private void startKafka() {
+        Path dir = config.home().resolve("kafka");
+        String classpath = Classpath.forKafka(config.repoRoot());
+        List<KafkaBroker> started = kafkaCluster.nodes().size() == 1
+                ? List.of(KafkaBroker.start(dir, port(Component.KAFKA), port(Component.KAFKA_CONTROLLER), classpath,
+                logFile("kafka")))
+                // a cluster's storage cannot be a single node's: its own directory, so both modes share one home
+                : KafkaBroker.startCluster(config.home().resolve("kafka-cluster"), kafkaCluster, classpath,
+                id -> logFile("kafka-" + id));
+        kafka = started;
+        started.forEach(this::watch);
+    }
+
+    private void watch(KafkaBroker broker) {
+        String name = kafka.size() == 1 ? "Kafka" : "Kafka node " + broker.node().id();
+        broker.process().unexpectedExit().thenAccept(code -> reportExit(name, code, broker.process().logFile()));
+    }
+
+    private List<Instance> instances(Service service) {
+        return instancePorts.keySet().stream().filter(i -> i.service() == service).toList();
+    }
+
+    private ServiceProcess startInstance(Instance instance, boolean appendLog) {
+        Service service = instance.service();
+        String name = instance.name(config.instances() > 1);
+        int port = instancePorts.get(instance);
         ServiceProcess process = ServiceProcess.start(service, service.execJar(config.repoRoot()),
-                config.serviceJvmOptions(), port, serviceEnv(service), config.home(), logFile(service.module()), appendLog);
+                config.serviceJvmOptions(), port, serviceEnv(service, port), config.home(), logFile(name), appendLog);
         synchronized (services) {
-            services.put(service, process);
+            services.put(instance, process);
         }
         if (closed) {
             process.close();
-            throw new PlatformException("Stopped while starting " + service.module());
+            throw new PlatformException("Stopped while starting " + name);
         }
         process.awaitReady(config.readyTimeout());
-        process.process().unexpectedExit()
-                .thenAccept(code -> reportExit(service.module(), code, process.process().logFile()));
+        process.process().unexpectedExit().thenAccept(code -> reportExit(name, code, process.process().logFile()));
         return process;
     }
 
-    private Map<String, String> serviceEnv(Service service) {
+    private Map<String, String> serviceEnv(Service service, int port) {
         Map<String, String> env = new LinkedHashMap<>();
-        ports.forEach((c, port) -> env.put(c.portVariable(), Integer.toString(port)));
+        ports.forEach((c, p) -> env.put(c.portVariable(), Integer.toString(p)));
+        // behind a front, the instance listens on a port of its own; every other address stays the group's
+        env.put(service.component().portVariable(), Integer.toString(port));
         for (Service other : Service.values()) {
             other.urlVariable().ifPresent(variable -> env.put(variable, url(other)));
         }
@@ -208,8 +273,23 @@ public final class Platform implements AutoCloseable {
         return ports.get(component);
     }
 
+    /** The service's address: the instance's, or with {@code --ha} the front's over both. */
     public String url(Service service) {
         return "http://localhost:" + port(service.component());
+    }
+
+    /** One instance's own address, past any front. */
+    public String instanceUrl(Service service, int number) {
+        return instanceUrl(new Instance(service, number));
+    }
+
+    private String instanceUrl(Instance instance) {
+        return "http://localhost:" + instancePorts.get(instance);
+    }
+
+    /** How many instances of each service run (1, or 2 with {@code --ha}). */
+    public int instanceCount() {
+        return config.instances();
     }
 
     public String gatewayUrl() {
@@ -236,8 +316,14 @@ public final class Platform implements AutoCloseable {
         return redis.url();
     }
 
+    /** Every node's address (one with a single broker). */
     public String kafkaBootstrap() {
-        return kafka.bootstrap();
+        return kafkaCluster.bootstrap();
+    }
+
+    /** How many Kafka nodes run (1, or 3 with {@code --ha}). */
+    public int kafkaNodeCount() {
+        return kafkaCluster.nodes().size();
     }
 
     /**
@@ -279,10 +365,10 @@ public final class Platform implements AutoCloseable {
     public Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         Optional.ofNullable(postgres).flatMap(PostgresServer::postmasterPid).ifPresent(p -> pids.put("postgres", p));
-        Optional.ofNullable(kafka).ifPresent(k -> pids.put("kafka", k.process().pid()));
+        kafka.forEach(k -> pids.put(kafka.size() == 1 ? "kafka" : "kafka-" + k.node().id(), k.process().pid()));
         Optional.ofNullable(keycloak).ifPresent(k -> pids.put("keycloak", k.pid()));
         synchronized (services) {
-            services.forEach((s, p) -> pids.put(s.module(), p.process().pid()));
+            services.forEach((i, p) -> pids.put(i.name(config.instances() > 1), p.process().pid()));
         }
         return pids;
     }
@@ -303,21 +389,34 @@ public final class Platform implements AutoCloseable {
         return unexpectedExit;
     }
 
-    /** Stops one service (e.g. to let events pile up in Kafka) and waits for it to exit. */
+    /** Stops every instance of a service (e.g. to let events pile up in Kafka) and waits for them to exit. */
     public void stopService(Service service) {
-        ServiceProcess process;
-        synchronized (services) {
-            process = services.remove(service);
-        }
-        if (process != null) {
-            process.close();
-        }
+        instances(service).forEach(i -> remove(i).ifPresent(ServiceProcess::close));
     }
 
-    /** Starts a stopped service again with the same environment and waits until it is ready. */
+    /** Starts a stopped service's instances again with the same environment and waits until they are ready. */
     public void startService(Service service) {
         stopService(service);
-        startService(service, true);
+        instances(service).stream().map(i -> steps.async(() -> startInstance(i, true))).toList()
+                .forEach(CompletableFuture::join);
+    }
+
+    /** Kills one instance with SIGKILL (see {@link #killService}); the front sends new connections to the others. */
+    public void killInstance(Service service, int number) {
+        remove(new Instance(service, number)).ifPresent(ServiceProcess::kill);
+    }
+
+    /** Starts one instance again (after {@link #killInstance}) on its port, and waits until it is ready. */
+    public void startInstance(Service service, int number) {
+        Instance instance = new Instance(service, number);
+        remove(instance).ifPresent(ServiceProcess::close);
+        startInstance(instance, true);
+    }
+
+    private Optional<ServiceProcess> remove(Instance instance) {
+        synchronized (services) {
+            return Optional.ofNullable(services.remove(instance));
+        }
     }
 
     // ---- faults, for infra/benchmark's FaultInjection: each on the same data directory and port as before ----------
@@ -327,13 +426,7 @@ public final class Platform implements AutoCloseable {
      * has exited; {@link #startService(Service)} starts it again.
      */
     public void killService(Service service) {
-        ServiceProcess process;
-        synchronized (services) {
-            process = services.remove(service);
-        }
-        if (process != null) {
-            process.kill();
-        }
+        instances(service).forEach(i -> remove(i).ifPresent(ServiceProcess::kill));
     }
 
     /**
@@ -341,10 +434,40 @@ public final class Platform implements AutoCloseable {
      * ports; returns once it answers again. Clients reconnect by themselves.
      */
     public void restartKafka() {
-        kafka.close();
-        kafka = KafkaBroker.start(config.home().resolve("kafka"), ports.get(Component.KAFKA),
-                ports.get(Component.KAFKA_CONTROLLER), Classpath.forKafka(config.repoRoot()), logFile("kafka"));
-        kafka.process().unexpectedExit().thenAccept(code -> reportExit("Kafka", code, kafka.process().logFile()));
+        if (kafka.size() != 1) {
+            throw new IllegalStateException("a cluster restarts node by node: stopKafkaNode, startKafkaNode");
+        }
+        kafka.get(0).close();
+        kafka = List.of(KafkaBroker.start(config.home().resolve("kafka"), ports.get(Component.KAFKA),
+                ports.get(Component.KAFKA_CONTROLLER), Classpath.forKafka(config.repoRoot()), logFile("kafka")));
+        watch(kafka.get(0));
+    }
+
+    /** Stops one node of the {@code --ha} cluster (SIGTERM: a controlled shutdown) and waits until it has exited. */
+    public void stopKafkaNode(int id) {
+        KafkaBroker node = kafkaNode(id);
+        kafka = kafka.stream().filter(k -> k != node).toList();
+        node.close();
+    }
+
+    /** Starts a stopped node of the cluster again on its data directory and ports; returns once it answers. */
+    public void startKafkaNode(int id) {
+        KafkaBroker.Node node = kafkaCluster.nodes().stream().filter(n -> n.id() == id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no Kafka node " + id));
+        if (kafka.stream().anyMatch(k -> k.node().id() == id)) {
+            throw new IllegalStateException("Kafka node " + id + " is running");
+        }
+        KafkaBroker started = KafkaBroker.restartNode(config.home().resolve("kafka-cluster"), node, kafkaCluster,
+                Classpath.forKafka(config.repoRoot()), logFile("kafka-" + id));
+        List<KafkaBroker> running = new ArrayList<>(kafka);
+        running.add(started);
+        kafka = List.copyOf(running);
+        watch(started);
+    }
+
+    private KafkaBroker kafkaNode(int id) {
+        return kafka.stream().filter(k -> k.node().id() == id).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Kafka node " + id + " is not running"));
     }
 
     /** Stops PostgreSQL (pg_ctl stop -m fast: open connections are cut) until {@link #startPostgres()}. */
@@ -371,13 +494,16 @@ public final class Platform implements AutoCloseable {
             running = new ArrayList<>(services.values());
             services.clear();
         }
-        if (!running.isEmpty() || kafka != null || keycloak != null || postgres != null || redis != null
+        if (!running.isEmpty() || !kafka.isEmpty() || keycloak != null || postgres != null || redis != null
                 || mail != null) {
             say("Stopping the platform");
         }
         running.stream().map(s -> steps.async(s::close)).toList().forEach(this::quietly);
+        synchronized (fronts) {
+            fronts.forEach(this::quietly);
+        }
         quietly(keycloak);
-        quietly(kafka);
+        kafka.stream().map(k -> steps.async(k::close)).toList().forEach(this::quietly);
         quietly(postgres);
         quietly(redis);
         quietly(mail);

@@ -32,11 +32,13 @@ import java.util.function.Consumer;
  *                     favours start-up time and memory on a laptop over peak speed
  * @param externalKeycloak base URL of a Keycloak with the Ladder realm (bootstrap admin admin/admin) that is already
  *                     running, to use instead of starting one; null (the default): the platform starts its own
+ * @param highAvailability {@code --ha}: three Kafka nodes (replication factor 3, {@code min.insync.replicas} 2), two
+ *                     instances of every service and the gateway, each pair behind a {@link Front}
  */
 public record PlatformConfig(Path repoRoot, Path home, boolean wipe, Map<Component, Integer> ports,
                              Map<String, String> serviceEnv, Path logDir, boolean demoData, Set<Service> services,
                              Duration readyTimeout, Consumer<String> progress, List<String> serviceJvmOptions,
-                             String externalKeycloak) {
+                             String externalKeycloak, boolean highAvailability) {
 
     /** Small heap, serial GC, quick compiler only: a whole platform starts fast on two cores. */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
@@ -52,6 +54,16 @@ public record PlatformConfig(Path repoRoot, Path home, boolean wipe, Map<Compone
         Objects.requireNonNull(readyTimeout, "readyTimeout");
         Objects.requireNonNull(progress, "progress");
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+
+    /** Instances of each service: two with {@link #highAvailability()}, else one. */
+    public int instances() {
+        return highAvailability ? 2 : 1;
+    }
+
+    /** Kafka nodes: three with {@link #highAvailability()} (a quorum that survives one loss), else one. */
+    public int kafkaNodes() {
+        return highAvailability ? 3 : 1;
     }
 
     public static Builder builder() {
@@ -110,6 +122,7 @@ public record PlatformConfig(Path repoRoot, Path home, boolean wipe, Map<Compone
         private Consumer<String> progress = line -> System.out.println("[devstack] " + line);
         private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
         private String externalKeycloak;
+        private boolean highAvailability;
 
         private Builder() {
             for (Component c : Component.values()) {
@@ -188,13 +201,19 @@ public record PlatformConfig(Path repoRoot, Path home, boolean wipe, Map<Compone
             return this;
         }
 
+        /** Three Kafka nodes and two instances of everything behind fronts ({@code infra/devstack/run --ha}). */
+        public Builder highAvailability(boolean highAvailability) {
+            this.highAvailability = highAvailability;
+            return this;
+        }
+
         public PlatformConfig build() {
             Path root = repoRoot != null ? repoRoot : findRepoRoot();
             Path absHome = home.toAbsolutePath().normalize();
             Path logs = logDir != null ? logDir : absHome.resolve("logs");
             return new PlatformConfig(root.toAbsolutePath().normalize(), absHome, wipe, ports, serviceEnv,
                     logs.toAbsolutePath().normalize(), demoData, services, readyTimeout, progress, serviceJvmOptions,
-                    externalKeycloak);
+                    externalKeycloak, highAvailability);
         }
     }
 

@@ -65,6 +65,11 @@ final class Ports {
         }
     }
 
+    /** A free port not in {@code taken} (which it joins): for what has no variable of its own, e.g. a second instance. */
+    static int anyFree(Set<Integer> taken) {
+        return freePort(taken);
+    }
+
     private static int freePort(Set<Integer> taken) {
         for (int attempt = 0; attempt < 50; attempt++) {
             try (ServerSocket socket = new ServerSocket(0)) {

@@ -30,12 +30,14 @@ final class Summary {
             String url = platform.url(service);
             // the gateway routes the services' APIs but publishes no OpenAPI document of its own; the services'
             // documents answer admins only (a bearer token of ada's)
-            line(out, service.module(), service == Service.GATEWAY ? url
-                    : url + "   OpenAPI (admin) " + url + "/v3/api-docs");
+            line(out, service.module(), (service == Service.GATEWAY ? url
+                    : url + "   OpenAPI (admin) " + url + "/v3/api-docs") + instances(platform, service));
         }
         line(out, "Mail (GreenMail)", "SMTP localhost:" + platform.mail().smtpPort() + "; every e-mail sent is caught at "
                 + platform.mail().viewerUrl() + "  (JSON " + platform.mail().viewerUrl() + "/api/messages)");
-        line(out, "Kafka", platform.kafkaBootstrap() + "  (" + KafkaAcls.SECURITY_PROTOCOL + " " + KafkaAcls.MECHANISM
+        line(out, "Kafka", platform.kafkaBootstrap() + (platform.kafkaNodeCount() > 1 ? "  ("
+                + platform.kafkaNodeCount() + " nodes, replication factor 3, min.insync.replicas 2)" : "")
+                + "  (" + KafkaAcls.SECURITY_PROTOCOL + " " + KafkaAcls.MECHANISM
                 + "; users and ACLs: KafkaAcls; the demo LMS: " + KafkaAcls.User.LMS_ACME_ACADEMY.username() + "/"
                 + KafkaAcls.User.LMS_ACME_ACADEMY.localPassword() + ")");
         line(out, "PostgreSQL", platform.jdbcUrl("<" + String.join("|", Platform.DATABASES) + ">")
@@ -56,6 +58,16 @@ final class Summary {
         line(out, "Logs", config.logDir().toString());
         out.append(System.lineSeparator()).append("Press Ctrl-C to stop everything.");
         return out.toString();
+    }
+
+    /** With {@code --ha}: the front's instances, each reachable on its own port too. */
+    private static String instances(Platform platform, Service service) {
+        if (platform.instanceCount() == 1) {
+            return "";
+        }
+        return System.lineSeparator() + String.format("  %-22s %s", "", "front over "
+                + String.join(" and ", java.util.stream.IntStream.rangeClosed(1, platform.instanceCount())
+                .mapToObj(n -> platform.instanceUrl(service, n)).toList()));
     }
 
     private static String mainRole(Set<String> roles) {

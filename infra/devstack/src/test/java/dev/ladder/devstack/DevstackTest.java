@@ -37,6 +37,20 @@ class DevstackTest {
     }
 
     @Test
+    void haStartsThreeKafkaNodesAndTwoInstancesOfEverythingAndOnlyWhenAsked() {
+        PlatformConfig light = Devstack.configure(List.of(), Map.of());
+        PlatformConfig ha = Devstack.configure(List.of("--ha"), Map.of());
+
+        assertThat(light.highAvailability()).isFalse();
+        assertThat(light.instances()).isEqualTo(1);
+        assertThat(light.kafkaNodes()).isEqualTo(1);
+        assertThat(ha.highAvailability()).isTrue();
+        assertThat(ha.instances()).isEqualTo(2);
+        assertThat(ha.kafkaNodes()).isEqualTo(3);
+        assertThat(ha.ports()).isEqualTo(light.ports()); // the portal and every service keep their addresses
+    }
+
+    @Test
     void helpAndUnknownArguments() {
         assertThat(Devstack.configure(List.of("--help"), Map.of())).isNull();
         assertThatThrownBy(() -> Devstack.configure(List.of("--wipe-all"), Map.of()))

@@ -269,6 +269,16 @@ public final class KafkaAcls {
      * the README describes, are left alone). Idempotent: run on every start.
      */
     public static void apply(Admin admin) throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+        apply(admin, (short) 1, 1);
+    }
+
+    /**
+     * {@link #apply(Admin)} on a cluster: topics created with {@code replicationFactor} copies, of which
+     * {@code minInSyncReplicas} must have a write before it is acknowledged (the producers' {@code acks=all}). A topic
+     * that exists keeps its replication (changing it is a reassignment, not something to do on every start).
+     */
+    public static void apply(Admin admin, short replicationFactor, int minInSyncReplicas)
+            throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
         List<UserScramCredentialAlteration> credentials = Arrays.stream(User.values())
                 .filter(u -> u != User.ADMIN) // formatted into the storage; the broker itself logs in with it
                 .<UserScramCredentialAlteration>map(u -> new UserScramCredentialUpsertion(u.username(),
@@ -277,14 +287,17 @@ public final class KafkaAcls {
         admin.alterUserScramCredentials(credentials).all().get(30, TimeUnit.SECONDS);
 
         List<NewTopic> topics = new ArrayList<>();
+        Map<String, String> replication = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                Integer.toString(minInSyncReplicas));
         for (String topic : TOPICS) {
-            NewTopic created = new NewTopic(topic, PARTITIONS, (short) 1);
+            NewTopic created = new NewTopic(topic, PARTITIONS, replicationFactor);
+            Map<String, String> configs = new java.util.HashMap<>(replication);
             if (Topics.retainedForever(topic)) {
-                created.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+                configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
             }
-            topics.add(created);
+            topics.add(created.configs(configs));
             // a dead letter keeps its partition number, so the DLT has as many
-            topics.add(new NewTopic(dlt(topic), PARTITIONS, (short) 1));
+            topics.add(new NewTopic(dlt(topic), PARTITIONS, replicationFactor).configs(replication));
         }
         admin.createTopics(topics).values().forEach((name, future) -> {
             try {
