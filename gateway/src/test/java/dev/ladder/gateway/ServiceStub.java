@@ -32,6 +32,8 @@ final class ServiceStub {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     /** path → status and body answered instead of 200 {"stub":true} (until {@link #clear}) */
     private final Map<String, Map.Entry<Integer, String>> answers = new ConcurrentHashMap<>();
+    /** path → how many of the next requests have their connection closed without an answer */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> drops = new ConcurrentHashMap<>();
 
     private ServiceStub(HttpServer server) {
         this.server = server;
@@ -51,6 +53,15 @@ final class ServiceStub {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        java.util.concurrent.atomic.AtomicInteger drop = drops.get(exchange.getRequestURI().getPath());
+        if (drop != null && drop.getAndDecrement() > 0) {
+            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Cookie"), "", Map.copyOf(exchange.getRequestHeaders())));
+            // an instance killed mid-request: the JDK server closes the connection of a handler that throws, and no
+            // byte of an answer has been written
+            throw new IllegalStateException("connection dropped on purpose");
+        }
         try (exchange; InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
@@ -78,8 +89,14 @@ final class ServiceStub {
         answers.put(path, Map.entry(status, body));
     }
 
+    /** Closes the connection of the next {@code times} requests for {@code path} without answering them. */
+    void dropConnections(String path, int times) {
+        drops.put(path, new java.util.concurrent.atomic.AtomicInteger(times));
+    }
+
     void clear() {
         received.clear();
         answers.clear();
+        drops.clear();
     }
 }

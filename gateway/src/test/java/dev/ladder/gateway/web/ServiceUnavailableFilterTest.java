@@ -23,6 +23,14 @@ class ServiceUnavailableFilterTest {
     }
 
     @Test
+    void aConnectionClosedOrResetBeforeTheAnswerIsNotARefusal() {
+        IOException reset = new IOException("Connection reset by peer");
+        assertThat(ServiceUnavailableFilter.closedBeforeAnswer(reset)).isTrue();
+        assertThat(ServiceUnavailableFilter.closedBeforeAnswer(new IllegalStateException("relay", reset))).isTrue();
+        assertThat(ServiceUnavailableFilter.closedBeforeAnswer(new IllegalStateException("boom"))).isFalse();
+    }
+
+    @Test
     void otherFailuresAreNot() {
         assertThat(ServiceUnavailableFilter.connectionRefused(new IOException("Connection reset by peer"))).isFalse();
         assertThat(ServiceUnavailableFilter.connectionRefused(new IllegalStateException("boom"))).isFalse();

@@ -90,10 +90,10 @@ public final class FaultInjection {
 
     private final Platform platform;
     private final KafkaTopics kafka;
-    private final List<String> failures = new ArrayList<>();
-    private final List<String> figures = new ArrayList<>();
+    final List<String> failures = new ArrayList<>();
+    final List<String> figures = new ArrayList<>();
 
-    private FaultInjection(Platform platform) {
+    FaultInjection(Platform platform) {
         this.platform = platform;
         // an operator's view (lag, whole topics): the platform's super user
         this.kafka = new KafkaTopics(() -> platform.kafkaClientConfig(KafkaAcls.User.ADMIN));
@@ -501,10 +501,14 @@ public final class FaultInjection {
                 redelivered));
         // at least once, too: whoever stands above the entry level was told they reached that level
         String entry = SeedTrack.version(1).levels().get(0).id();
-        long untold = strings("SELECT employee_id || ':LEVEL_ADVANCED:' || current_level_id || ':100' FROM progress "
-                + "WHERE current_level_id <> '" + entry + "'").stream().filter(id -> !recorded.contains(id)).count();
+        // the runs' people only: a demo organisation (HaFailover runs with one) places some people at a level (Mark
+        // at Senior Level), and a placement announces no advance
+        List<String> untoldIds = strings("SELECT employee_id || ':LEVEL_ADVANCED:' || current_level_id || ':100' FROM "
+                + "progress WHERE current_level_id <> '" + entry + "' AND employee_id LIKE '"
+                + employeeId(0).substring(0, 24) + "%'").stream().filter(id -> !recorded.contains(id)).toList();
+        long untold = untoldIds.size();
         check(untold == 0, String.format("milestones: employees above the entry level without a LEVEL_ADVANCED for the "
-                + "level they hold: %d", untold));
+                + "level they hold: %d %s", untold, untoldIds.stream().limit(3).toList()));
     }
 
     /** The projection as the runs left it equals a fresh replay of the whole ledger. */
@@ -547,7 +551,7 @@ public final class FaultInjection {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private void check(boolean ok, String figure) {
+    void check(boolean ok, String figure) {
         String line = (ok ? "OK   " : "FAIL ") + figure;
         log("  " + line);
         figures.add(line);

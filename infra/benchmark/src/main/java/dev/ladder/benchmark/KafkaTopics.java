@@ -120,6 +120,29 @@ final class KafkaTopics {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Every consumer group's lag on every partition it has committed on, by group (what an operator's lag alert
+     * sums): records on the broker that the group has not yet handled.
+     */
+    Map<String, Long> lagOfEveryGroup() throws Exception {
+        try (Admin admin = admin()) {
+            Map<String, Long> lag = new java.util.TreeMap<>();
+            for (var group : admin.listConsumerGroups().all().get()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata().get();
+                committed.values().removeIf(java.util.Objects::isNull);
+                if (committed.isEmpty()) {
+                    continue;
+                }
+                var ends = admin.listOffsets(committed.keySet().stream().collect(java.util.stream.Collectors.toMap(
+                        Function.identity(), p -> OffsetSpec.latest()))).all().get();
+                lag.put(group.groupId(), committed.entrySet().stream()
+                        .mapToLong(e -> ends.get(e.getKey()).offset() - e.getValue().offset()).sum());
+            }
+            return lag;
+        }
+    }
+
     private Admin admin() {
         return Admin.create(client.get());
     }
