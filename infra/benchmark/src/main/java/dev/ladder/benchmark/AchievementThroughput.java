@@ -72,11 +72,6 @@ import java.util.function.LongSupplier;
  * Growth: -Dbench.history=H (e.g. 10000000) runs the framework rounds once more after loading H ledger entries of
  * other people (40 each, as a long-running organisation's ledger holds them) and compares the medians: the same N
  * events applied to a ledger that already holds H entries, its indexes H entries deep.
- * <p>
- * Replication: -Dbench.ha=true runs the framework rounds once more against three brokers (the {@code --ha}
- * topology's Kafka: replication factor 3, {@code min.insync.replicas} 2, the producers' {@code acks=all}) and compares
- * the medians with the single broker's. Shortcut, named in what it prints: the three brokers are Spring Kafka's
- * in-JVM test cluster (one process, loopback replication), not three processes.
  */
 public final class AchievementThroughput {
 
@@ -86,9 +81,6 @@ public final class AchievementThroughput {
     static final int TEAMS = Integer.getInteger("bench.teams", 20);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     static final long HISTORY = Long.getLong("bench.history", 0);
-    static final boolean HA = Boolean.getBoolean("bench.ha");
-    /** Copies of each partition: 1 on the single broker, 3 on the cluster of {@link #HA}. */
-    private static short replication = 1;
     /** The entries each of the history's people has: a career's worth of certifications, skills and experience. */
     static final int HISTORY_PER_PERSON = 40;
     /** Ledger ids up to here are the loaded history, which {@link #emptyLedger} keeps. */
@@ -180,33 +172,6 @@ public final class AchievementThroughput {
                 }
                 grown = median(grownRates);
             }
-            List<Double> replicatedRates = new ArrayList<>();
-            if (HA) {
-                broker.destroy();
-                broker = new EmbeddedKafkaKraftBroker(3, PARTITIONS);
-                broker.brokerProperties(Map.of(
-                        "default.replication.factor", "3",
-                        "min.insync.replicas", "2",
-                        "offsets.topic.replication.factor", "3",
-                        "transaction.state.log.replication.factor", "3",
-                        "transaction.state.log.min.isr", "2",
-                        "group.initial.rebalance.delay.ms", "0"));
-                broker.afterPropertiesSet();
-                bootstrap = broker.getBrokersAsString();
-                replication = 3;
-                log("three brokers (EmbeddedKafkaKraftBroker, in this JVM: a shortcut) at " + bootstrap
-                        + "; replication factor 3, min.insync.replicas 2");
-                createTopics();
-                seedAndProduce();
-                String replicatedDb = newDatabase();
-                try (ConfigurableApplicationContext context = startService(replicatedDb)) {
-                    startSeedListenersAndWait(context, replicatedDb);
-                    runFramework(context, replicatedDb, "warm-up, three brokers", Math.min(WARMUP, EVENTS));
-                    for (int round = 1; round <= ROUNDS; round++) {
-                        replicatedRates.add(runFramework(context, replicatedDb, "three brokers #" + round, EVENTS));
-                    }
-                }
-            }
 
             log("================ RESULT ================");
             log(String.format("framework (Spring Kafka batch listener): median %,.0f events/s "
@@ -219,11 +184,6 @@ public final class AchievementThroughput {
                 log(String.format("framework with %,d ledger entries of others: median %,.0f events/s of %s; "
                         + "ratio to the empty ledger: %.2f   (target: >= 0.8)", HISTORY, grown, rates(grownRates),
                         grown / framework));
-            }
-            if (HA) {
-                log(String.format("framework on three brokers (replication factor 3, min.insync.replicas 2, acks=all; "
-                        + "in one JVM): median %,.0f events/s of %s; ratio to one broker: %.2f",
-                        median(replicatedRates), rates(replicatedRates), median(replicatedRates) / framework));
             }
             log(String.format("load average now: %.2f; total run %.0f s",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), secs(System.nanoTime() - started)));
@@ -462,8 +422,8 @@ public final class AchievementThroughput {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             List<NewTopic> topics = new ArrayList<>();
             for (String name : List.of(Topics.CATALOG_RELEASES, Topics.EMPLOYEES, Topics.ACHIEVEMENTS, Topics.MILESTONES)) {
-                topics.add(new NewTopic(name, PARTITIONS, replication));
-                topics.add(new NewTopic(Topics.deadLetter(name), PARTITIONS, replication));
+                topics.add(new NewTopic(name, PARTITIONS, (short) 1));
+                topics.add(new NewTopic(Topics.deadLetter(name), PARTITIONS, (short) 1));
             }
             admin.createTopics(topics).all().get();
         }
