@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.ladder.benchmark.AchievementThroughput.log;
@@ -192,11 +192,9 @@ public final class HaFailover {
                     + "(%.1f s after the last send)", secs(lagZero - lastFault), secs(lagZero - Math.max(sendEnded,
                     lastFault))));
 
-            // the session: keep asking until SETTLE after the last fault, then judge what it saw
+            // the session: judged once it has asked at least 10 times from SETTLE after the last fault on
             long settleUntil = lastFault + SETTLE.toNanos();
-            while (System.nanoTime() < settleUntil + 5_000_000_000L) {
-                Thread.sleep(POLL_EVERY.toMillis());
-            }
+            session.awaitPollsAfter(settleUntil, 10, Duration.ofMinutes(2));
             session.stop();
             List<Poll> polls = session.polls();
             long total = polls.size();
@@ -270,27 +268,37 @@ public final class HaFailover {
     /** The logged-in page asks for the person's profile every 500 ms, as the portal's own script would. */
     private static final class Session {
         private final ChromeDriver browser;
+        /** Guarded by itself; notified on every poll. */
         private final List<Poll> polls = new ArrayList<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private Thread thread;
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "portal-session");
+                    thread.setDaemon(true);
+                    return thread;
+                });
 
         Session(ChromeDriver browser) {
             this.browser = browser;
         }
 
+        /** One thread asks, so the (not thread-safe) driver is used by it alone until {@link #stop()}. */
         void start() {
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    poll();
-                    try {
-                        Thread.sleep(POLL_EVERY.toMillis());
-                    } catch (InterruptedException e) {
-                        return;
+            timer.scheduleWithFixedDelay(this::poll, 0, POLL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Until {@code count} polls have been made after {@code after} (nanoTime). */
+        void awaitPollsAfter(long after, int count, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (polls) {
+                while (polls.stream().filter(p -> p.at() > after).count() < count) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new IllegalStateException("the portal session made fewer than " + count
+                                + " requests in " + timeout.toSeconds() + " s");
                     }
+                    TimeUnit.NANOSECONDS.timedWait(polls, left);
                 }
-            }, "portal-session");
-            thread.setDaemon(true);
-            thread.start();
+            }
         }
 
         private void poll() {
@@ -311,12 +319,13 @@ public final class HaFailover {
             boolean loggedOut = text.equals("redirect") || status == 401;
             synchronized (polls) {
                 polls.add(new Poll(at, status, status == 0 ? text : null, loggedOut));
+                polls.notifyAll();
             }
         }
 
         void stop() throws InterruptedException {
-            running.set(false);
-            thread.join(10_000);
+            timer.shutdown();
+            timer.awaitTermination(40, TimeUnit.SECONDS); // a poll in flight ends within the 30 s script timeout
         }
 
         List<Poll> polls() {

@@ -195,7 +195,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private void watch(KafkaBroker broker) {
-        String name = kafka.size() == 1 ? "Kafka" : "Kafka node " + broker.node().id();
+        String name = kafkaCluster.nodes().size() == 1 ? "Kafka" : "Kafka node " + broker.node().id();
         broker.process().unexpectedExit().thenAccept(code -> reportExit(name, code, broker.process().logFile()));
     }
 
@@ -365,7 +365,8 @@ public final class Platform implements AutoCloseable {
     public Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         Optional.ofNullable(postgres).flatMap(PostgresServer::postmasterPid).ifPresent(p -> pids.put("postgres", p));
-        kafka.forEach(k -> pids.put(kafka.size() == 1 ? "kafka" : "kafka-" + k.node().id(), k.process().pid()));
+        kafka.forEach(k -> pids.put(kafkaCluster.nodes().size() == 1 ? "kafka" : "kafka-" + k.node().id(),
+                k.process().pid()));
         Optional.ofNullable(keycloak).ifPresent(k -> pids.put("keycloak", k.pid()));
         synchronized (services) {
             services.forEach((i, p) -> pids.put(i.name(config.instances() > 1), p.process().pid()));
@@ -397,8 +398,8 @@ public final class Platform implements AutoCloseable {
     /** Starts a stopped service's instances again with the same environment and waits until they are ready. */
     public void startService(Service service) {
         stopService(service);
-        instances(service).stream().map(i -> steps.async(() -> startInstance(i, true))).toList()
-                .forEach(CompletableFuture::join);
+        // side by side; the first failure is thrown as it is (a PlatformException with the log's end)
+        Steps.awaitAll(instances(service).stream().map(i -> steps.async(() -> startInstance(i, true))).toList());
     }
 
     /** Kills one instance with SIGKILL (see {@link #killService}); the front sends new connections to the others. */
